@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/**
+ * Everything that defines a simulation run. Stored whole with the run, so a result can always
+ * be reproduced: same settings + same data fingerprint => the same ledger, bet for bet.
+ * Defaults are justified in docs/simulator.md.
+ */
+export const runSettingsSchema = z
+  .object({
+    name: z.string().trim().min(1, 'A run needs a name').max(80),
+    div: z.string().regex(/^[A-Z0-9]{1,4}$/, 'Division codes look like E0, SP1, D1'),
+    holdoutSeason: z.string().regex(/^\d{4}$/, 'Seasons are written like 2324 for 2023-24'),
+    /** Seasons the initial model is trained on; empty = every season before the holdout. */
+    trainingSeasons: z.array(z.string().regex(/^\d{4}$/)).default([]),
+    modelKind: z.enum(['dixon-coles', 'feature-net', 'ensemble']).default('ensemble'),
+    marginMethod: z.enum(['basic', 'additive', 'power', 'shin', 'odds-ratio', 'wpo', 'bb', 'jsd']).default('power'),
+    /** Which pre-match prices bets are struck at. */
+    priceSource: z.enum(['b365', 'pinnacle', 'avg', 'max']).default('b365'),
+    stakingMode: z.enum(['independent', 'multi-outcome', 'joint-log-growth']).default('independent'),
+    kellyMultiplier: z.number().gt(0).max(1).default(0.25),
+    minEdge: z.number().min(0).max(1).default(0.05),
+    minOdds: z.number().gt(1).default(1.2),
+    maxOdds: z.number().gt(1).default(10),
+    maxStakeFraction: z.number().gt(0).max(1).default(0.05),
+    maxWeeklyExposureFraction: z.number().gt(0).max(1).default(0.25),
+    oneOutcomePerMatch: z.boolean().default(true),
+    startingBankrollCents: z.number().int().positive().max(1e13).default(1_000_000),
+    /** Refit the model every k weeks (0 = never on schedule). */
+    retrainEveryWeeks: z.number().int().min(0).max(52).default(4),
+    retrainOnDegradation: z.boolean().default(true),
+    /** Matches the model must have been judged on since its last fit before degradation can trigger a refit. */
+    retrainMinMatches: z.number().int().min(10).default(40),
+    /** Alert when rolling model Brier exceeds the market's by more than this. */
+    alertBrierGap: z.number().min(0).default(0.02),
+    alertWindowMatches: z.number().int().min(10).default(50),
+    /** Alert when the drawdown from the running peak exceeds this fraction. */
+    alertDrawdown: z.number().gt(0).max(1).default(0.2),
+    seed: z.number().int().min(0).max(2 ** 31 - 1).default(42),
+  })
+  .refine((s) => s.minOdds < s.maxOdds, { message: 'minOdds must be below maxOdds', path: ['maxOdds'] })
+  .refine((s) => !s.trainingSeasons.includes(s.holdoutSeason), {
+    message: 'The holdout season cannot also be a training season',
+    path: ['trainingSeasons'],
+  });
+
+export type RunSettings = z.infer<typeof runSettingsSchema>;
+export type RunSettingsInput = z.input<typeof runSettingsSchema>;
