@@ -1,0 +1,83 @@
+import type { Outcome, Triple } from '../football/outcome';
+import { mulberry32 } from '../evaluation/seeded-random';
+
+/**
+ * Where the bankroll should be if the model's probabilities were the truth. Each simulated
+ * path replays the bets actually placed, as fractions of the bankroll at the start of their
+ * week (Kelly stakes scale with the bankroll), with every match's result drawn from the
+ * model's own H/D/A probabilities, one draw per match so bets on one match stay exclusive.
+ * A real path far below this band says the edges were model error, not bad luck.
+ */
+export interface BandWeek {
+  readonly week: number;
+  readonly matches: readonly {
+    readonly modelProbabilities: Triple;
+    readonly bets: readonly { readonly outcome: Outcome; readonly stakeFraction: number; readonly decimalOdds: number }[];
+  }[];
+}
+
+export interface BandPoint {
+  readonly week: number;
+  readonly p05Cents: number;
+  readonly p50Cents: number;
+  readonly p95Cents: number;
+}
+
+export interface BandOptions {
+  readonly paths: number;
+  readonly seed: number;
+  /** A path is ruined once its bankroll falls to this fraction of the start (documented as 0.5: "lost half"). */
+  readonly ruinFraction: number;
+}
+
+function drawOutcome(p: Triple, u: number): Outcome {
+  if (u < p[0]) return 'H';
+  if (u < p[0] + p[1]) return 'D';
+  return 'A';
+}
+
+function quantileOfSorted(sorted: Float64Array, q: number): number {
+  // Linear interpolation between closest ranks (R type 7), so small path counts stay smooth.
+  const position = (sorted.length - 1) * q;
+  const lower = Math.floor(position);
+  const upper = Math.ceil(position);
+  const a = sorted[lower] ?? 0;
+  const b = sorted[upper] ?? a;
+  return a + (b - a) * (position - lower);
+}
+
+export function expectedBankrollBand(
+  weeks: readonly BandWeek[],
+  startingBankrollCents: number,
+  options: BandOptions,
+): { points: BandPoint[]; riskOfRuin: number } {
+  if (!Number.isInteger(options.paths) || options.paths < 1) throw new Error(`paths must be a positive integer, got ${options.paths}`);
+  const random = mulberry32(options.seed);
+  const bankroll = new Float64Array(options.paths).fill(startingBankrollCents);
+  const ruined = new Uint8Array(options.paths);
+  const ruinLevel = startingBankrollCents * options.ruinFraction;
+  const points: BandPoint[] = [];
+  for (const week of weeks) {
+    for (let path = 0; path < options.paths; path += 1) {
+      let growth = 0;
+      for (const match of week.matches) {
+        const result = drawOutcome(match.modelProbabilities, random());
+        for (const bet of match.bets) {
+          growth += bet.outcome === result ? bet.stakeFraction * (bet.decimalOdds - 1) : -bet.stakeFraction;
+        }
+      }
+      const next = Math.max(0, (bankroll[path] ?? 0) * (1 + growth));
+      bankroll[path] = next;
+      if (next <= ruinLevel) ruined[path] = 1;
+    }
+    const sorted = Float64Array.from(bankroll).sort();
+    points.push({
+      week: week.week,
+      p05Cents: Math.round(quantileOfSorted(sorted, 0.05)),
+      p50Cents: Math.round(quantileOfSorted(sorted, 0.5)),
+      p95Cents: Math.round(quantileOfSorted(sorted, 0.95)),
+    });
+  }
+  const ruinedCount = ruined.reduce((sum, r) => sum + r, 0);
+  return { points, riskOfRuin: ruinedCount / options.paths };
+}
