@@ -1,0 +1,364 @@
+import { choleskySolve } from './cholesky-solve';
+
+/** One observed score in a goal-model fit. `weight` multiplies the match's whole log-likelihood term. */
+export interface GoalObservation {
+  readonly homeTeam: string;
+  readonly awayTeam: string;
+  readonly homeGoals: number;
+  readonly awayGoals: number;
+  readonly weight: number;
+}
+
+export interface GoalModelFitOptions {
+  /** Fit the Dixon-Coles rho (low-score correction); false = independent Poisson. */
+  readonly dixonColes: boolean;
+  /**
+   * Ridge strength: subtracts ridge/2 * sum((attack - centre)^2 + (defence - centre)^2) from the
+   * log-likelihood. 0 = plain maximum likelihood (the reference vectors). A small value keeps a
+   * team with two matches from getting an extreme rating early in a season.
+   */
+  readonly ridge?: number;
+  /** Per-team centre of the ridge (default 0 = an average team), e.g. a promoted-team prior. */
+  readonly ridgeCentre?: ReadonlyMap<string, { readonly attack: number; readonly defence: number }>;
+  /** Stop when the largest |gradient| of the penalised log-likelihood falls below this. */
+  readonly gradientTolerance?: number;
+  readonly maxIterations?: number;
+  /** Starting point (e.g. last week's fit); teams it does not know start at 0. */
+  readonly start?: GoalModelParameters;
+}
+
+/**
+ * goalmodel's parameterisation: log lambda_home = intercept + hfa + attack[home] - defence[away],
+ * log lambda_away = intercept + attack[away] - defence[home]; sum(attack) = sum(defence) = 0.
+ * A larger defence means a better defence.
+ */
+export interface GoalModelParameters {
+  readonly intercept: number;
+  readonly homeAdvantage: number;
+  readonly rho: number;
+  readonly attack: Readonly<Record<string, number>>;
+  readonly defence: Readonly<Record<string, number>>;
+}
+
+export interface GoalModelFit {
+  readonly parameters: GoalModelParameters;
+  /** Weighted log-likelihood including the -log(y!) terms (without the ridge penalty). */
+  readonly logLikelihood: number;
+  readonly converged: boolean;
+  readonly iterations: number;
+  readonly maxAbsGradient: number;
+  readonly teams: readonly string[];
+}
+
+const LOG_FACTORIAL: number[] = [0];
+function logFactorial(k: number): number {
+  for (let i = LOG_FACTORIAL.length; i <= k; i++) LOG_FACTORIAL[i] = LOG_FACTORIAL[i - 1]! + Math.log(i);
+  return LOG_FACTORIAL[k]!;
+}
+
+interface Layout {
+  readonly teams: readonly string[];
+  readonly teamIndex: ReadonlyMap<string, number>;
+  readonly full: number; // intercept, hfa, rho, attack[n], defence[n]
+  readonly attack0: number;
+  readonly defence0: number;
+}
+
+interface Evaluation {
+  readonly value: number; // penalised log-likelihood, -Infinity if some tau <= 0
+  readonly logLikelihood: number;
+  readonly gradient?: Float64Array;
+  readonly hessian?: Float64Array;
+}
+
+/**
+ * Maximum-likelihood fit of the Poisson / Dixon-Coles goal model by damped Newton steps with an
+ * analytic gradient and Hessian, in reduced coordinates that enforce the sum-to-zero
+ * constraints (the first team's rating is minus the sum of the others'). Never returns NaN: if
+ * it cannot converge within maxIterations it returns the best point found with converged=false.
+ */
+export function fitGoalModel(observations: readonly GoalObservation[], options: GoalModelFitOptions): GoalModelFit {
+  const teams = [...new Set(observations.flatMap((o) => [o.homeTeam, o.awayTeam]))].sort();
+  if (teams.length < 2) throw new Error(`A goal model needs matches between at least 2 teams, got ${teams.length}`);
+  for (const [i, o] of observations.entries()) {
+    if (!Number.isInteger(o.homeGoals) || !Number.isInteger(o.awayGoals) || o.homeGoals < 0 || o.awayGoals < 0) {
+      throw new Error(`Observation ${i} (${o.homeTeam} v ${o.awayTeam}): goals must be non-negative integers, got ${o.homeGoals}-${o.awayGoals}`);
+    }
+    if (!(o.weight >= 0) || !Number.isFinite(o.weight)) throw new Error(`Observation ${i} (${o.homeTeam} v ${o.awayTeam}): weight must be finite and >= 0, got ${o.weight}`);
+  }
+  const n = teams.length;
+  const layout: Layout = { teams, teamIndex: new Map(teams.map((t, i) => [t, i])), full: 3 + 2 * n, attack0: 3, defence0: 3 + n };
+  const ridge = options.ridge ?? 0;
+  const centre = new Float64Array(layout.full);
+  for (const [t, i] of layout.teamIndex) {
+    const c = options.ridgeCentre?.get(t);
+    centre[layout.attack0 + i] = c?.attack ?? 0;
+    centre[layout.defence0 + i] = c?.defence ?? 0;
+  }
+  // Reduced coordinates: [intercept, hfa, (rho), attack_1..n-1, defence_1..n-1].
+  const reducedToFull: number[] = [0, 1];
+  if (options.dixonColes) reducedToFull.push(2);
+  for (let j = 1; j < n; j++) reducedToFull.push(layout.attack0 + j);
+  for (let j = 1; j < n; j++) reducedToFull.push(layout.defence0 + j);
+  const r = reducedToFull.length;
+  const zColumns = reducedToFull.map((f) => {
+    if (f >= layout.defence0) return [[f, 1], [layout.defence0, -1]] as const;
+    if (f >= layout.attack0) return [[f, 1], [layout.attack0, -1]] as const;
+    return [[f, 1]] as const;
+  });
+
+  const toFull = (reduced: Float64Array): Float64Array => {
+    const full = new Float64Array(layout.full);
+    for (let k = 0; k < r; k++) for (const [f, c] of zColumns[k]!) full[f]! += c * reduced[k]!;
+    return full;
+  };
+
+  let reduced: Float64Array = new Float64Array(r);
+  const totalWeight = observations.reduce((s, o) => s + o.weight, 0);
+  if (!(totalWeight > 0)) throw new Error('A goal model needs a positive total weight');
+  if (options.start) {
+    reduced[0] = options.start.intercept;
+    reduced[1] = options.start.homeAdvantage;
+    for (let k = 2; k < r; k++) {
+      const f = reducedToFull[k]!;
+      if (f === 2) reduced[k] = options.start.rho;
+      else if (f >= layout.defence0) reduced[k] = options.start.defence[teams[f - layout.defence0]!] ?? 0;
+      else reduced[k] = options.start.attack[teams[f - layout.attack0]!] ?? 0;
+    }
+  } else {
+    const homeGoals = observations.reduce((s, o) => s + o.weight * o.homeGoals, 0) / totalWeight;
+    const awayGoals = observations.reduce((s, o) => s + o.weight * o.awayGoals, 0) / totalWeight;
+    reduced[0] = Math.log(Math.max(awayGoals, 0.1));
+    reduced[1] = Math.log(Math.max(homeGoals, 0.1) / Math.max(awayGoals, 0.1));
+  }
+
+  const evaluate = (full: Float64Array, withDerivatives: boolean): Evaluation =>
+    evaluateLogLikelihood(observations, layout, full, options.dixonColes, ridge, centre, withDerivatives);
+
+  const reduceGradient = (g: Float64Array): Float64Array => {
+    const out = new Float64Array(r);
+    for (let k = 0; k < r; k++) for (const [f, c] of zColumns[k]!) out[k]! += c * g[f]!;
+    return out;
+  };
+  const reduceHessian = (h: Float64Array): Float64Array => {
+    const p = layout.full;
+    const out = new Float64Array(r * r);
+    for (let k = 0; k < r; k++) {
+      for (let l = k; l < r; l++) {
+        let s = 0;
+        for (const [f, c] of zColumns[k]!) for (const [g, d] of zColumns[l]!) s += c * d * h[f * p + g]!;
+        out[k * r + l] = s;
+        out[l * r + k] = s;
+      }
+    }
+    return out;
+  };
+
+  const tolerance = options.gradientTolerance ?? 1e-9 * Math.max(1, totalWeight);
+  const maxIterations = options.maxIterations ?? 100;
+  let current = evaluate(toFull(reduced), true);
+  if (!Number.isFinite(current.value)) {
+    reduced = new Float64Array(r);
+    reduced[0] = Math.log(1.3);
+    current = evaluate(toFull(reduced), true);
+  }
+  let gradient = reduceGradient(current.gradient!);
+  let maxAbsGradient = maxAbs(gradient);
+  let iterations = 0;
+  let converged = maxAbsGradient < tolerance;
+  while (!converged && iterations < maxIterations) {
+    iterations++;
+    const negHessian = reduceHessian(current.hessian!).map((v) => -v);
+    let step: Float64Array | null = null;
+    for (let damping = 0; step === null && damping < 1e12; damping = damping === 0 ? 1e-8 * Math.max(1, totalWeight) : damping * 10) {
+      const damped = Float64Array.from(negHessian);
+      for (let k = 0; k < r; k++) damped[k * r + k]! += damping;
+      step = choleskySolve(damped, gradient, r);
+    }
+    if (step === null) break;
+    const slope = dot(gradient, step);
+    let t = 1;
+    let accepted: { reduced: Float64Array; evaluation: Evaluation } | null = null;
+    for (let halvings = 0; halvings < 40; halvings++, t /= 2) {
+      const trial = reduced.map((v, k) => v + t * step[k]!);
+      const e = evaluate(toFull(trial), false);
+      // Near the optimum the gain g.step is below the rounding of the objective; a full Newton
+      // step is then trusted if the objective did not measurably fall.
+      const withinRounding = t === 1 && e.value >= current.value - 1e-12 * Math.abs(current.value);
+      if (Number.isFinite(e.value) && (e.value >= current.value + 1e-4 * t * slope || withinRounding)) {
+        accepted = { reduced: trial, evaluation: e };
+        break;
+      }
+    }
+    if (accepted === null) break; // no ascent left: converged to rounding, judged by the gradient below
+    const next = evaluate(toFull(accepted.reduced), true);
+    const nextGradient = reduceGradient(next.gradient!);
+    if (accepted.evaluation.value <= current.value && maxAbs(nextGradient) >= maxAbsGradient) break; // stalled at rounding level
+    reduced = accepted.reduced;
+    current = next;
+    gradient = nextGradient;
+    maxAbsGradient = maxAbs(gradient);
+    converged = maxAbsGradient < tolerance;
+  }
+
+  const full = toFull(reduced);
+  const attack: Record<string, number> = {};
+  const defence: Record<string, number> = {};
+  teams.forEach((t, i) => {
+    attack[t] = full[layout.attack0 + i]!;
+    defence[t] = full[layout.defence0 + i]!;
+  });
+  return {
+    parameters: { intercept: full[0]!, homeAdvantage: full[1]!, rho: full[2]!, attack, defence },
+    logLikelihood: current.logLikelihood,
+    converged,
+    iterations,
+    maxAbsGradient,
+    teams,
+  };
+}
+
+function maxAbs(v: Float64Array): number {
+  let m = 0;
+  for (const x of v) m = Math.max(m, Math.abs(x));
+  return m;
+}
+
+function dot(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
+  return s;
+}
+
+/**
+ * The penalised weighted log-likelihood and, on request, its full-coordinate gradient and
+ * Hessian. log tau's derivatives are taken with respect to the linear predictors
+ * eta = log lambda and rho, then chained through the sparse design rows.
+ */
+function evaluateLogLikelihood(
+  observations: readonly GoalObservation[],
+  layout: Layout,
+  theta: Float64Array,
+  dixonColes: boolean,
+  ridge: number,
+  centre: Float64Array,
+  withDerivatives: boolean,
+): Evaluation {
+  const p = layout.full;
+  const rho = dixonColes ? theta[2]! : 0;
+  const g = withDerivatives ? new Float64Array(p) : undefined;
+  const h = withDerivatives ? new Float64Array(p * p) : undefined;
+  const hIdx = [0, 1, 0, 0];
+  const hCoef = [1, 1, 1, -1];
+  const aIdx = [0, 0, 0];
+  const aCoef = [1, 1, -1];
+  let logLikelihood = 0;
+  for (const o of observations) {
+    if (o.weight === 0) continue;
+    const home = layout.teamIndex.get(o.homeTeam)!;
+    const away = layout.teamIndex.get(o.awayTeam)!;
+    const etaH = theta[0]! + theta[1]! + theta[layout.attack0 + home]! - theta[layout.defence0 + away]!;
+    const etaA = theta[0]! + theta[layout.attack0 + away]! - theta[layout.defence0 + home]!;
+    const lh = Math.exp(etaH);
+    const la = Math.exp(etaA);
+    const y = o.homeGoals;
+    const x = o.awayGoals;
+    // log tau and its partial derivatives in (etaH, etaA, rho).
+    let logTau = 0;
+    let fH = 0, fA = 0, fR = 0, fHH = 0, fAA = 0, fHA = 0, fHR = 0, fAR = 0, fRR = 0;
+    if (dixonColes && y <= 1 && x <= 1) {
+      if (y === 0 && x === 0) {
+        const u = rho * lh * la;
+        const q = 1 - u;
+        if (!(q > 0)) return { value: -Infinity, logLikelihood: -Infinity };
+        logTau = Math.log(q);
+        fH = fA = -u / q;
+        fHH = fAA = fHA = -u / (q * q);
+        fR = (-lh * la) / q;
+        fRR = -((lh * la) * (lh * la)) / (q * q);
+        fHR = fAR = (-lh * la) / (q * q);
+      } else if (y === 0 && x === 1) {
+        const v = rho * lh;
+        const q = 1 + v;
+        if (!(q > 0)) return { value: -Infinity, logLikelihood: -Infinity };
+        logTau = Math.log(q);
+        fH = v / q;
+        fHH = v / (q * q);
+        fR = lh / q;
+        fRR = -(lh * lh) / (q * q);
+        fHR = lh / (q * q);
+      } else if (y === 1 && x === 0) {
+        const v = rho * la;
+        const q = 1 + v;
+        if (!(q > 0)) return { value: -Infinity, logLikelihood: -Infinity };
+        logTau = Math.log(q);
+        fA = v / q;
+        fAA = v / (q * q);
+        fR = la / q;
+        fRR = -(la * la) / (q * q);
+        fAR = la / (q * q);
+      } else {
+        const q = 1 - rho;
+        if (!(q > 0)) return { value: -Infinity, logLikelihood: -Infinity };
+        logTau = Math.log(q);
+        fR = -1 / q;
+        fRR = -1 / (q * q);
+      }
+    }
+    const w = o.weight;
+    logLikelihood += w * (y * etaH - lh - logFactorial(y) + x * etaA - la - logFactorial(x) + logTau);
+    if (!g || !h) continue;
+    hIdx[2] = layout.attack0 + home;
+    hIdx[3] = layout.defence0 + away;
+    aIdx[1] = layout.attack0 + away;
+    aIdx[2] = layout.defence0 + home;
+    const dH = w * (y - lh + fH);
+    const dA = w * (x - la + fA);
+    const cHH = w * (-lh + fHH);
+    const cAA = w * (-la + fAA);
+    const cHA = w * fHA;
+    for (let i = 0; i < 4; i++) {
+      const fi = hIdx[i]!;
+      g[fi]! += dH * hCoef[i]!;
+      for (let j = 0; j < 4; j++) h[fi * p + hIdx[j]!]! += cHH * hCoef[i]! * hCoef[j]!;
+      if (cHA !== 0) {
+        for (let j = 0; j < 3; j++) {
+          const v = cHA * hCoef[i]! * aCoef[j]!;
+          h[fi * p + aIdx[j]!]! += v;
+          h[aIdx[j]! * p + fi]! += v;
+        }
+      }
+    }
+    for (let i = 0; i < 3; i++) {
+      const fi = aIdx[i]!;
+      g[fi]! += dA * aCoef[i]!;
+      for (let j = 0; j < 3; j++) h[fi * p + aIdx[j]!]! += cAA * aCoef[i]! * aCoef[j]!;
+    }
+    if (dixonColes && (fR !== 0 || fRR !== 0)) {
+      g[2]! += w * fR;
+      h[2 * p + 2]! += w * fRR;
+      for (let i = 0; i < 4; i++) {
+        const v = w * fHR * hCoef[i]!;
+        h[2 * p + hIdx[i]!]! += v;
+        h[hIdx[i]! * p + 2]! += v;
+      }
+      for (let i = 0; i < 3; i++) {
+        const v = w * fAR * aCoef[i]!;
+        h[2 * p + aIdx[i]!]! += v;
+        h[aIdx[i]! * p + 2]! += v;
+      }
+    }
+  }
+  let penalty = 0;
+  if (ridge > 0) {
+    for (let f = layout.attack0; f < p; f++) {
+      const d = theta[f]! - centre[f]!;
+      penalty += 0.5 * ridge * d * d;
+      if (g && h) {
+        g[f]! -= ridge * d;
+        h[f * p + f]! -= ridge;
+      }
+    }
+  }
+  return { value: logLikelihood - penalty, logLikelihood, gradient: g, hessian: h };
+}
