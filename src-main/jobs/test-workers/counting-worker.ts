@@ -1,0 +1,43 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { workerData } from 'node:worker_threads';
+import { hostTasks } from '../host-tasks';
+
+/**
+ * A small real worker for the JobRunner tests: counts with a pause between numbers, reporting
+ * progress and honouring the AbortSignal, so cancel, progress, failures and crashes can be
+ * exercised without a database.
+ */
+export type CountingTask =
+  | { readonly kind: 'count'; readonly to: number; readonly delayMs: number }
+  | { readonly kind: 'fail'; readonly message: string }
+  | { readonly kind: 'ignore-abort'; readonly ms: number }
+  | { readonly kind: 'crash' }
+  | { readonly kind: 'echo-worker-data' };
+
+hostTasks<CountingTask>(async (task, { signal, onProgress }) => {
+  switch (task.kind) {
+    case 'count': {
+      for (let i = 1; i <= task.to; i += 1) {
+        await sleep(task.delayMs, undefined, { signal });
+        onProgress?.({ fraction: i / task.to, message: `Counted ${i} of ${task.to}` });
+      }
+      return { counted: task.to };
+    }
+    case 'fail':
+      throw new Error(task.message);
+    case 'ignore-abort':
+      await sleep(task.ms);
+      return 'finished anyway';
+    case 'crash':
+      setImmediate(() => {
+        throw new Error('worker blew up');
+      });
+      return new Promise(() => undefined);
+    case 'echo-worker-data':
+      return workerData;
+    default: {
+      const unexpected: never = task;
+      throw new Error(`Unknown task ${JSON.stringify(unexpected)}`);
+    }
+  }
+});
