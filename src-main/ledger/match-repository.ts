@@ -1,0 +1,174 @@
+import { addDays, bettingWeekStart } from '../domain/football/betting-week';
+import { ODDS_SOURCES, type DecimalOdds1x2, type Match, type OddsSource } from '../domain/football/match';
+import type { Outcome } from '../domain/football/outcome';
+import type { LedgerDatabase } from './ledger-database';
+
+/** Column prefix of each odds group in `matches` (see migrations/0001-matches.ts). */
+const ODDS_COLUMN_PREFIX: Readonly<Record<OddsSource, string>> = {
+  b365: 'b365',
+  pinnacle: 'pinnacle',
+  avg: 'avg',
+  max: 'max',
+  b365Close: 'b365_close',
+  pinnacleClose: 'pinnacle_close',
+  avgClose: 'avg_close',
+  maxClose: 'max_close',
+};
+
+const SCALAR_COLUMNS = [
+  ['id', 'id'],
+  ['div', 'div'],
+  ['season', 'season'],
+  ['date', 'date'],
+  ['kickoff', 'kickoff'],
+  ['home_team', 'homeTeam'],
+  ['away_team', 'awayTeam'],
+  ['home_team_id', 'homeTeamId'],
+  ['away_team_id', 'awayTeamId'],
+  ['home_goals', 'homeGoals'],
+  ['away_goals', 'awayGoals'],
+  ['result', 'result'],
+  ['half_time_home_goals', 'halfTimeHomeGoals'],
+  ['half_time_away_goals', 'halfTimeAwayGoals'],
+  ['home_shots', 'homeShots'],
+  ['away_shots', 'awayShots'],
+  ['home_shots_on_target', 'homeShotsOnTarget'],
+  ['away_shots_on_target', 'awayShotsOnTarget'],
+] as const satisfies readonly (readonly [string, Exclude<keyof Match, 'odds'>])[];
+
+const ODDS_COLUMNS = ODDS_SOURCES.flatMap((source) => ['home', 'draw', 'away'].map((side) => `${ODDS_COLUMN_PREFIX[source]}_${side}`));
+const ALL_COLUMNS = [...SCALAR_COLUMNS.map(([column]) => column), ...ODDS_COLUMNS];
+const MATCH_ORDER = `ORDER BY date, coalesce(kickoff, ''), id`;
+
+type MatchRow = Record<string, string | number | null>;
+
+/** What an upsert did: rows new to the ledger, rows whose content changed, rows already identical. */
+export interface UpsertSummary {
+  readonly inserted: number;
+  readonly updated: number;
+  readonly unchanged: number;
+}
+
+/**
+ * Insert or update matches by id, in one transaction (nested as a savepoint inside a caller's).
+ * Idempotent: a row whose content is identical is not rewritten, so importing the same file
+ * twice changes nothing, while a corrected file updates exactly the rows that differ.
+ */
+export function upsertMatches(db: LedgerDatabase, matches: readonly Match[]): UpsertSummary {
+  const statement = upsertStatement(db);
+  const count = db.prepare('SELECT count(*) FROM matches').pluck();
+  return db.transaction(() => {
+    const before = count.get() as number;
+    let changed = 0;
+    for (const match of matches) changed += statement.run(rowOf(match)).changes;
+    const inserted = (count.get() as number) - before;
+    return { inserted, updated: changed - inserted, unchanged: matches.length - changed };
+  })();
+}
+
+/** Every match of a division, optionally only some seasons, in date, kick-off, id order. */
+export function matchesOf(db: LedgerDatabase, query: { readonly div: string; readonly seasons?: readonly string[] }): Match[] {
+  if (query.seasons === undefined) {
+    return select(db, `WHERE div = ? ${MATCH_ORDER}`, [query.div]);
+  }
+  if (query.seasons.length === 0) return [];
+  const placeholders = query.seasons.map(() => '?').join(', ');
+  return select(db, `WHERE div = ? AND season IN (${placeholders}) ${MATCH_ORDER}`, [query.div, ...query.seasons]);
+}
+
+/** The division/season pairs the ledger holds, with their match counts, oldest season first. */
+export function seasonsAvailable(db: LedgerDatabase): { div: string; season: string; count: number }[] {
+  return db
+    .prepare(
+      `SELECT div, season, count(*) AS count FROM matches GROUP BY div, season
+       ORDER BY div, CASE WHEN substr(season, 1, 2) >= '50' THEN '19' ELSE '20' END || season`,
+    )
+    .all() as { div: string; season: string; count: number }[];
+}
+
+/**
+ * The matches of one betting week (Tuesday `weekStart` to the Monday after, inclusive) of a
+ * season. `weekStart` must be the Tuesday that opens a week, so a caller cannot silently ask for
+ * a window that straddles two weeks.
+ */
+export function matchesOfWeek(db: LedgerDatabase, query: { readonly div: string; readonly season: string; readonly weekStart: string }): Match[] {
+  const opening = bettingWeekStart(query.weekStart);
+  if (opening !== query.weekStart) {
+    throw new Error(`matchesOfWeek: weekStart ${query.weekStart} is not the Tuesday that opens a betting week (that is ${opening})`);
+  }
+  return select(db, `WHERE div = ? AND season = ? AND date BETWEEN ? AND ? ${MATCH_ORDER}`, [query.div, query.season, query.weekStart, addDays(query.weekStart, 6)]);
+}
+
+/**
+ * The no-look-ahead view: every match of a division, any season, dated strictly before the ISO
+ * date `before` (normally a betting week's start).
+ */
+export function matchesBefore(db: LedgerDatabase, query: { readonly div: string; readonly before: string }): Match[] {
+  // bettingWeekStart validates the ISO date and names it when it is not one.
+  bettingWeekStart(query.before);
+  return select(db, `WHERE div = ? AND date < ? ${MATCH_ORDER}`, [query.div, query.before]);
+}
+
+function select(db: LedgerDatabase, where: string, parameters: readonly (string | number)[]): Match[] {
+  const rows = db.prepare(`SELECT ${ALL_COLUMNS.join(', ')} FROM matches ${where}`).all(...parameters) as MatchRow[];
+  return rows.map(matchOf);
+}
+
+const upsertStatements = new WeakMap<LedgerDatabase, ReturnType<LedgerDatabase['prepare']>>();
+
+function upsertStatement(db: LedgerDatabase): ReturnType<LedgerDatabase['prepare']> {
+  let statement = upsertStatements.get(db);
+  if (statement === undefined) {
+    const updatable = ALL_COLUMNS.filter((c) => c !== 'id');
+    statement = db.prepare(
+      `INSERT INTO matches (${ALL_COLUMNS.join(', ')}) VALUES (${ALL_COLUMNS.map((c) => `@${c}`).join(', ')})
+       ON CONFLICT (id) DO UPDATE SET ${updatable.map((c) => `${c} = excluded.${c}`).join(', ')}
+       WHERE ${updatable.map((c) => `${c} IS NOT excluded.${c}`).join(' OR ')}`,
+    );
+    upsertStatements.set(db, statement);
+  }
+  return statement;
+}
+
+function rowOf(match: Match): MatchRow {
+  const row: MatchRow = {};
+  for (const [column, field] of SCALAR_COLUMNS) row[column] = match[field];
+  for (const source of ODDS_SOURCES) {
+    const prefix = ODDS_COLUMN_PREFIX[source];
+    const prices = match.odds[source];
+    row[`${prefix}_home`] = prices?.[0] ?? null;
+    row[`${prefix}_draw`] = prices?.[1] ?? null;
+    row[`${prefix}_away`] = prices?.[2] ?? null;
+  }
+  return row;
+}
+
+function matchOf(row: MatchRow): Match {
+  const odds: Partial<Record<OddsSource, DecimalOdds1x2>> = {};
+  for (const source of ODDS_SOURCES) {
+    const prefix = ODDS_COLUMN_PREFIX[source];
+    const home = row[`${prefix}_home`];
+    if (home !== null && home !== undefined) odds[source] = [home as number, row[`${prefix}_draw`] as number, row[`${prefix}_away`] as number];
+  }
+  return {
+    id: row.id as string,
+    div: row.div as string,
+    season: row.season as string,
+    date: row.date as string,
+    kickoff: row.kickoff as string | null,
+    homeTeam: row.home_team as string,
+    awayTeam: row.away_team as string,
+    homeTeamId: row.home_team_id as string,
+    awayTeamId: row.away_team_id as string,
+    homeGoals: row.home_goals as number,
+    awayGoals: row.away_goals as number,
+    result: row.result as Outcome,
+    halfTimeHomeGoals: row.half_time_home_goals as number | null,
+    halfTimeAwayGoals: row.half_time_away_goals as number | null,
+    homeShots: row.home_shots as number | null,
+    awayShots: row.away_shots as number | null,
+    homeShotsOnTarget: row.home_shots_on_target as number | null,
+    awayShotsOnTarget: row.away_shots_on_target as number | null,
+    odds,
+  };
+}

@@ -1,0 +1,8 @@
+import { matchesMigration } from './0001-matches';
+import type { Migration } from './migration';
+
+/**
+ * The ledger schema history, oldest first; version n is at index n - 1. Append new migrations
+ * at the end (one file each, `NNNN-name.ts`); never reorder or edit a shipped one.
+ */
+export const MIGRATIONS: readonly Migration[] = [matchesMigration];
