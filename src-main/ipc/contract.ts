@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import type { EdgelineService, SlipExport } from '../app/edgeline-service';
+import type { EdgelineJobStatus } from '../jobs/edgeline-task';
+import { runSettingsSchema } from '../season/run-settings';
+
+/**
+ * The one IPC contract: channel name -> zod input schema (validated at runtime on every call,
+ * Electron or HTTP) and output type (derived from the service, never restated). Adding a
+ * capability = an entry here + a handler in register.ts + a call in src-renderer/api.
+ */
+
+const runId = z.string().trim().min(1, 'runId is required').max(200);
+const seasonCode = z.string().regex(/^\d{4}$/, 'Seasons are written like 2324 for 2023-24');
+const divCode = z.string().regex(/^[A-Z0-9]{1,4}$/, 'Division codes look like E0, SP1, D1');
+
+/** Marks a channel's output type without a runtime value. */
+function returns<T>(): T {
+  return undefined as T;
+}
+
+interface ChannelSpec<I extends z.ZodType, O> {
+  readonly input: I;
+  /** 'job' channels start a background job and return its id; poll with jobs:wait. */
+  readonly mode: 'call' | 'job';
+  readonly output: O;
+}
+
+function call<I extends z.ZodType, O>(input: I, output: O): ChannelSpec<I, O> {
+  return { input, mode: 'call', output };
+}
+
+function job<I extends z.ZodType>(input: I): ChannelSpec<I, JobTicket> {
+  return { input, mode: 'job', output: returns<JobTicket>() };
+}
+
+export interface JobTicket {
+  readonly jobId: string;
+}
+
+type Out<M extends keyof EdgelineService> = ReturnType<EdgelineService[M]>;
+
+export const contract = {
+  'data:status': call(z.object({}).strict(), returns<Out<'dataStatus'>>()),
+  'data:import-files': call(
+    z
+      .object({
+        files: z
+          .array(
+            z.object({
+              name: z.string().min(1).max(260),
+              /** File bytes, base64: JSON (HTTP) cannot carry binary and Latin-1 CSVs must reach the decoder untouched. */
+              bytesBase64: z.string().max(50_000_000),
+            }),
+          )
+          .min(1, 'Choose at least one CSV file')
+          .max(200),
+      })
+      .strict(),
+    returns<Out<'importFiles'>>(),
+  ),
+  /** Desktop only: shows the open dialog in the main process and imports what the user picked. */
+  'data:import-paths': call(z.object({}).strict(), returns<Out<'importPaths'> | null>()),
+  'data:download': job(
+    z
+      .object({
+        baseUrl: z.url().optional(),
+        divs: z.array(divCode).min(1, 'Choose a league').max(30),
+        seasons: z.array(seasonCode).min(1, 'Choose at least one season').max(40),
+      })
+      .strict(),
+  ),
+  'runs:list': call(z.object({}).strict(), returns<Out<'listRuns'>>()),
+  'runs:create': call(z.object({ settings: runSettingsSchema }).strict(), returns<Out<'createRun'>>()),
+  'runs:get': call(z.object({ runId }).strict(), returns<Out<'getRun'>>()),
+  'runs:delete': call(z.object({ runId }).strict(), returns<{ readonly deleted: string }>()),
+  'season:step': job(z.object({ runId }).strict()),
+  'season:run-to-end': job(z.object({ runId }).strict()),
+  'season:reset': call(z.object({ runId }).strict(), returns<Out<'reset'>>()),
+  'season:week': call(z.object({ runId, week: z.number().int().min(0).max(200) }).strict(), returns<Out<'weekView'>>()),
+  'dashboard:get': call(z.object({ runId }).strict(), returns<Out<'dashboard'>>()),
+  'slips:export': call(
+    z
+      .object({
+        runId,
+        excelBom: z.boolean().default(false),
+        /** Desktop: ask where to save and write the file in the main process. Ignored in browser mode. */
+        saveWithDialog: z.boolean().default(false),
+      })
+      .strict(),
+    returns<SlipExport & { readonly savedTo: string | null }>(),
+  ),
+  'jobs:wait': call(
+    z.object({ jobId: z.string().min(1), timeoutMs: z.number().int().min(0).max(60_000).default(25_000) }).strict(),
+    returns<EdgelineJobStatus>(),
+  ),
+  'jobs:cancel': call(z.object({ jobId: z.string().min(1) }).strict(), returns<EdgelineJobStatus>()),
+  'settings:defaults': call(z.object({ div: divCode.optional() }).strict(), returns<Out<'defaultRunSettings'>>()),
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = Contract[C]['output'];
+
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+export function isChannel(name: string): name is Channel {
+  return Object.hasOwn(contract, name);
+}

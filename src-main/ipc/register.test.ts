@@ -1,0 +1,124 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { JobRunner } from '../jobs/job-runner';
+import type { EdgelineTask } from '../jobs/edgeline-task';
+import { registerHandlers, dispatch, type DesktopHost } from './register';
+import { CHANNELS } from './contract';
+import { createInMemoryEdgelineService } from './test-support/in-memory-edgeline-service';
+
+const jobs = new JobRunner<EdgelineTask>({ workerUrl: new URL('./test-support/in-memory-job-worker.ts', import.meta.url), workerData: null });
+afterAll(() => jobs.close());
+
+function setup(desktop?: DesktopHost) {
+  const service = createInMemoryEdgelineService();
+  return { service, handlers: registerHandlers({ service, jobs, desktop }) };
+}
+
+const validSettings = { name: 'EPL 2023-24', div: 'E0', holdoutSeason: '2324' };
+
+describe('registerHandlers', () => {
+  it('has a handler for every contract channel', () => {
+    const { handlers } = setup();
+    expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
+  });
+
+  it('fills run settings defaults from the schema when creating a run', async () => {
+    const { handlers } = setup();
+    const created = await handlers['runs:create']({ settings: validSettings });
+    expect(created.ok && created.value.settings.kellyMultiplier).toBe(0.25);
+    expect(created.ok && created.value.settings.marginMethod).toBe('power');
+  });
+
+  it('rejects a bad setting with invalid-input naming the field', async () => {
+    const { handlers } = setup();
+    expect(await handlers['runs:create']({ settings: { ...validSettings, kellyMultiplier: 2 } })).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', message: 'runs:create input: settings.kellyMultiplier: Too big: expected number to be <=1' },
+    });
+  });
+
+  it('rejects unknown keys and missing fields', async () => {
+    const { handlers } = setup();
+    expect(await handlers['runs:get']({ runId: 'run-1', extra: true })).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', message: 'runs:get input: (input): Unrecognized key: "extra"' },
+    });
+    expect(await handlers['season:week']({ runId: 'run-1' })).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', message: 'season:week input: week: Invalid input: expected number, received undefined' },
+    });
+  });
+
+  it('passes a service error code through (not-found for an unknown run)', async () => {
+    const { handlers } = setup();
+    expect(await handlers['runs:get']({ runId: 'run-404' })).toEqual({ ok: false, error: { code: 'not-found', message: 'No run with id run-404' } });
+  });
+
+  it('answers unknown-channel for a channel outside the contract', async () => {
+    const { handlers } = setup();
+    expect(await dispatch(handlers, 'fs:read', {})).toEqual({ ok: false, error: { code: 'unknown-channel', message: 'Unknown channel "fs:read"' } });
+  });
+
+  it('decodes uploaded file bytes exactly (Latin-1 byte 0xE9 survives base64)', async () => {
+    const service = createInMemoryEdgelineService();
+    const seen: Uint8Array[] = [];
+    const handlers = registerHandlers({
+      service: { ...service, importFiles: (files) => (seen.push(...files.map((f) => f.bytes)), service.importFiles(files)) },
+      jobs,
+    });
+    const bytes = Uint8Array.from([0x44, 0x69, 0x76, 0x0a, 0x45, 0xe9, 0x0a]);
+    const result = await handlers['data:import-files']({ files: [{ name: 'E0-2324.csv', bytesBase64: Buffer.from(bytes).toString('base64') }] });
+    expect(result).toEqual({ ok: true, value: { files: 1, matches: 1, failed: [] } });
+    expect([...(seen[0] ?? [])]).toEqual([...bytes]);
+  });
+
+  it('refuses import by path without a desktop host, and imports the chosen paths with one', async () => {
+    expect(await setup().handlers['data:import-paths']({})).toEqual({
+      ok: false,
+      error: { code: 'unsupported', message: 'Importing by path needs the desktop app; upload the files instead' },
+    });
+    const desktop: DesktopHost = { chooseImportPaths: async () => ['/a/E0.csv', '/b/E0.csv'], saveTextFile: async () => null };
+    expect(await setup(desktop).handlers['data:import-paths']({})).toEqual({ ok: true, value: { files: 2, matches: 0, failed: [] } });
+  });
+
+  it('saves the export through the desktop save dialog when asked', async () => {
+    const written: string[] = [];
+    const desktop: DesktopHost = {
+      chooseImportPaths: async () => null,
+      saveTextFile: async (name, text) => (written.push(text), `/home/me/${name}`),
+    };
+    const { handlers } = setup(desktop);
+    await handlers['runs:create']({ settings: validSettings });
+    const exported = await handlers['slips:export']({ runId: 'run-1', excelBom: true, saveWithDialog: true });
+    expect(exported).toEqual({
+      ok: true,
+      value: { fileName: 'EPL 2023-24-bets.csv', csv: '\uFEFFweek,match\r\n', savedTo: '/home/me/EPL 2023-24-bets.csv' },
+    });
+    expect(written).toEqual(['\uFEFFweek,match\r\n']);
+  });
+
+  it('runs season:step as a job in the worker and returns the week through jobs:wait', async () => {
+    const { handlers } = setup();
+    const ticket = await handlers['season:step']({ runId: 'run-1' });
+    if (!ticket.ok) throw new Error(ticket.error.message);
+    const status = await handlers['jobs:wait']({ jobId: ticket.value.jobId, timeoutMs: 20_000 });
+    expect(status.ok && status.value.state).toBe('succeeded');
+    expect(status.ok && status.value.kind === 'step' && status.value.state === 'succeeded' && status.value.result.week).toBe(1);
+  });
+
+  it('refuses a second mutating job on the same run with busy', async () => {
+    const { handlers } = setup();
+    const first = await handlers['season:run-to-end']({ runId: 'run-1' });
+    const second = await handlers['season:step']({ runId: 'run-1' });
+    expect(second.ok).toBe(false);
+    expect(!second.ok && second.error.code).toBe('busy');
+    if (first.ok) await handlers['jobs:wait']({ jobId: first.value.jobId, timeoutMs: 20_000 });
+  });
+
+  it('answers not-found for an unknown job id', async () => {
+    const { handlers } = setup();
+    expect(await handlers['jobs:wait']({ jobId: 'job-x', timeoutMs: 10 })).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'No job with id job-x (it may have finished long ago)' },
+    });
+  });
+});
