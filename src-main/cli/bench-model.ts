@@ -1,0 +1,131 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Match, OddsSource } from '../domain/football/match';
+import type { Triple } from '../domain/football/outcome';
+import { bettingWeeksOf, matchesBeforeWeek, matchesInWeek } from '../domain/football/betting-week';
+import { loadFootballData } from '../ingest/load-football-data';
+import { seasonRange } from '../ingest/season-range';
+import { DEFAULT_MODEL_CONFIG, MODEL_KINDS, trainOutcomeModel, type ModelConfig, type ModelKind, type TrainedOutcomeModel } from '../model/outcome-model';
+import { scoreForecasts, type ForecastScores } from '../model/forecast-scores';
+import { tfReady } from '../model/tf-runtime';
+
+const USAGE = `Usage: npm run bench:model -- [--seasons 2122,2223,2324] [--div E0] [--data <dir|url>] [--history-from 0506]
+       [--kind ensemble|dixon-coles|feature-net] [--retrain-every 4] [--json]
+Walks forward through each season, week by week, pricing every match only from matches before its
+betting week, and scores the model beside the Bet365 pre-match and Pinnacle closing markets.`;
+
+interface SeasonReport {
+  readonly season: string;
+  readonly matches: number;
+  readonly model: Omit<ForecastScores, 'matches'>;
+  readonly bet365: Omit<ForecastScores, 'matches'> | null;
+  readonly pinnacleClose: Omit<ForecastScores, 'matches'> | null;
+  readonly seconds: number;
+  readonly retrains: number;
+  readonly nonConvergedFits: number;
+}
+
+function fairProbabilities(odds: Triple): Triple {
+  const inverse = odds.map((o) => 1 / o);
+  const total = inverse[0]! + inverse[1]! + inverse[2]!;
+  return [inverse[0]! / total, inverse[1]! / total, inverse[2]! / total];
+}
+
+function marketScores(matches: readonly Match[], source: OddsSource): Omit<ForecastScores, 'matches'> | null {
+  const priced = matches.filter((m) => m.odds[source] !== undefined);
+  if (priced.length !== matches.length) return null;
+  const { matches: _n, ...scores } = scoreForecasts(priced.map((m) => ({ probabilities: fairProbabilities(m.odds[source]!), result: m.result })));
+  return scores;
+}
+
+async function benchSeason(all: readonly Match[], season: string, config: ModelConfig, retrainEvery: number): Promise<SeasonReport> {
+  const started = performance.now();
+  const seasonMatches = all.filter((m) => m.season === season);
+  if (seasonMatches.length === 0) throw new Error(`No matches for season ${season} in the data`);
+  const forecasts: { probabilities: Triple; result: Match['result'] }[] = [];
+  let model: TrainedOutcomeModel | null = null;
+  let weeksSinceTraining = 0;
+  let retrains = 0;
+  let nonConvergedFits = 0;
+  // Dixon-Coles is refitted every week (a fit takes milliseconds); the feature net and the blend
+  // weight every `retrainEvery` weeks, while their inputs are recomputed from history each week.
+  const every = config.kind === 'dixon-coles' ? 1 : retrainEvery;
+  for (const week of bettingWeeksOf(seasonMatches)) {
+    const history = matchesBeforeWeek(all, week);
+    if (model === null || weeksSinceTraining >= every) {
+      model = await trainOutcomeModel(config, history, { cutoff: week.start });
+      weeksSinceTraining = 0;
+      retrains++;
+      const snapshot = model.toSnapshot();
+      if (snapshot.kind === 'dixon-coles' && !snapshot.dixonColes.converged) nonConvergedFits++;
+    }
+    weeksSinceTraining++;
+    const fixtures = matchesInWeek(seasonMatches, week);
+    const probabilities = model.predict(fixtures, history);
+    fixtures.forEach((m, i) => forecasts.push({ probabilities: probabilities[i]!, result: m.result }));
+  }
+  const { matches, ...modelScores } = scoreForecasts(forecasts);
+  return {
+    season,
+    matches,
+    model: modelScores,
+    bet365: marketScores(seasonMatches, 'b365'),
+    pinnacleClose: marketScores(seasonMatches, 'pinnacleClose'),
+    seconds: (performance.now() - started) / 1000,
+    retrains,
+    nonConvergedFits,
+  };
+}
+
+function formatRow(name: string, s: Omit<ForecastScores, 'matches'> | null): string {
+  if (s === null) return `  ${name.padEnd(16)} (odds missing for some matches)`;
+  return `  ${name.padEnd(16)} Brier ${s.brier.toFixed(4)}  RPS ${s.rps.toFixed(4)}  log loss ${s.logLoss.toFixed(4)}`;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      seasons: { type: 'string', default: '2122,2223,2324' },
+      div: { type: 'string', default: 'E0' },
+      data: { type: 'string', default: path.resolve(process.cwd(), '../shared/data/football-data') },
+      'history-from': { type: 'string', default: '0506' },
+      kind: { type: 'string', default: DEFAULT_MODEL_CONFIG.kind },
+      'retrain-every': { type: 'string', default: '4' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  if (!MODEL_KINDS.includes(values.kind as ModelKind)) throw new Error(`--kind must be one of ${MODEL_KINDS.join(', ')}, got ${JSON.stringify(values.kind)}`);
+  const retrainEvery = Number(values['retrain-every']);
+  if (!Number.isInteger(retrainEvery) || retrainEvery < 1) throw new Error(`--retrain-every must be a whole number of weeks >= 1, got ${JSON.stringify(values['retrain-every'])}`);
+  const seasons = seasonRange(values.seasons);
+  const last = [...seasons].sort().at(-1)!;
+  const loadSeasons = seasonRange(`${values['history-from']}-${last}`);
+  const all = await loadFootballData({ from: values.data, div: values.div, seasons: loadSeasons });
+  const config: ModelConfig = { ...DEFAULT_MODEL_CONFIG, kind: values.kind as ModelKind };
+  const backend = config.kind === 'dixon-coles' ? 'none' : await tfReady();
+  const reports: SeasonReport[] = [];
+  for (const season of seasons) reports.push(await benchSeason(all, season, config, retrainEvery));
+  if (values.json) {
+    console.log(JSON.stringify(reports));
+    return;
+  }
+  console.log(`Model ${config.kind} (TF backend: ${backend}), ${values.div}, history from ${values['history-from']}, retrain every ${config.kind === 'dixon-coles' ? 1 : retrainEvery} week(s)`);
+  for (const r of reports) {
+    console.log(`${r.season}: ${r.matches} matches, ${r.seconds.toFixed(1)} s, ${r.retrains} fits${r.nonConvergedFits > 0 ? `, ${r.nonConvergedFits} NOT CONVERGED` : ''}`);
+    console.log(formatRow('model', r.model));
+    console.log(formatRow('Bet365 pre-match', r.bet365));
+    console.log(formatRow('Pinnacle closing', r.pinnacleClose));
+    if (r.bet365) console.log(`  model RPS vs Bet365: ${(((r.model.rps - r.bet365.rps) / r.bet365.rps) * 100).toFixed(2)}%`);
+  }
+  console.log(`Total ${reports.reduce((s, r) => s + r.seconds, 0).toFixed(1)} s`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

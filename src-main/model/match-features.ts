@@ -1,0 +1,102 @@
+import type { Match } from '../domain/football/match';
+import { bettingWeekStart } from '../domain/football/betting-week';
+import type { Fixture } from './fixture';
+import { fitDixonColesRatings, predictDixonColes, type DixonColesSettings } from './dixon-coles-ratings';
+import { TeamFormTracker, type TeamFormSettings } from './team-form-tracker';
+
+/**
+ * Names of the feature columns, in order. Every value is computed only from matches that kicked
+ * off before the fixture's betting week starts; bookmaker odds are never an input, so the
+ * model stays independent of the market it is tested against.
+ */
+export const FEATURE_NAMES = [
+  'dcLogHomeRate',
+  'dcLogAwayRate',
+  'dcHomeMinusAway',
+  'dcDraw',
+  'eloDifference',
+  'formPointsDifference',
+  'shotsOnTargetForDifference',
+  'shotsOnTargetAgainstDifference',
+  'shotsForDifference',
+  'shotsAgainstDifference',
+  'goalsForDifference',
+  'goalsAgainstDifference',
+  'homeRestDays',
+  'awayRestDays',
+  'earlySeason',
+  'earlySeasonTimesDc',
+] as const;
+
+export interface FeatureSettings {
+  readonly dixonColes: DixonColesSettings;
+  readonly form: TeamFormSettings;
+}
+
+export interface FeatureRow {
+  readonly matchId: string;
+  readonly weekStart: string;
+  readonly features: number[];
+  readonly dixonColesProbabilities: readonly [number, number, number];
+}
+
+/** Points per game of the league prior used to shrink short form runs. */
+const FORM_PRIOR_POINTS = 1.37;
+const FORM_PRIOR_MATCHES = 2;
+const REST_DAYS_CAP = 14;
+const EARLY_SEASON_MATCHES = 8;
+/** Days of history a week needs before it may serve as a training row (a Dixon-Coles fit needs a season). */
+export const MIN_HISTORY_DAYS_FOR_FEATURES = 300;
+
+/**
+ * Walk-forward feature rows. `history` is every match known (sorted by date); `targets` are the
+ * fixtures to describe. For each betting week among the targets, the team state and the
+ * Dixon-Coles fit are taken as of that week's start, from `history` strictly before it.
+ */
+export function buildFeatureRows(history: readonly Match[], targets: readonly Fixture[], settings: FeatureSettings): FeatureRow[] {
+  const sorted = [...history].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const byWeek = new Map<string, Fixture[]>();
+  for (const t of targets) {
+    const start = bettingWeekStart(t.date);
+    const list = byWeek.get(start);
+    if (list) list.push(t);
+    else byWeek.set(start, [t]);
+  }
+  const tracker = new TeamFormTracker(settings.form);
+  const rows: FeatureRow[] = [];
+  let next = 0;
+  for (const weekStart of [...byWeek.keys()].sort()) {
+    while (next < sorted.length && sorted[next]!.date < weekStart) tracker.add(sorted[next++]!);
+    const before = sorted.slice(0, next);
+    const ratings = fitDixonColesRatings(before, weekStart, settings.dixonColes);
+    for (const fixture of byWeek.get(weekStart)!) {
+      const dc = predictDixonColes(ratings, fixture.homeTeamId, fixture.awayTeamId);
+      const home = tracker.stateFor(fixture.homeTeamId, fixture.season);
+      const away = tracker.stateFor(fixture.awayTeamId, fixture.season);
+      const form = (points: readonly number[]) => (points.reduce((s, v) => s + v, 0) + FORM_PRIOR_POINTS * FORM_PRIOR_MATCHES) / (points.length + FORM_PRIOR_MATCHES);
+      const rest = (teamId: string) => Math.min(tracker.restDays(teamId, fixture.date) ?? REST_DAYS_CAP, REST_DAYS_CAP) / 7;
+      const [pH, pD, pA] = dc.probabilities;
+      const early = 1 - Math.min((home.matchesThisSeason + away.matchesThisSeason) / 2, EARLY_SEASON_MATCHES) / EARLY_SEASON_MATCHES;
+      const features = [
+        Math.log(dc.homeRate),
+        Math.log(dc.awayRate),
+        pH - pA,
+        pD,
+        (home.elo + settings.form.eloHomeAdvantage - away.elo) / 400,
+        form(home.recentPoints) - form(away.recentPoints),
+        home.shotsOnTargetFor - away.shotsOnTargetFor,
+        home.shotsOnTargetAgainst - away.shotsOnTargetAgainst,
+        home.shotsFor - away.shotsFor,
+        home.shotsAgainst - away.shotsAgainst,
+        home.goalsFor - away.goalsFor,
+        home.goalsAgainst - away.goalsAgainst,
+        rest(fixture.homeTeamId),
+        rest(fixture.awayTeamId),
+        early,
+        early * (pH - pA),
+      ];
+      rows.push({ matchId: fixture.id, weekStart, features, dixonColesProbabilities: dc.probabilities });
+    }
+  }
+  return rows;
+}
