@@ -1,0 +1,22 @@
+import type { EChartsOption } from 'echarts';
+import type { WeeklyPerformanceRow } from '../../../src-main/season/season-views';
+import { baseGrid, chartColors } from './chart-theme';
+
+/** Model vs market Brier: thin lines week by week, thick lines cumulative (lower is better). */
+export function brierOption(weeks: readonly WeeklyPerformanceRow[]): EChartsOption {
+  const x = weeks.map((w) => String(w.week));
+  return {
+    animation: false,
+    grid: baseGrid,
+    tooltip: { trigger: 'axis', valueFormatter: (value) => (typeof value === 'number' ? value.toFixed(4) : '—') },
+    legend: { top: 0 },
+    xAxis: { type: 'category', data: x, name: 'Week', nameLocation: 'middle', nameGap: 26, boundaryGap: false },
+    yAxis: { type: 'value', scale: true, name: 'Brier', splitLine: { lineStyle: { color: chartColors.grid } } },
+    series: [
+      { name: 'Model (week)', type: 'line', data: weeks.map((w) => w.modelBrier), lineStyle: { width: 1, opacity: 0.5, color: chartColors.model }, itemStyle: { color: chartColors.model }, symbol: 'none' },
+      { name: 'Market (week)', type: 'line', data: weeks.map((w) => w.marketBrier), lineStyle: { width: 1, opacity: 0.5, color: chartColors.market }, itemStyle: { color: chartColors.market }, symbol: 'none' },
+      { name: 'Model (cumulative)', type: 'line', data: weeks.map((w) => w.cumulativeModelBrier), lineStyle: { width: 3, color: chartColors.model }, itemStyle: { color: chartColors.model }, symbol: 'none' },
+      { name: 'Market (cumulative)', type: 'line', data: weeks.map((w) => w.cumulativeMarketBrier), lineStyle: { width: 3, color: chartColors.market }, itemStyle: { color: chartColors.market }, symbol: 'none' },
+    ],
+  };
+}

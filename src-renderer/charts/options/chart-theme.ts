@@ -1,0 +1,24 @@
+/** One palette for every chart so model, market and money read the same everywhere. */
+export const chartColors = {
+  bankroll: '#2563eb',
+  model: '#2563eb',
+  market: '#f59e0b',
+  staticModel: '#64748b',
+  band: 'rgba(37, 99, 235, 0.12)',
+  drawdown: 'rgba(220, 38, 38, 0.22)',
+  gain: '#16a34a',
+  loss: '#dc2626',
+  found: '#94a3b8',
+  placed: '#2563eb',
+  alert: '#dc2626',
+  retrain: '#7c3aed',
+  grid: '#e2e8f0',
+  text: '#334155',
+} as const;
+
+export const baseGrid = { left: 64, right: 24, top: 40, bottom: 40 } as const;
+
+/** Cents to pounds for plotting (display only: the ledger stays in integer cents). */
+export function centsToPounds(cents: number): number {
+  return cents / 100;
+}

@@ -1,0 +1,23 @@
+import type { EChartsOption } from 'echarts';
+import type { WeeklyPerformanceRow } from '../../../src-main/season/season-views';
+import { baseGrid, chartColors } from './chart-theme';
+
+/** Each week's ROI in percent; weeks without a stake have no bar (not a zero bar). */
+export function weeklyRoiOption(weeks: readonly WeeklyPerformanceRow[]): EChartsOption {
+  return {
+    animation: false,
+    grid: baseGrid,
+    tooltip: { trigger: 'axis', valueFormatter: (value) => (typeof value === 'number' ? `${value.toFixed(1)}%` : 'no bets') },
+    xAxis: { type: 'category', data: weeks.map((w) => String(w.week)), name: 'Week', nameLocation: 'middle', nameGap: 26 },
+    yAxis: { type: 'value', axisLabel: { formatter: '{value}%' }, splitLine: { lineStyle: { color: chartColors.grid } } },
+    series: [
+      {
+        name: 'Weekly ROI',
+        type: 'bar',
+        data: weeks.map((w) =>
+          w.roi === null ? null : { value: Math.round(w.roi * 1000) / 10, itemStyle: { color: w.roi >= 0 ? chartColors.gain : chartColors.loss } },
+        ),
+      },
+    ],
+  };
+}
