@@ -111,6 +111,8 @@ describe('registerHandlers', () => {
     const second = await handlers['season:step']({ runId: 'run-1' });
     expect(second.ok).toBe(false);
     expect(!second.ok && second.error.code).toBe('busy');
+    const reset = await handlers['season:reset']({ runId: 'run-1' });
+    expect(!reset.ok && reset.error.message).toMatch(/^Run run-1 is busy with job [0-9a-f-]{36} \(run-to-end\); cancel it or wait for it first$/);
     if (first.ok) await handlers['jobs:wait']({ jobId: first.value.jobId, timeoutMs: 20_000 });
   });
 

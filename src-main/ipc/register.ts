@@ -11,6 +11,7 @@ export interface JobHost {
   start(task: EdgelineTask, lockKey: string): Result<{ readonly jobId: string }>;
   wait(jobId: string, timeoutMs: number): Promise<JobStatus | undefined>;
   cancel(jobId: string): JobStatus | undefined;
+  runningJobFor(lockKey: string): JobStatus | undefined;
 }
 
 /** Native dialogs, present only in the Electron app; the headless server has none. */
@@ -38,6 +39,13 @@ export function registerHandlers({ service, jobs, desktop }: HandlerDeps): Handl
     if (!started.ok) throw Object.assign(new Error(started.error.message), { code: started.error.code });
     return started.value;
   };
+  /** Reset and delete change a run under a job's feet; refuse them while one is running. */
+  const ensureIdle = (runId: string): void => {
+    const running = jobs.runningJobFor(lockKeyOf({ kind: 'step', runId }));
+    if (running !== undefined) {
+      throw Object.assign(new Error(`Run ${runId} is busy with job ${running.jobId} (${running.kind}); cancel it or wait for it first`), { code: 'busy' });
+    }
+  };
   const jobStatus = (jobId: string, status: JobStatus | undefined): EdgelineJobStatus => {
     if (status === undefined) throw Object.assign(new Error(`No job with id ${jobId} (it may have finished long ago)`), { code: 'not-found' });
     return status as EdgelineJobStatus;
@@ -57,12 +65,16 @@ export function registerHandlers({ service, jobs, desktop }: HandlerDeps): Handl
     'runs:create': ({ settings }) => service.createRun(settings),
     'runs:get': ({ runId }) => service.getRun(runId),
     'runs:delete': ({ runId }) => {
+      ensureIdle(runId);
       service.deleteRun(runId);
       return { deleted: runId };
     },
     'season:step': ({ runId }) => startJob({ kind: 'step', runId }),
     'season:run-to-end': ({ runId }) => startJob({ kind: 'run-to-end', runId }),
-    'season:reset': ({ runId }) => service.reset(runId),
+    'season:reset': ({ runId }) => {
+      ensureIdle(runId);
+      return service.reset(runId);
+    },
     'season:week': ({ runId, week }) => service.weekView(runId, week),
     'dashboard:get': ({ runId }) => service.dashboard(runId),
     'slips:export': async ({ runId, excelBom, saveWithDialog }) => {

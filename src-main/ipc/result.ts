@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'invalid-input'
   | 'not-found'
   | 'busy'
+  | 'conflict'
   | 'cancelled'
   | 'failed'
   | 'unsupported'
@@ -17,6 +18,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'invalid-input',
   'not-found',
   'busy',
+  'conflict',
   'cancelled',
   'failed',
   'unsupported',

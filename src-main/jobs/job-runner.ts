@@ -62,6 +62,14 @@ export class JobRunner<TTask extends { readonly kind: string }> {
     return ok({ jobId });
   }
 
+  /** The running job holding a lock key, if any (e.g. so reset can refuse while a step is in flight). */
+  runningJobFor(lockKey: string): JobStatus | undefined {
+    for (const record of this.jobs.values()) {
+      if (record.lockKey === lockKey && record.status.state === 'running') return record.status;
+    }
+    return undefined;
+  }
+
   status(jobId: string): JobStatus | undefined {
     return this.jobs.get(jobId)?.status;
   }
