@@ -1,4 +1,5 @@
 import type { Channel, ChannelInput, ChannelOutput } from '../../src-main/ipc/contract';
+import type { MenuCommand } from '../../src-main/ipc/menu-command';
 import type { Result } from '../../src-main/ipc/result';
 
 /** What the renderer can ask the main process (Electron) or the headless server (HTTP). */
@@ -9,7 +10,7 @@ export interface EdgelineApi {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
 
-export type MenuCommand = 'import-files' | 'download-seasons' | 'export-slips';
+export type { MenuCommand };
 
 /** The object preload.ts puts on window.api. */
 export interface PreloadBridge {

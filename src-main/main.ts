@@ -1,0 +1,94 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
+import { createEdgelineService } from './app/edgeline-service-impl';
+import { CHANNELS } from './ipc/contract';
+import { dispatch, registerHandlers, type DesktopHost } from './ipc/register';
+import { fail } from './ipc/result';
+import { JobRunner } from './jobs/job-runner';
+import type { EdgelineTask } from './jobs/edgeline-task';
+import type { EdgelineWorkerData } from './jobs/edgeline-job-worker';
+import { buildAppMenu } from './app-menu';
+import { createMainWindow, hardenSession } from './window';
+
+/**
+ * Composition root of the desktop app: open the ledger in userData, start the job worker,
+ * register the contract's handlers on ipcMain, open the hardened window. Nothing else lives here.
+ */
+const here = path.dirname(fileURLToPath(import.meta.url));
+let mainWindow: BrowserWindow | null = null;
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const userData = app.getPath('userData');
+  mkdirSync(userData, { recursive: true });
+  const databaseFile = process.env.EDGELINE_DB ?? path.join(userData, 'edgeline.sqlite');
+  const dataBaseUrl = process.env.EDGELINE_DATA_URL;
+
+  const service = createEdgelineService({ databaseFile, dataBaseUrl });
+  const workerData: EdgelineWorkerData = { databaseFile, dataBaseUrl };
+  const jobs = new JobRunner<EdgelineTask>({ workerUrl: pathToFileURL(path.join(here, 'job-worker.js')), workerData });
+
+  const desktop: DesktopHost = {
+    async chooseImportPaths() {
+      const options = { title: 'Import football-data CSV files', properties: ['openFile' as const, 'multiSelections' as const], filters: [{ name: 'CSV', extensions: ['csv'] }] };
+      const chosen = mainWindow === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(mainWindow, options);
+      return chosen.canceled ? null : chosen.filePaths;
+    },
+    async saveTextFile(suggestedName, text) {
+      const options = { title: 'Export bet slips', defaultPath: path.join(app.getPath('documents'), suggestedName), filters: [{ name: 'CSV', extensions: ['csv'] }] };
+      const chosen = mainWindow === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(mainWindow, options);
+      if (chosen.canceled || chosen.filePath === undefined) return null;
+      writeFileSync(chosen.filePath, text, 'utf8');
+      return chosen.filePath;
+    },
+  };
+  const handlers = registerHandlers({ service, jobs, desktop });
+  const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(path.join(here, '..', 'renderer', 'index.html')).href;
+
+  for (const channel of CHANNELS) {
+    ipcMain.handle(channel, (event, input: unknown) => {
+      // Only our own window's top frame may call: never an iframe or a page it navigated to.
+      const frameUrl = event.senderFrame?.url ?? '';
+      if (event.sender !== mainWindow?.webContents || !frameUrl.startsWith(rendererUrl.replace(/index\.html$/, ''))) {
+        return fail('unauthorized', `IPC from an unexpected frame (${frameUrl}) was refused`);
+      }
+      return dispatch(handlers, channel, input);
+    });
+  }
+
+  hardenSession();
+  Menu.setApplicationMenu(buildAppMenu(() => mainWindow));
+  const open = (): void => {
+    mainWindow = createMainWindow({
+      preloadFile: path.join(here, '..', 'preload', 'preload.cjs'),
+      rendererUrl,
+      windowStateFile: path.join(userData, 'window-state.json'),
+    });
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  };
+  open();
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) open();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => {
+    void jobs.close();
+    service.close();
+  });
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+start().catch((error: unknown) => {
+  dialog.showErrorBox('Edgeline could not start', error instanceof Error ? error.message : String(error));
+  app.exit(1);
+});

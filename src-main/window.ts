@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { BrowserWindow, session, shell, type Session } from 'electron';
+import { readWindowState, writeWindowState } from './window-state';
+
+/** Same policy as the headless server; the renderer needs nothing from other origins. */
+const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export interface WindowOptions {
+  readonly preloadFile: string;
+  /** file:// index.html of the built renderer, or the dev server URL under `electron-vite dev`. */
+  readonly rendererUrl: string;
+  readonly windowStateFile: string;
+}
+
+/**
+ * Hardens the session once: CSP on every response, every permission request (camera,
+ * notifications, geolocation...) denied — the app needs none.
+ */
+export function hardenSession(target: Session = session.defaultSession): void {
+  target.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  target.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  target.setPermissionCheckHandler(() => false);
+}
+
+export function createMainWindow(options: WindowOptions): BrowserWindow {
+  const state = readWindowState(options.windowStateFile);
+  const window = new BrowserWindow({
+    x: state.x,
+    y: state.y,
+    width: state.width,
+    height: state.height,
+    minWidth: 1024,
+    minHeight: 700,
+    show: false,
+    title: 'Edgeline',
+    backgroundColor: '#f8fafc',
+    webPreferences: {
+      preload: options.preloadFile,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  if (state.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+
+  const appOrigin = originOf(options.rendererUrl);
+  // Navigation away from the app and new windows are never needed; http(s) links open in the system browser.
+  window.webContents.on('will-navigate', (event, url) => {
+    if (originOf(url) !== appOrigin) event.preventDefault();
+  });
+  window.webContents.on('will-redirect', (event) => event.preventDefault());
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (/^https:\/\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+
+  window.on('close', () => {
+    const bounds = window.getNormalBounds();
+    writeWindowState(options.windowStateFile, { ...bounds, maximized: window.isMaximized() });
+  });
+
+  void window.loadURL(options.rendererUrl);
+  return window;
+}
+
+function originOf(url: string): string {
+  const parsed = new URL(url);
+  return parsed.protocol === 'file:' ? `file://${path.dirname(decodeURIComponent(parsed.pathname))}` : parsed.origin;
+}
