@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFootballData, seasonFileLocation } from './load-football-data';
@@ -49,5 +51,28 @@ describe('loadFootballData on the 19 real EPL seasons', () => {
   it('names the missing file', async () => {
     const missing = path.join(SHARED_DATA, 'mmz4281', '9394', 'E0.csv');
     await expect(loadFootballData({ from: SHARED_DATA, div: 'E0', seasons: ['9394'] })).rejects.toThrow(`${missing}: no such file (expected the football-data layout <from>/mmz4281/<season>/<div>.csv)`);
+  });
+
+  it('downloads from an http base URL in the website layout', async () => {
+    const server = createServer((req, res) => {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(path.join(SHARED_DATA, (req.url ?? '').replace(/^\/mirror\//, '')));
+      } catch {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200).end(bytes);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const from = `http://127.0.0.1:${(server.address() as AddressInfo).port}/mirror`;
+      const matches = await loadFootballData({ from, div: 'E0', seasons: ['2324'] });
+      expect(matches).toHaveLength(380);
+      await expect(loadFootballData({ from, div: 'E0', seasons: ['9394'] })).rejects.toThrow(`${from}/mmz4281/9394/E0.csv: HTTP 404 Not Found`);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
