@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { Match } from '../domain/football/match';
+import type { BetRow } from '../ledger/run-repository';
+import { betSlipCsv, betSlipRows, formatCents } from './bet-slip-export';
+
+describe('formatCents', () => {
+  it('writes whole cents as exact decimals', () => {
+    expect(formatCents(123_456)).toBe('1234.56');
+    expect(formatCents(-2_505)).toBe('-25.05');
+    expect(formatCents(7)).toBe('0.07');
+    expect(formatCents(0)).toBe('0.00');
+  });
+
+  it('refuses fractions of a cent', () => {
+    expect(() => formatCents(1.5)).toThrow('Money must be whole cents, got 1.5');
+  });
+});
+
+const match: Match = {
+  id: 'm1', div: 'E0', season: '2324', date: '2023-08-11', kickoff: '20:00', homeTeam: 'Burnley', awayTeam: '=cmd|calc',
+  homeTeamId: 'burnley', awayTeamId: 'cmd-calc', homeGoals: 0, awayGoals: 3, result: 'A', halfTimeHomeGoals: null, halfTimeAwayGoals: null,
+  homeShots: null, awayShots: null, homeShotsOnTarget: null, awayShotsOnTarget: null, odds: {},
+};
+
+function bet(overrides: Partial<BetRow>): BetRow {
+  return {
+    week: 1, book: 'active', matchId: 'm1', outcome: 'A', decimalOdds: 1.33, modelProbability: 0.8, marketProbability: 0.72, edge: 0.064,
+    fullKelly: 0.19, appliedKelly: 0.0485, stakeCents: 5_000, placed: true, rejection: null, robust: true, won: true, profitCents: 1_650,
+    closingOdds: 1.3, closingFairProbability: 0.74, modelVersion: 1, ...overrides,
+  };
+}
+
+describe('betSlipRows', () => {
+  it('runs the bankroll through the week and leaves out candidates that were not placed', () => {
+    const bets = [
+      bet({}),
+      bet({ outcome: 'H', placed: false, stakeCents: 0, profitCents: 0, won: null, rejection: 'one-per-match' }),
+      bet({ outcome: 'D', decimalOdds: 5, stakeCents: 1_000, won: false, profitCents: -1_000 }),
+    ];
+    const rows = betSlipRows(bets, new Map([['m1', match]]), new Map([[1, 1_000_000]]), 'abc');
+    expect(rows).toHaveLength(2);
+    // 10,000.00 + 16.50 = 10,016.50; then - 10.00 = 10,006.50
+    expect(rows.map((r) => r[14])).toEqual(['10016.50', '10006.50']);
+    expect(rows[0]!.slice(3, 7)).toEqual(['Burnley v =cmd|calc', '=cmd|calc', 'A', 1.33]);
+    // CLV = 1.33 * 0.74 - 1 = -0.0158
+    expect(rows[0]![16]).toBe(-0.0158);
+    expect(rows[1]![12]).toBe('lost');
+  });
+
+  it('neutralises a team name that looks like a formula in the CSV text', () => {
+    const csv = betSlipCsv(betSlipRows([bet({})], new Map([['m1', match]]), new Map([[1, 1_000_000]]), 'abc'), { excelBom: false });
+    const [header, line] = csv.split('\r\n');
+    expect(header).toBe(
+      'week,date,kickoff,match,selection,outcome,odds_taken,model_probability,market_probability,edge,kelly_fraction,stake,result,profit,bankroll_after,closing_odds,clv,model_version,data_fingerprint',
+    );
+    expect(line).toBe("1,2023-08-11,20:00,Burnley v =cmd|calc,'=cmd|calc,A,1.33,0.8,0.72,0.064,0.0485,50.00,won,16.50,10016.50,1.3,-0.0158,1,abc");
+  });
+});

@@ -1,0 +1,58 @@
+import type { Match } from '../domain/football/match';
+import type { BetRow } from '../ledger/run-repository';
+import { toCsvText, type CsvCell } from './csv-text';
+
+/**
+ * A season's bet slips as CSV: one row per placed bet, in ledger order (week, then the order
+ * the stakes were decided in). Money is written from integer cents as exact decimals with two
+ * places; "bankroll_after" runs through the week's bets in order, so the week's last slip
+ * shows the bankroll the week closed with.
+ */
+export const BET_SLIP_COLUMNS = [
+  'week', 'date', 'kickoff', 'match', 'selection', 'outcome', 'odds_taken', 'model_probability', 'market_probability', 'edge',
+  'kelly_fraction', 'stake', 'result', 'profit', 'bankroll_after', 'closing_odds', 'clv', 'model_version', 'data_fingerprint',
+] as const;
+
+export function formatCents(cents: number): string {
+  if (!Number.isSafeInteger(cents)) throw new Error(`Money must be whole cents, got ${cents}`);
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+function round(value: number, digits: number): number {
+  return Number(value.toFixed(digits));
+}
+
+export function betSlipRows(
+  bets: readonly BetRow[],
+  matchesById: ReadonlyMap<string, Match>,
+  bankrollStartByWeek: ReadonlyMap<number, number>,
+  dataFingerprint: string,
+): CsvCell[][] {
+  let bankroll = 0;
+  let currentWeek = -1;
+  return bets
+    .filter((b) => b.placed)
+    .map((b) => {
+      if (b.week !== currentWeek) {
+        currentWeek = b.week;
+        bankroll = bankrollStartByWeek.get(b.week) ?? Number.NaN;
+      }
+      bankroll += b.profitCents;
+      const match = matchesById.get(b.matchId);
+      if (!match) throw new Error(`Bet on ${b.matchId} refers to a match that is no longer in the ledger`);
+      const selection = b.outcome === 'H' ? match.homeTeam : b.outcome === 'A' ? match.awayTeam : 'Draw';
+      const clv = b.closingFairProbability === null ? null : round(b.decimalOdds * b.closingFairProbability - 1, 6);
+      return [
+        b.week, match.date, match.kickoff, `${match.homeTeam} v ${match.awayTeam}`, selection, b.outcome, b.decimalOdds,
+        round(b.modelProbability, 6), round(b.marketProbability, 6), round(b.edge, 6), round(b.appliedKelly, 6),
+        formatCents(b.stakeCents), b.won ? 'won' : 'lost', formatCents(b.profitCents), formatCents(bankroll),
+        b.closingOdds, clv, b.modelVersion, dataFingerprint,
+      ];
+    });
+}
+
+export function betSlipCsv(rows: readonly (readonly CsvCell[])[], options: { excelBom: boolean }): string {
+  return toCsvText(BET_SLIP_COLUMNS, rows, options);
+}
