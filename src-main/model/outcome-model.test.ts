@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import type { Match } from '../domain/football/match';
+import { outcomeFromGoals } from '../domain/football/outcome';
+import { bettingWeeksOf, matchesBeforeWeek, matchesInWeek } from '../domain/football/betting-week';
+import { DEFAULT_MODEL_CONFIG, restoreOutcomeModel, trainOutcomeModel, type Fixture, type ModelConfig, type ModelKind } from './outcome-model';
+import { syntheticLeague } from './synthetic-league';
+
+const league = syntheticLeague({ seed: 7, teams: 12, seasons: ['1819', '1920', '2021', '2122'], promotedPerSeason: 2 });
+const holdout = league.filter((m) => m.season === '2122');
+const weeks = bettingWeeksOf(holdout);
+const week = weeks[9]!;
+
+/** Small and fast, but every part of the pipeline runs. */
+function configOf(kind: ModelKind): ModelConfig {
+  return { ...DEFAULT_MODEL_CONFIG, kind, net: { ...DEFAULT_MODEL_CONFIG.net, epochs: 60, trainingSeasons: 2 } };
+}
+
+function fixturesOf(matches: readonly Match[]): Fixture[] {
+  return matches.map(({ id, div, season, date, kickoff, homeTeam, awayTeam, homeTeamId, awayTeamId }) => ({ id, div, season, date, kickoff, homeTeam, awayTeam, homeTeamId, awayTeamId }));
+}
+
+/** Every result from `from` on turned upside down: goals swapped, plus two for the new winner. */
+function corruptFrom(matches: readonly Match[], from: string): Match[] {
+  return matches.map((m) => {
+    if (m.date < from) return m;
+    const homeGoals = m.awayGoals + 2;
+    const awayGoals = m.homeGoals;
+    return { ...m, homeGoals, awayGoals, result: outcomeFromGoals(homeGoals, awayGoals), homeShots: 30, awayShots: 0, homeShotsOnTarget: 15, awayShotsOnTarget: 0 };
+  });
+}
+
+describe.each(['dixon-coles', 'feature-net', 'ensemble'] as const)('%s model', (kind) => {
+  it('prices every fixture with finite probabilities that sum to 1', async () => {
+    const history = matchesBeforeWeek(league, week);
+    const model = await trainOutcomeModel(configOf(kind), history, { cutoff: week.start });
+    const fixtures = fixturesOf(matchesInWeek(holdout, week));
+    const probabilities = model.predict(fixtures, history);
+    expect(probabilities).toHaveLength(fixtures.length);
+    for (const p of probabilities) {
+      for (const v of p) expect(v).toBeGreaterThan(0);
+      expect(p[0] + p[1] + p[2]).toBeCloseTo(1, 12);
+    }
+    expect(model.trainedThrough < week.start).toBe(true);
+  });
+
+  it('gives identical predictions for week w after every result from week w on is corrupted', async () => {
+    const history = matchesBeforeWeek(league, week);
+    const fixtures = fixturesOf(matchesInWeek(holdout, week));
+    const before = (await trainOutcomeModel(configOf(kind), history, { cutoff: week.start })).predict(fixtures, history);
+    const corrupted = corruptFrom(league, week.start);
+    const retrained = await trainOutcomeModel(configOf(kind), matchesBeforeWeek(corrupted, week), { cutoff: week.start });
+    // predict is handed the whole corrupted season, week w's own results included: it must cut them itself.
+    expect(retrained.predict(fixtures, corrupted)).toEqual(before);
+  });
+
+  it('is deterministic: same data and seed give the same snapshot and probabilities, also after a JSON round trip', async () => {
+    const history = matchesBeforeWeek(league, week);
+    const fixtures = fixturesOf(matchesInWeek(holdout, week));
+    const a = await trainOutcomeModel(configOf(kind), history, { cutoff: week.start });
+    const b = await trainOutcomeModel(configOf(kind), history, { cutoff: week.start });
+    expect(JSON.stringify(b.toSnapshot())).toBe(JSON.stringify(a.toSnapshot()));
+    const restored = restoreOutcomeModel(JSON.parse(JSON.stringify(a.toSnapshot())));
+    expect(restored.predict(fixtures, history)).toEqual(a.predict(fixtures, history));
+  });
+
+  it('refuses a history that holds a match on or after the cutoff', async () => {
+    const late = holdout.find((m) => m.date >= week.start)!;
+    await expect(trainOutcomeModel(configOf(kind), league, { cutoff: week.start })).rejects.toThrow(
+      `trainOutcomeModel: history holds match ${late.id} dated ${late.date}, on or after the cutoff ${week.start}`,
+    );
+  });
+});
+
+describe('the holdout season', () => {
+  it('never enters the initial fit: corrupting all of it changes nothing in the trained ensemble', async () => {
+    const firstWeek = weeks[0]!;
+    const clean = await trainOutcomeModel(configOf('ensemble'), matchesBeforeWeek(league, firstWeek), { cutoff: firstWeek.start });
+    const corrupted = corruptFrom(league, firstWeek.start);
+    const dirty = await trainOutcomeModel(configOf('ensemble'), matchesBeforeWeek(corrupted, firstWeek), { cutoff: firstWeek.start });
+    const snapshot = clean.toSnapshot();
+    expect(JSON.stringify(dirty.toSnapshot())).toBe(JSON.stringify(snapshot));
+    expect(snapshot.trainingWindow.to < holdout[0]!.date).toBe(true);
+    // The blend weight was fitted on the last complete season before the holdout.
+    expect(snapshot.kind === 'ensemble' && snapshot.ensemble.fittedOn).toBe('2021');
+  });
+});
+
+describe('promoted teams and early weeks', () => {
+  it('prices a team with no history at the promoted-team prior, below an established side', async () => {
+    const history = matchesBeforeWeek(league, week);
+    const model = await trainOutcomeModel(configOf('dixon-coles'), history, { cutoff: week.start });
+    const established = holdout[0]!.homeTeamId;
+    const base = { div: 'X0', season: '2122', date: week.start, kickoff: null };
+    const [newcomerAtHome] = model.predict([{ ...base, id: 'n', homeTeam: 'Newcomer', awayTeam: 'x', homeTeamId: 'newcomer', awayTeamId: established }], history);
+    for (const v of newcomerAtHome!) expect(Number.isFinite(v)).toBe(true);
+    const snapshot = model.toSnapshot();
+    if (snapshot.kind !== 'dixon-coles') throw new Error('expected a Dixon-Coles snapshot');
+    const mean = (r: Readonly<Record<string, number>>) => Object.values(r).reduce((s, v) => s + v, 0) / Object.values(r).length;
+    expect(snapshot.dixonColes.newcomerPrior.attack + snapshot.dixonColes.newcomerPrior.defence).toBeLessThan(mean(snapshot.dixonColes.parameters.attack) + mean(snapshot.dixonColes.parameters.defence));
+  });
+
+  it('trains in the first week of a season and converges', async () => {
+    const first = weeks[0]!;
+    const model = await trainOutcomeModel(configOf('dixon-coles'), matchesBeforeWeek(league, first), { cutoff: first.start });
+    const snapshot = model.toSnapshot();
+    expect(snapshot.kind === 'dixon-coles' && snapshot.dixonColes.converged).toBe(true);
+  });
+});
+
+describe('bad input', () => {
+  const history = matchesBeforeWeek(league, week);
+  it('names the setting at fault', async () => {
+    await expect(trainOutcomeModel({ ...configOf('dixon-coles'), dixonColes: { ...DEFAULT_MODEL_CONFIG.dixonColes, xiPerDay: -1 } }, history, { cutoff: week.start })).rejects.toThrow(
+      'Model config: dixonColes.xiPerDay must be in [0, 1), got -1',
+    );
+    await expect(trainOutcomeModel({ ...configOf('ensemble'), ensembleWeight: 1.5 }, history, { cutoff: week.start })).rejects.toThrow(
+      'Model config: ensembleWeight must be null (fit it) or in [0, 1], got 1.5',
+    );
+    await expect(trainOutcomeModel({ ...configOf('feature-net'), net: { ...configOf('feature-net').net, epochs: 0 } }, history, { cutoff: week.start })).rejects.toThrow(
+      'Model config: net.epochs must be an integer >= 1, got 0',
+    );
+  });
+
+  it('rejects a cutoff that is not an ISO date and an empty history', async () => {
+    await expect(trainOutcomeModel(configOf('dixon-coles'), history, { cutoff: '10/08/2021' })).rejects.toThrow(
+      'trainOutcomeModel: cutoff must be an ISO date yyyy-mm-dd, got "10/08/2021"',
+    );
+    await expect(trainOutcomeModel(configOf('dixon-coles'), [], { cutoff: week.start })).rejects.toThrow(`trainOutcomeModel: no matches before the cutoff ${week.start}`);
+  });
+
+  it('says how much history the feature net lacks', async () => {
+    const oneSeason = league.filter((m) => m.season === '1819');
+    await expect(trainOutcomeModel(configOf('feature-net'), oneSeason, { cutoff: '2019-08-01' })).rejects.toThrow(
+      'The feature net needs at least 50 matches with 300 days of earlier history before 2019-08-01; found 0',
+    );
+  });
+});
