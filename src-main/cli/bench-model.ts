@@ -1,25 +1,35 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Match, OddsSource } from '../domain/football/match';
-import type { Triple } from '../domain/football/outcome';
+import type { Outcome, Triple } from '../domain/football/outcome';
 import { bettingWeeksOf, matchesBeforeWeek, matchesInWeek } from '../domain/football/betting-week';
 import { loadFootballData } from '../ingest/load-football-data';
 import { seasonRange } from '../ingest/season-range';
 import { DEFAULT_MODEL_CONFIG, MODEL_KINDS, trainOutcomeModel, type ModelConfig, type ModelKind, type TrainedOutcomeModel } from '../model/outcome-model';
-import { scoreForecasts, type ForecastScores } from '../model/forecast-scores';
+import { brierScore, logLoss, rankedProbabilityScore } from '../domain/evaluation/scoring-rules';
 import { tfReady } from '../model/tf-runtime';
 
 const USAGE = `Usage: npm run bench:model -- [--seasons 2122,2223,2324] [--div E0] [--data <dir|url>] [--history-from 0506]
-       [--kind ensemble|dixon-coles|feature-net] [--retrain-every 4] [--json]
+       [--kind ensemble|dixon-coles|feature-net] [--retrain-every 4] [--config '{"net":{"l2":0.01}}'] [--json]
 Walks forward through each season, week by week, pricing every match only from matches before its
 betting week, and scores the model beside the Bet365 pre-match and Pinnacle closing markets.`;
+
+interface Scores {
+  readonly brier: number;
+  readonly rps: number;
+  readonly logLoss: number;
+}
+
+function scoresOf(forecasts: readonly Triple[], results: readonly Outcome[]): Scores {
+  return { brier: brierScore(forecasts, results), rps: rankedProbabilityScore(forecasts, results), logLoss: logLoss(forecasts, results) };
+}
 
 interface SeasonReport {
   readonly season: string;
   readonly matches: number;
-  readonly model: Omit<ForecastScores, 'matches'>;
-  readonly bet365: Omit<ForecastScores, 'matches'> | null;
-  readonly pinnacleClose: Omit<ForecastScores, 'matches'> | null;
+  readonly model: Scores;
+  readonly bet365: Scores | null;
+  readonly pinnacleClose: Scores | null;
   readonly seconds: number;
   readonly retrains: number;
   readonly nonConvergedFits: number;
@@ -31,18 +41,21 @@ function fairProbabilities(odds: Triple): Triple {
   return [inverse[0]! / total, inverse[1]! / total, inverse[2]! / total];
 }
 
-function marketScores(matches: readonly Match[], source: OddsSource): Omit<ForecastScores, 'matches'> | null {
+function marketScores(matches: readonly Match[], source: OddsSource): Scores | null {
   const priced = matches.filter((m) => m.odds[source] !== undefined);
   if (priced.length !== matches.length) return null;
-  const { matches: _n, ...scores } = scoreForecasts(priced.map((m) => ({ probabilities: fairProbabilities(m.odds[source]!), result: m.result })));
-  return scores;
+  return scoresOf(
+    priced.map((m) => fairProbabilities(m.odds[source]!)),
+    priced.map((m) => m.result),
+  );
 }
 
 async function benchSeason(all: readonly Match[], season: string, config: ModelConfig, retrainEvery: number): Promise<SeasonReport> {
   const started = performance.now();
   const seasonMatches = all.filter((m) => m.season === season);
   if (seasonMatches.length === 0) throw new Error(`No matches for season ${season} in the data`);
-  const forecasts: { probabilities: Triple; result: Match['result'] }[] = [];
+  const forecasts: Triple[] = [];
+  const results: Outcome[] = [];
   let model: TrainedOutcomeModel | null = null;
   let weeksSinceTraining = 0;
   let retrains = 0;
@@ -62,13 +75,15 @@ async function benchSeason(all: readonly Match[], season: string, config: ModelC
     weeksSinceTraining++;
     const fixtures = matchesInWeek(seasonMatches, week);
     const probabilities = model.predict(fixtures, history);
-    fixtures.forEach((m, i) => forecasts.push({ probabilities: probabilities[i]!, result: m.result }));
+    fixtures.forEach((m, i) => {
+      forecasts.push(probabilities[i]!);
+      results.push(m.result);
+    });
   }
-  const { matches, ...modelScores } = scoreForecasts(forecasts);
   return {
     season,
-    matches,
-    model: modelScores,
+    matches: forecasts.length,
+    model: scoresOf(forecasts, results),
     bet365: marketScores(seasonMatches, 'b365'),
     pinnacleClose: marketScores(seasonMatches, 'pinnacleClose'),
     seconds: (performance.now() - started) / 1000,
@@ -77,9 +92,27 @@ async function benchSeason(all: readonly Match[], season: string, config: ModelC
   };
 }
 
-function formatRow(name: string, s: Omit<ForecastScores, 'matches'> | null): string {
+function formatRow(name: string, s: Scores | null): string {
   if (s === null) return `  ${name.padEnd(16)} (odds missing for some matches)`;
   return `  ${name.padEnd(16)} Brier ${s.brier.toFixed(4)}  RPS ${s.rps.toFixed(4)}  log loss ${s.logLoss.toFixed(4)}`;
+}
+
+/** Applies a JSON override to the default config, one level deep (for tuning runs). */
+function configWithOverrides(base: ModelConfig, json: string | undefined): ModelConfig {
+  if (json === undefined) return base;
+  let overrides: Record<string, unknown>;
+  try {
+    overrides = JSON.parse(json) as Record<string, unknown>;
+  } catch (error) {
+    throw new Error(`--config is not valid JSON: ${(error as Error).message}`, { cause: error });
+  }
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (!(key in base)) throw new Error(`--config: unknown setting ${JSON.stringify(key)}; known: ${Object.keys(base).join(', ')}`);
+    const current = merged[key];
+    merged[key] = current !== null && typeof current === 'object' && value !== null && typeof value === 'object' ? { ...current, ...value } : value;
+  }
+  return merged as unknown as ModelConfig;
 }
 
 async function main(): Promise<void> {
@@ -91,6 +124,7 @@ async function main(): Promise<void> {
       'history-from': { type: 'string', default: '0506' },
       kind: { type: 'string', default: DEFAULT_MODEL_CONFIG.kind },
       'retrain-every': { type: 'string', default: '4' },
+      config: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -106,7 +140,7 @@ async function main(): Promise<void> {
   const last = [...seasons].sort().at(-1)!;
   const loadSeasons = seasonRange(`${values['history-from']}-${last}`);
   const all = await loadFootballData({ from: values.data, div: values.div, seasons: loadSeasons });
-  const config: ModelConfig = { ...DEFAULT_MODEL_CONFIG, kind: values.kind as ModelKind };
+  const config = configWithOverrides({ ...DEFAULT_MODEL_CONFIG, kind: values.kind as ModelKind }, values.config);
   const backend = config.kind === 'dixon-coles' ? 'none' : await tfReady();
   const reports: SeasonReport[] = [];
   for (const season of seasons) reports.push(await benchSeason(all, season, config, retrainEvery));
@@ -114,6 +148,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(reports));
     return;
   }
+  console.log(`Config ${JSON.stringify(config)}`);
   console.log(`Model ${config.kind} (TF backend: ${backend}), ${values.div}, history from ${values['history-from']}, retrain every ${config.kind === 'dixon-coles' ? 1 : retrainEvery} week(s)`);
   for (const r of reports) {
     console.log(`${r.season}: ${r.matches} matches, ${r.seconds.toFixed(1)} s, ${r.retrains} fits${r.nonConvergedFits > 0 ? `, ${r.nonConvergedFits} NOT CONVERGED` : ''}`);
