@@ -13,7 +13,8 @@ describe('fullKellyFraction', () => {
     fc.assert(
       fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 1.01, max: 50, noNaN: true }), (p, o) => {
         const f = fullKellyFraction(p, o);
-        return p * o - 1 <= 0 ? f === 0 : f > 0 && f <= p;
+        // f <= p mathematically; allow one rounding step near p = 1.
+        return p * o - 1 <= 0 ? f === 0 : f > 0 && f <= p + 1e-15;
       }),
     );
   });

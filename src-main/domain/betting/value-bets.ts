@@ -1,0 +1,230 @@
+import { OUTCOMES, outcomeIndex, type Outcome, type Triple } from '../football/outcome';
+import { fullKellyFraction, jointLogGrowthKelly, multiOutcomeKelly } from './kelly';
+import { MARGIN_METHODS, removeMargin, type MarginMethod } from './margin-removal';
+import { assertStakingConfig, sizeStakes, type StakingConfig } from './stake-sizing';
+
+/** Why an outcome was not bet; `describeRejection` turns it into a sentence. */
+export type RejectionCode =
+  | 'negative-edge'
+  | 'odds-out-of-range'
+  | 'edge-below-threshold'
+  | 'one-per-match'
+  | 'kelly-zero'
+  | 'stake-below-unit'
+  | 'bet-cap'
+  | 'weekly-cap';
+
+/** One match as the week's decision sees it, priced before the week starts. */
+export interface WeekMatchInput {
+  readonly matchId: string;
+  readonly modelProbabilities: Triple;
+  /** The prices the bets would be struck at. */
+  readonly decimalOdds: Triple;
+  /** How the market's own probabilities are read from those prices. */
+  readonly marginMethod: MarginMethod;
+}
+
+export interface DecideWeekBetsInput {
+  /** Bankroll at the start of the week, integer cents. */
+  readonly bankrollCents: number;
+  readonly matches: readonly WeekMatchInput[];
+  readonly staking: StakingConfig;
+}
+
+interface BetDecisionFields {
+  readonly matchId: string;
+  readonly outcome: Outcome;
+  readonly decimalOdds: number;
+  readonly modelProbability: number;
+  /** The market's margin-free probability under the match's margin method. */
+  readonly marketProbability: number;
+  /** True when that margin removal was flagged problematic (see FairProbabilities). */
+  readonly marketProblematic: boolean;
+  /** Expected profit per unit staked at the price: p_model * odds - 1. */
+  readonly edge: number;
+  /** Single-bet full Kelly fraction (p*o - 1)/(o - 1), clipped at 0, whatever the mode. */
+  readonly fullKelly: number;
+  /** kellyMultiplier * the mode's fraction for this outcome (before caps); 0 when filtered out earlier. */
+  readonly appliedKelly: number;
+  /**
+   * Smallest model edge against the market's fair price over every margin method:
+   * min_m (p_model / p_market_m - 1). Negative (or -Infinity when a method gives p <= 0) means
+   * at least one way of removing the margin says the market rates this outcome higher.
+   */
+  readonly minFairEdge: number;
+  /**
+   * minFairEdge > 0: the model rates the outcome above the market's fair probability
+   * whichever margin method is used, so the disagreement does not hinge on how the margin is
+   * split. Every method lowers each 1/odds when the book has a positive margin, so a bet with
+   * positive edge at a single bookmaker's price is always robust; the flag carries information
+   * for rejected outcomes and for books with a negative margin (best prices across books).
+   */
+  readonly robustAcrossMethods: boolean;
+}
+
+/** The decision on one outcome of one match: placed with a positive stake, or rejected with a reason. */
+export type BetDecision =
+  | (BetDecisionFields & { readonly placed: true; readonly stakeCents: number; readonly rejection: null; readonly limitedBy: 'bet-cap' | 'weekly-cap' | null })
+  | (BetDecisionFields & { readonly placed: false; readonly stakeCents: 0; readonly rejection: RejectionCode; readonly limitedBy: null });
+
+/** A sentence the UI can show for a rejection code. */
+export function describeRejection(code: RejectionCode): string {
+  switch (code) {
+    case 'negative-edge':
+      return 'No value: at this price the model expects to lose money (edge at or below 0).';
+    case 'odds-out-of-range':
+      return 'The price is outside the odds range the staking plan allows.';
+    case 'edge-below-threshold':
+      return 'Some value, but the edge is below the minimum edge the staking plan requires.';
+    case 'one-per-match':
+      return 'Another outcome of the same match has a larger edge, and only one outcome per match is bet.';
+    case 'kelly-zero':
+      return 'Sized together with the other bets, Kelly gives this outcome no stake.';
+    case 'stake-below-unit':
+      return 'The Kelly stake is smaller than the smallest stake unit.';
+    case 'bet-cap':
+      return 'The per-bet cap leaves less than one stake unit for this bet.';
+    case 'weekly-cap':
+      return 'Scaled down to fit the weekly exposure cap, the stake fell below one stake unit.';
+    default: {
+      const unknown: never = code;
+      throw new Error(`Unknown rejection code "${String(unknown)}"`);
+    }
+  }
+}
+
+interface Candidate {
+  readonly fields: Omit<BetDecisionFields, 'appliedKelly'>;
+  rejection: RejectionCode | null;
+  appliedKelly: number;
+}
+
+/**
+ * Decides the week's bets: one decision per match x outcome, ordered by edge (descending),
+ * then matchId, then H, D, A. Filters run in this order and the first that fails names the
+ * rejection: edge <= 0, odds outside [minOdds, maxOdds], edge below minEdge, a better outcome
+ * of the same match (oneOutcomePerMatch; ties go to H, D, A order). Survivors are sized by the
+ * staking mode (times kellyMultiplier) and then by `sizeStakes` (per-bet cap, proportional
+ * weekly cap, rounding down to the stake unit). Pure and deterministic.
+ */
+export function decideWeekBets(input: DecideWeekBetsInput): BetDecision[] {
+  const { bankrollCents, matches, staking } = input;
+  assertStakingConfig(staking);
+  if (!Number.isSafeInteger(bankrollCents) || bankrollCents < 0) {
+    throw new Error(`bankrollCents must be a non-negative integer, got ${bankrollCents}`);
+  }
+  const seen = new Set<string>();
+  for (const match of matches) {
+    if (seen.has(match.matchId)) throw new Error(`match ${match.matchId} appears twice in the week`);
+    seen.add(match.matchId);
+    assertModelProbabilities(match);
+  }
+
+  const candidates: Candidate[] = matches.flatMap((match) => candidatesOf(match, staking));
+  if (staking.oneOutcomePerMatch) keepBestOutcomePerMatch(candidates);
+  applyKelly(candidates, staking);
+
+  const sized = sizeStakes(
+    bankrollCents,
+    candidates.map((c) => (c.rejection === null ? c.appliedKelly : 0)),
+    staking,
+  );
+  const decisions = candidates.map((candidate, index): BetDecision => {
+    const fields = { ...candidate.fields, appliedKelly: candidate.appliedKelly };
+    if (candidate.rejection !== null) return { ...fields, placed: false, stakeCents: 0, rejection: candidate.rejection, limitedBy: null };
+    const stake = sized[index]!;
+    if (stake.rejection !== null) return { ...fields, placed: false, stakeCents: 0, rejection: stake.rejection, limitedBy: null };
+    return { ...fields, placed: true, stakeCents: stake.stakeCents, rejection: null, limitedBy: stake.limitedBy };
+  });
+  return decisions.sort(
+    (a, b) => b.edge - a.edge || (a.matchId < b.matchId ? -1 : a.matchId > b.matchId ? 1 : 0) || outcomeIndex(a.outcome) - outcomeIndex(b.outcome),
+  );
+}
+
+function assertModelProbabilities(match: WeekMatchInput): void {
+  const p = match.modelProbabilities;
+  if (p.length !== 3 || p.some((x) => !Number.isFinite(x) || x < 0 || x > 1)) {
+    throw new Error(`model probabilities for match ${match.matchId} must be three numbers in [0, 1], got ${p.join(', ')}`);
+  }
+  const total = p[0] + p[1] + p[2];
+  if (Math.abs(total - 1) > 1e-6) throw new Error(`model probabilities for match ${match.matchId} must sum to 1, got ${total}`);
+}
+
+function candidatesOf(match: WeekMatchInput, staking: StakingConfig): Candidate[] {
+  let market;
+  try {
+    market = removeMargin(match.decimalOdds, match.marginMethod);
+  } catch (error) {
+    throw new Error(`match ${match.matchId}: ${(error as Error).message}`);
+  }
+  const everyMethod = MARGIN_METHODS.map((method) => removeMargin(match.decimalOdds, method).probabilities);
+  return OUTCOMES.map((outcome) => {
+    const k = outcomeIndex(outcome);
+    const modelProbability = match.modelProbabilities[k];
+    const decimalOdds = match.decimalOdds[k];
+    const edge = modelProbability * decimalOdds - 1;
+    const minFairEdge = Math.min(...everyMethod.map((p) => (p[k]! > 0 ? modelProbability / p[k]! - 1 : Number.NEGATIVE_INFINITY)));
+    const fields = {
+      matchId: match.matchId,
+      outcome,
+      decimalOdds,
+      modelProbability,
+      marketProbability: market.probabilities[k]!,
+      marketProblematic: market.problematic,
+      edge,
+      fullKelly: fullKellyFraction(modelProbability, decimalOdds),
+      minFairEdge,
+      robustAcrossMethods: minFairEdge > 0,
+    };
+    const rejection: RejectionCode | null =
+      edge <= 0 ? 'negative-edge' : decimalOdds < staking.minOdds || decimalOdds > staking.maxOdds ? 'odds-out-of-range' : edge < staking.minEdge ? 'edge-below-threshold' : null;
+    return { fields, rejection, appliedKelly: 0 };
+  });
+}
+
+function keepBestOutcomePerMatch(candidates: Candidate[]): void {
+  const best = new Map<string, Candidate>();
+  for (const candidate of candidates) {
+    if (candidate.rejection !== null) continue;
+    const current = best.get(candidate.fields.matchId);
+    if (current === undefined || candidate.fields.edge > current.fields.edge) best.set(candidate.fields.matchId, candidate);
+  }
+  for (const candidate of candidates) {
+    if (candidate.rejection === null && best.get(candidate.fields.matchId) !== candidate) candidate.rejection = 'one-per-match';
+  }
+}
+
+function applyKelly(candidates: Candidate[], staking: StakingConfig): void {
+  const open = candidates.filter((c) => c.rejection === null);
+  let fractions: number[];
+  switch (staking.mode) {
+    case 'independent':
+      fractions = open.map((c) => c.fields.fullKelly);
+      break;
+    case 'multi-outcome': {
+      fractions = new Array<number>(open.length).fill(0);
+      const byMatch = new Map<string, number[]>();
+      open.forEach((c, i) => byMatch.set(c.fields.matchId, [...(byMatch.get(c.fields.matchId) ?? []), i]));
+      for (const indices of byMatch.values()) {
+        const f = multiOutcomeKelly(
+          indices.map((i) => open[i]!.fields.modelProbability),
+          indices.map((i) => open[i]!.fields.decimalOdds),
+        );
+        indices.forEach((i, j) => (fractions[i] = f[j]!));
+      }
+      break;
+    }
+    case 'joint-log-growth':
+      fractions = jointLogGrowthKelly(open.map((c) => ({ matchId: c.fields.matchId, probability: c.fields.modelProbability, decimalOdds: c.fields.decimalOdds }))).fractions;
+      break;
+    default: {
+      const unknown: never = staking.mode;
+      throw new Error(`Unknown staking mode "${String(unknown)}"`);
+    }
+  }
+  open.forEach((candidate, i) => {
+    const fraction = Math.min(1, staking.kellyMultiplier * fractions[i]!);
+    candidate.appliedKelly = fraction;
+    if (!(fraction > 0)) candidate.rejection = 'kelly-zero';
+  });
+}
