@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { Triple } from '../football/outcome';
+import { multiOutcomeKelly } from './kelly';
+import { DEFAULT_STAKING, type StakingConfig } from './stake-sizing';
+import { decideWeekBets, describeRejection, type BetDecision, type RejectionCode, type WeekMatchInput } from './value-bets';
+
+const staking = (overrides: Partial<StakingConfig> = {}): StakingConfig => ({ ...DEFAULT_STAKING, ...overrides });
+const match = (matchId: string, modelProbabilities: Triple, decimalOdds: Triple): WeekMatchInput => ({ matchId, modelProbabilities, decimalOdds, marginMethod: 'basic' });
+const find = (decisions: BetDecision[], matchId: string, outcome: string) => decisions.find((d) => d.matchId === matchId && d.outcome === outcome)!;
+
+describe('decideWeekBets', () => {
+  it('places a quarter-Kelly bet on a clear value outcome, worked by hand', () => {
+    // Home: edge 0.55 * 2.10 - 1 = 0.155; full Kelly 0.155 / 1.10 = 0.140909; quarter 0.035227
+    // stake 1,000.00 * 0.035227 = 35.227 -> 3522 cents -> 3500 (unit 1.00); under the 5% cap.
+    const decisions = decideWeekBets({ bankrollCents: 100_000, matches: [match('m1', [0.55, 0.25, 0.2], [2.1, 3.4, 3.6])], staking: staking() });
+    expect(decisions).toHaveLength(3);
+    const home = find(decisions, 'm1', 'H');
+    expect(home).toMatchObject({ placed: true, stakeCents: 3500, rejection: null, limitedBy: null });
+    expect(home.edge).toBeCloseTo(0.155, 12);
+    expect(home.fullKelly).toBeCloseTo(0.155 / 1.1, 12);
+    expect(home.appliedKelly).toBeCloseTo(0.155 / 1.1 / 4, 12);
+    // basic market probability 0.476190 / 1.048086 = 0.454343
+    expect(home.marketProbability).toBeCloseTo(0.454343, 6);
+    expect(home.robustAcrossMethods).toBe(true);
+    // Draw: 0.25 * 3.4 - 1 = -0.15; away: 0.2 * 3.6 - 1 = -0.28
+    expect(find(decisions, 'm1', 'D')).toMatchObject({ placed: false, stakeCents: 0, rejection: 'negative-edge' });
+    expect(find(decisions, 'm1', 'A')).toMatchObject({ placed: false, rejection: 'negative-edge', appliedKelly: 0 });
+  });
+
+  it('applies the filters in order: odds range, edge threshold, one outcome per match', () => {
+    const decisions = decideWeekBets({
+      bankrollCents: 100_000,
+      matches: [
+        // away at 12.0 with p 0.1: edge 0.2 but odds above maxOdds 10
+        match('long', [0.6, 0.3, 0.1], [1.5, 4.5, 12]),
+        // home edge 0.46 * 2.2 - 1 = 0.012 < 5%
+        match('thin', [0.46, 0.28, 0.26], [2.2, 3.4, 3.3]),
+        // home edge 0.45*2.5-1 = 0.125, draw 0.35*3.2-1 = 0.12: draw loses to home
+        match('both', [0.45, 0.35, 0.2], [2.5, 3.2, 4]),
+      ],
+      staking: staking(),
+    });
+    expect(find(decisions, 'long', 'A').rejection).toBe('odds-out-of-range');
+    expect(find(decisions, 'thin', 'H').rejection).toBe('edge-below-threshold');
+    expect(find(decisions, 'both', 'H').placed).toBe(true);
+    expect(find(decisions, 'both', 'D').rejection).toBe('one-per-match');
+  });
+
+  it('sizes two outcomes of one match together in multi-outcome mode', () => {
+    const m = match('both', [0.45, 0.35, 0.2], [2.5, 3.2, 4]);
+    const decisions = decideWeekBets({ bankrollCents: 1_000_000, matches: [m], staking: staking({ mode: 'multi-outcome', oneOutcomePerMatch: false, stakeUnitCents: 1 }) });
+    // Away has no edge, so H and D are sized together: R = (1 - 0.8) / (1 - 1/2.5 - 1/3.2) = 0.2 / 0.2875 = 0.695652
+    // f_H = 0.45 - 0.695652/2.5 = 0.171739; f_D = 0.35 - 0.695652/3.2 = 0.132609; quarter of each.
+    const [fh, fd] = multiOutcomeKelly([0.45, 0.35], [2.5, 3.2]);
+    expect(fh).toBeCloseTo(0.45 - 0.2 / 0.2875 / 2.5, 12);
+    expect(find(decisions, 'both', 'H').appliedKelly).toBeCloseTo(fh! / 4, 12);
+    expect(find(decisions, 'both', 'D').appliedKelly).toBeCloseTo(fd! / 4, 12);
+    // Backing both covers 80% of outcomes, so each stake is larger than its stand-alone Kelly stake.
+    expect(find(decisions, 'both', 'H').appliedKelly).toBeGreaterThan(find(decisions, 'both', 'H').fullKelly / 4);
+    expect(find(decisions, 'both', 'H').stakeCents).toBe(Math.floor((1_000_000 * fh!) / 4));
+  });
+
+  it('sizes the week jointly in joint-log-growth mode, a little below independent Kelly', () => {
+    const matches = [match('a', [0.55, 0.25, 0.2], [2.1, 3.4, 3.6]), match('b', [0.2, 0.25, 0.55], [3.6, 3.4, 2.1])];
+    const joint = decideWeekBets({ bankrollCents: 1_000_000, matches, staking: staking({ mode: 'joint-log-growth', stakeUnitCents: 1 }) });
+    const independent = decideWeekBets({ bankrollCents: 1_000_000, matches, staking: staking({ stakeUnitCents: 1 }) });
+    const a = find(joint, 'a', 'H');
+    expect(a.placed).toBe(true);
+    expect(a.appliedKelly).toBeLessThan(find(independent, 'a', 'H').appliedKelly);
+    expect(a.appliedKelly).toBeGreaterThan(0.9 * find(independent, 'a', 'H').appliedKelly);
+  });
+
+  it('orders decisions by edge, then match id, then H, D, A', () => {
+    const decisions = decideWeekBets({
+      bankrollCents: 100_000,
+      matches: [match('b', [0.4, 0.3, 0.3], [2.5, 3.5, 3.5]), match('a', [0.4, 0.3, 0.3], [2.5, 3.5, 3.5])],
+      staking: staking(),
+    });
+    // edges: H 0.0, D 0.05, A 0.05 for both matches
+    expect(decisions.map((d) => `${d.matchId}${d.outcome}`)).toEqual(['aD', 'aA', 'bD', 'bA', 'aH', 'bH']);
+  });
+
+  it('stakes nothing without a positive edge and never breaks a cap (property)', () => {
+    const triple = fc
+      .tuple(fc.double({ min: 0.05, max: 1, noNaN: true }), fc.double({ min: 0.05, max: 1, noNaN: true }), fc.double({ min: 0.05, max: 1, noNaN: true }))
+      .map(([a, b, c]): Triple => [a / (a + b + c), b / (a + b + c), c / (a + b + c)]);
+    const odds = fc.tuple(fc.double({ min: 1.05, max: 15, noNaN: true }), fc.double({ min: 1.05, max: 15, noNaN: true }), fc.double({ min: 1.05, max: 15, noNaN: true }));
+    const config = fc.record({
+      mode: fc.constantFrom<StakingConfig['mode']>('independent', 'multi-outcome', 'joint-log-growth'),
+      oneOutcomePerMatch: fc.boolean(),
+      kellyMultiplier: fc.double({ min: 0.05, max: 1, noNaN: true }),
+      maxStakeFraction: fc.double({ min: 0.005, max: 0.5, noNaN: true }),
+      maxWeeklyExposureFraction: fc.double({ min: 0.005, max: 1, noNaN: true }),
+      minEdge: fc.double({ min: 0, max: 0.1, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.array(fc.tuple(triple, odds), { maxLength: 6 }), config, (bankroll, rows, overrides) => {
+        const s = staking({ ...overrides, minOdds: 1.01, maxOdds: 20 });
+        const decisions = decideWeekBets({ bankrollCents: bankroll, matches: rows.map(([p, o], i) => match(`m${i}`, p, o)), staking: s });
+        const total = decisions.reduce((sum, d) => sum + d.stakeCents, 0);
+        return (
+          decisions.length === 3 * rows.length &&
+          decisions.every((d) => (d.edge <= 0 ? d.stakeCents === 0 && !d.placed : true)) &&
+          decisions.every((d) => (d.placed ? d.stakeCents > 0 && d.edge >= s.minEdge : d.stakeCents === 0)) &&
+          decisions.every((d) => d.stakeCents <= bankroll * s.maxStakeFraction + 1e-6 && d.stakeCents % s.stakeUnitCents === 0) &&
+          total <= bankroll * s.maxWeeklyExposureFraction + 1e-6 &&
+          (!s.oneOutcomePerMatch || rows.every((_, i) => decisions.filter((d) => d.matchId === `m${i}` && d.placed).length <= 1))
+        );
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('reports a bet that disagrees with the market only under some margin methods as not robust', () => {
+    // Best prices across books can sum below 1 (negative margin): 1/2.2 + 1/3.9 + 1/4.4 = 0.9370.
+    // The model's draw 0.27 is above 1/3.9 = 0.2564 (edge 0.053) but the methods spread the
+    // missing 6.3% differently, and some lift the draw's fair probability above 0.27.
+    const decisions = decideWeekBets({ bankrollCents: 100_000, matches: [match('arb', [0.46, 0.27, 0.27], [2.2, 3.9, 4.4])], staking: staking() });
+    const draw = find(decisions, 'arb', 'D');
+    expect(draw.edge).toBeCloseTo(0.053, 12);
+    expect(draw.minFairEdge).toBeLessThan(0);
+    expect(draw.robustAcrossMethods).toBe(false);
+  });
+
+  it('rejects bad input by name', () => {
+    const ok = match('m1', [0.5, 0.3, 0.2], [2, 3.5, 4]);
+    expect(() => decideWeekBets({ bankrollCents: 1.5, matches: [ok], staking: staking() })).toThrow('bankrollCents must be a non-negative integer, got 1.5');
+    expect(() => decideWeekBets({ bankrollCents: 100, matches: [ok, ok], staking: staking() })).toThrow('match m1 appears twice in the week');
+    expect(() => decideWeekBets({ bankrollCents: 100, matches: [match('m2', [0.5, 0.5, 0.5], [2, 3, 4])], staking: staking() })).toThrow('model probabilities for match m2 must sum to 1, got 1.5');
+    expect(() => decideWeekBets({ bankrollCents: 100, matches: [match('m3', [0.5, 0.3, 0.2], [2, 1, 4])], staking: staking() })).toThrow('match m3: odds must be greater than 1, got 1 at position 2');
+    expect(() => decideWeekBets({ bankrollCents: 100, matches: [ok], staking: staking({ kellyMultiplier: 2 }) })).toThrow('staking.kellyMultiplier must be in (0, 1], got 2');
+  });
+});
+
+describe('describeRejection', () => {
+  it('gives every code its own sentence', () => {
+    const codes: RejectionCode[] = ['negative-edge', 'odds-out-of-range', 'edge-below-threshold', 'one-per-match', 'kelly-zero', 'stake-below-unit', 'bet-cap', 'weekly-cap'];
+    const sentences = codes.map(describeRejection);
+    expect(new Set(sentences).size).toBe(codes.length);
+    expect(describeRejection('one-per-match')).toBe('Another outcome of the same match has a larger edge, and only one outcome per match is bet.');
+  });
+});
