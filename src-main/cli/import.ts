@@ -5,7 +5,7 @@ import { readChecksumManifest } from '../ingest/checksum-manifest';
 import { importFromSource } from '../ingest/import-source';
 import type { ImportSummary } from '../ingest/import-service';
 import { seasonRange } from '../ingest/season-range';
-import { openLedger } from '../ledger/ledger-database';
+import { openLedger, type LedgerDatabase } from '../ledger/ledger-database';
 
 export const IMPORT_USAGE = `Usage: npm run import -- --from <folder|url> --db <ledger.sqlite> [--div E0] [--seasons 0506-2324] [--manifest <manifest.json>]
   --from      folder in the football-data layout (<from>/mmz4281/<season>/<div>.csv) or base URL (https://www.football-data.co.uk)
@@ -55,7 +55,7 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
 
 /** Run an import; resolves to the summary to print (a ledger that cannot be opened is one failure). */
 export async function runImport(args: ImportArgs): Promise<ImportSummary> {
-  let db;
+  let db: LedgerDatabase;
   try {
     db = openLedger(args.db);
   } catch (error) {

@@ -212,6 +212,10 @@ describe('parseFootballDataCsv rejects broken files with a message naming file, 
     expect(rejection(csv(HEADER, OPENER), { file: 'E0.csv' })).toBe('E0.csv: expected a season code like 2324, given by the caller or in a path like mmz4281/2324/E0.csv, found none');
   });
 
+  it('a season code that is not four digits', () => {
+    expect(rejection(csv(HEADER, OPENER), { file: 'E0.csv', season: '23-24' })).toBe('E0.csv: expected a season code like 2324, found "23-24"');
+  });
+
   it('an unclosed quote', () => {
     expect(rejection(csv(HEADER, OPENER, 'E0,"12/08/2023,12:30'))).toMatch(/^E0\.csv line \d+: expected well-formed CSV, found /);
   });

@@ -68,18 +68,15 @@ export function parseFootballDataCsv(bytes: Uint8Array, origin: CsvOrigin): Matc
   // Cells past the last named column (a trailing comma in the header) are not data.
   const width = header.reduce((last, name, i) => (name === '' ? last : i + 1), 0);
 
-  const season = origin.season ?? seasonFromPath(file);
-  if (season === undefined || !/^\d{4}$/.test(season)) {
-    fail({
-      line: null,
-      column: null,
-      expected: 'a season code like 2324, given by the caller or in a path like mmz4281/2324/E0.csv',
-      found: season === undefined ? 'none' : JSON.stringify(season),
-      foundIsValue: false,
-    });
+  const season =
+    origin.season ??
+    seasonFromPath(file) ??
+    fail({ line: null, column: null, expected: 'a season code like 2324, given by the caller or in a path like mmz4281/2324/E0.csv', found: 'none', foundIsValue: false });
+  if (!/^\d{4}$/.test(season)) {
+    fail({ line: null, column: null, expected: 'a season code like 2324', found: season });
   }
 
-  const seasonYears = yearsOfSeason(season as string);
+  const seasonYears = yearsOfSeason(season);
   const oddsColumns = resolveOddsColumns(index);
   const firstLineOf = new Map<string, number>();
   const matches: Match[] = [];
@@ -151,7 +148,7 @@ export function parseFootballDataCsv(bytes: Uint8Array, origin: CsvOrigin): Matc
     }
     firstLineOf.set(key, line);
 
-    const ids = { div, season: season as string, date, homeTeamId, awayTeamId };
+    const ids = { div, season, date, homeTeamId, awayTeamId };
     matches.push({
       id: matchIdOf(ids),
       ...ids,

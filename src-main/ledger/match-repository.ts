@@ -76,14 +76,21 @@ export function matchesOf(db: LedgerDatabase, query: { readonly div: string; rea
   return select(db, `WHERE div = ? AND season IN (${placeholders}) ${MATCH_ORDER}`, [query.div, ...query.seasons]);
 }
 
+/** One division's season in the ledger and how many matches it holds. */
+export interface SeasonAvailable {
+  readonly div: string;
+  readonly season: string;
+  readonly count: number;
+}
+
 /** The division/season pairs the ledger holds, with their match counts, oldest season first. */
-export function seasonsAvailable(db: LedgerDatabase): { div: string; season: string; count: number }[] {
+export function seasonsAvailable(db: LedgerDatabase): SeasonAvailable[] {
   return db
     .prepare(
       `SELECT div, season, count(*) AS count FROM matches GROUP BY div, season
        ORDER BY div, CASE WHEN substr(season, 1, 2) >= '50' THEN '19' ELSE '20' END || season`,
     )
-    .all() as { div: string; season: string; count: number }[];
+    .all() as SeasonAvailable[];
 }
 
 /**
