@@ -109,6 +109,12 @@ describe('parseFootballDataCsv on well-formed files', () => {
     expect([match?.homeTeamId, match?.awayTeamId]).toEqual(['malaga', 'atletico']);
   });
 
+  it('decodes Windows-1252 punctuation, not just Latin-1 letters', () => {
+    // 0x92 is a right single quote in windows-1252 but a control code in ISO-8859-1.
+    const bytes = Uint8Array.from([...new TextEncoder().encode(`${HEADER}\nE0,11/08/2023,20:00,Nott`), 0x92, ...new TextEncoder().encode('m Forest,Man City,0,3,A,0,2,6,17,1,8,,,,,,\n')]);
+    expect(parseFootballDataCsv(bytes, origin)[0]?.homeTeam).toBe('Nott\u2019m Forest');
+  });
+
   it('keeps UTF-8 team names as written', () => {
     const [match] = parseFootballDataCsv(csv(HEADER, 'E0,11/08/2023,20:00,Málaga,Atlético,0,3,A,0,2,6,17,1,8,,,,,,'), origin);
     expect(match?.homeTeam).toBe('Málaga');
@@ -217,7 +223,7 @@ describe('parseFootballDataCsv rejects broken files with a message naming file, 
   });
 
   it('an unclosed quote', () => {
-    expect(rejection(csv(HEADER, OPENER, 'E0,"12/08/2023,12:30'))).toMatch(/^E0\.csv line \d+: expected well-formed CSV, found /);
+    expect(rejection(csv(HEADER, OPENER, 'E0,"12/08/2023,12:30'))).toBe('E0.csv line 3: expected well-formed CSV, found a quote (") that is never closed');
   });
 
   it('carries the fields as data as well as in the message', () => {

@@ -179,8 +179,9 @@ function readRows(text: string, file: string): Row[] {
     const records = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: true }) as unknown as { info: { lines: number }; record: string[] }[];
     return records.map(({ info, record }) => ({ line: info.lines, cells: record }));
   } catch (error) {
-    const line = typeof (error as { lines?: unknown }).lines === 'number' ? (error as { lines: number }).lines : null;
-    throw new ImportError({ file, line, column: null, expected: 'well-formed CSV', found: (error as Error).message, foundIsValue: false });
+    const { lines, code, message } = error as Error & { lines?: unknown; code?: unknown };
+    const found = code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quote (") that is never closed' : message;
+    throw new ImportError({ file, line: typeof lines === 'number' ? lines : null, column: null, expected: 'well-formed CSV', found, foundIsValue: false });
   }
 }
 

@@ -1,6 +1,10 @@
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Match } from '../domain/football/match';
+import { addDays } from '../domain/football/betting-week';
+import { ODDS_SOURCES, matchIdOf, teamIdOf, type DecimalOdds1x2, type Match, type OddsSource } from '../domain/football/match';
+import { outcomeFromGoals } from '../domain/football/outcome';
+import { compareMatches } from '../ingest/compare-matches';
 import { loadFootballData } from '../ingest/load-football-data';
 import { openLedger, type LedgerDatabase } from './ledger-database';
 import { matchesBefore, matchesOf, matchesOfWeek, seasonsAvailable, upsertMatches } from './match-repository';
@@ -63,6 +67,58 @@ describe('upsertMatches and matchesOf', () => {
     const corrected: Match = { ...opener!, homeShots: 7, odds: { ...opener!.odds, b365: [8.5, 5.5, 1.33] } };
     expect(upsertMatches(db, [corrected, ...rest])).toEqual({ inserted: 0, updated: 1, unchanged: 379 });
     expect(matchesOf(db, { div: 'E0', seasons: ['2324'] })[0]).toEqual(corrected);
+  });
+
+  it('round-trips any set of matches exactly, odds and nulls included', () => {
+    const TEAMS = ['Leeds', 'Hull', "Nott'm Forest", 'Málaga', 'Man City', 'QPR'];
+    const price = fc.double({ min: 1.01, max: 1000, noNaN: true });
+    const triple = fc.tuple(price, price, price) as fc.Arbitrary<DecimalOdds1x2>;
+    const count = fc.option(fc.nat(40), { nil: null });
+    const match: fc.Arbitrary<Match> = fc
+      .record({
+        div: fc.constantFrom('E0', 'E1'),
+        day: fc.nat(300),
+        kickoff: fc.option(fc.constantFrom('12:30', '15:00', '20:00'), { nil: null }),
+        teams: fc.uniqueArray(fc.constantFrom(...TEAMS), { minLength: 2, maxLength: 2 }),
+        homeGoals: fc.nat(9),
+        awayGoals: fc.nat(9),
+        counts: fc.tuple(count, count, count, count, count, count),
+        odds: fc.dictionary(fc.constantFrom(...ODDS_SOURCES), triple) as fc.Arbitrary<Partial<Record<OddsSource, DecimalOdds1x2>>>,
+      })
+      .map(({ div, day, kickoff, teams: [homeTeam, awayTeam], homeGoals, awayGoals, counts, odds }) => {
+        const ids = { div, season: '2324', date: addDays('2023-08-01', day), homeTeamId: teamIdOf(homeTeam!), awayTeamId: teamIdOf(awayTeam!) };
+        return {
+          id: matchIdOf(ids),
+          ...ids,
+          kickoff,
+          homeTeam: homeTeam!,
+          awayTeam: awayTeam!,
+          homeGoals,
+          awayGoals,
+          result: outcomeFromGoals(homeGoals, awayGoals),
+          halfTimeHomeGoals: counts[0],
+          halfTimeAwayGoals: counts[1],
+          homeShots: counts[2],
+          awayShots: counts[3],
+          homeShotsOnTarget: counts[4],
+          awayShotsOnTarget: counts[5],
+          odds,
+        };
+      });
+    fc.assert(
+      fc.property(fc.uniqueArray(match, { selector: (m) => m.id, maxLength: 30 }), (matches) => {
+        const ledger = openLedger(':memory:');
+        try {
+          upsertMatches(ledger, matches);
+          for (const div of ['E0', 'E1']) {
+            expect(matchesOf(ledger, { div })).toEqual(matches.filter((m) => m.div === div).sort(compareMatches));
+          }
+        } finally {
+          ledger.close();
+        }
+      }),
+      { numRuns: 50 },
+    );
   });
 
   it('removes an odds group a corrected file no longer has', () => {
