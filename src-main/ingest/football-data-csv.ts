@@ -28,13 +28,14 @@ interface Row {
 /**
  * Parse one football-data.co.uk season file (any season's header layout) into matches.
  *
- * Accepts what real files contain: UTF-8 with or without BOM or Windows Latin-1 bytes,
- * `dd/mm/yy` (read as 20yy, so files from before 2000 are rejected by the season check below) or
- * `dd/mm/yyyy` dates, each of which must fall in the season's two calendar years, no `Time` column before 2019-20, whole numbers written `2.0`,
- * trailing rows of empty cells, odds groups absent or partly empty (a group is kept only when all
- * three prices are there). Rejects, with an {@link ImportError} naming file, line and column:
- * an empty file, a header without rows, a non-comma delimiter, a missing required column, a row
- * with fewer cells than the header, text where a number belongs, a price of 1.0 or below, an
+ * Accepts what real files contain: UTF-8 with or without BOM or Windows Latin-1 bytes;
+ * `dd/mm/yy` dates (read as 20yy) or `dd/mm/yyyy`, each of which must fall within the season's
+ * two calendar years (so a pre-2000 file with two-digit years is rejected, not misdated); no
+ * `Time` column before 2019-20; whole numbers written `2.0`; trailing rows of empty cells; odds
+ * groups absent or partly empty (a group is kept only when all three prices are there).
+ * Rejects, with an {@link ImportError} naming file, line and column: an empty file, a header
+ * without rows, a non-comma delimiter, a missing required column, a row with fewer cells than
+ * the header, text where a number belongs, a price of 1.0 or below, an
  * unknown date format, a result that contradicts the score, and the same match twice.
  */
 export function parseFootballDataCsv(bytes: Uint8Array, origin: CsvOrigin): Match[] {
