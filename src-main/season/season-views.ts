@@ -1,5 +1,7 @@
 import type { Outcome, Triple } from '../domain/football/outcome';
 import type { RunSettings } from './run-settings';
+import type { CalibrationBin } from '../domain/evaluation/calibration-table';
+import type { RejectionCode } from '../domain/betting/value-bets';
 
 /**
  * What the renderer sees of a run. These are plain JSON values: they cross the IPC boundary
@@ -26,15 +28,8 @@ export interface RunSummary {
   readonly dataFingerprint: string;
 }
 
-export type RejectionCode =
-  | 'negative-edge'
-  | 'edge-below-threshold'
-  | 'odds-out-of-range'
-  | 'one-per-match'
-  | 'bet-cap'
-  | 'weekly-cap'
-  | 'stake-below-unit'
-  | 'no-odds';
+/** Why a candidate was not bet (the betting core's codes); `rejectionText` says it in words. */
+export type { RejectionCode } from '../domain/betting/value-bets';
 
 export interface BetCandidateView {
   readonly matchId: string;
@@ -136,13 +131,8 @@ export interface BankrollPoint {
   readonly staticModelBankrollCents: number | null;
 }
 
-export interface CalibrationBin {
-  readonly lower: number;
-  readonly upper: number;
-  readonly count: number;
-  readonly meanForecast: number;
-  readonly observedFrequency: number;
-}
+/** Reliability bins pooled over H, D and A (mean forecast and frequency are null for an empty bin). */
+export type { CalibrationBin } from '../domain/evaluation/calibration-table';
 
 export interface ScoreComparison {
   readonly matches: number;

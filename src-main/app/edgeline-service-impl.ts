@@ -1,0 +1,226 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { openLedger, type LedgerDatabase } from '../ledger/ledger-database';
+import { matchesOf, seasonsAvailable } from '../ledger/match-repository';
+import { deleteModels } from '../ledger/model-repository';
+import { deleteRunRow, findRun, insertRun, listRunRows, readBets, readPerformance, runModelIds, type RunRow } from '../ledger/run-repository';
+import { importFiles, type ImportFile } from '../ingest/import-service';
+import { csvFilesIn } from '../ingest/import-folder';
+import { DEFAULT_DATA_URL, downloadSeasons } from '../ingest/download';
+import type { Match } from '../domain/football/match';
+import { bettingWeeksOf } from '../domain/football/betting-week';
+import { runSettingsSchema, type RunSettings, type RunSettingsInput } from '../season/run-settings';
+import { SeasonEngine, runMatchPool, trainingSeasonsOf } from '../season/season-engine';
+import { ledgerModelStore } from '../season/ledger-model-store';
+import { dashboardOf, runSummaryOf, weekViewOf } from '../season/season-report';
+import { betSlipCsv, betSlipRows } from '../season/bet-slip-export';
+import { dataFingerprintOf } from '../season/data-fingerprint';
+import type { DataStatus, EdgelineService, ImportSummary, TaskOptions } from './edgeline-service';
+
+export interface EdgelineServiceOptions {
+  readonly databaseFile: string;
+  /** Base URL seasons are downloaded from; EDGELINE_DATA_URL or football-data.co.uk otherwise. */
+  readonly dataBaseUrl?: string;
+}
+
+/** A failure the user can act on; `code` lets the UI choose how to show it. */
+export class ServiceError extends Error {
+  constructor(
+    readonly code: 'not-found' | 'invalid-input' | 'conflict',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ServiceError';
+  }
+}
+
+export function createEdgelineService(options: EdgelineServiceOptions): EdgelineService {
+  const db: LedgerDatabase = openLedger(options.databaseFile);
+  const dataBaseUrl = options.dataBaseUrl ?? process.env.EDGELINE_DATA_URL ?? DEFAULT_DATA_URL;
+  const matchCache = new Map<string, { matches: Match[]; byId: Map<string, Match> }>();
+  const engines = new Map<string, SeasonEngine>();
+
+  function matchesOfDiv(div: string) {
+    let cached = matchCache.get(div);
+    if (!cached) {
+      const matches = matchesOf(db, { div });
+      cached = { matches, byId: new Map(matches.map((m) => [m.id, m])) };
+      matchCache.set(div, cached);
+    }
+    return cached;
+  }
+
+  function afterImport(summary: ImportSummary): ImportSummary {
+    if (summary.matches > 0) matchCache.clear();
+    return summary;
+  }
+
+  function runRow(runId: string): RunRow {
+    const run = findRun(db, runId);
+    if (!run) throw new ServiceError('not-found', `There is no run with id ${runId}; it may have been deleted.`);
+    return run;
+  }
+
+  function divOf(run: RunRow): string {
+    return runSettingsSchema.parse(JSON.parse(run.settingsJson)).div;
+  }
+
+  /** The engine for a run, reopened from the ledger if another connection (a worker) has moved it on. */
+  function engineOf(runId: string): SeasonEngine {
+    const run = runRow(runId);
+    const cached = engines.get(runId);
+    const playedInLedger = readPerformance(db, runId).length;
+    if (cached && cached.weeksPlayed === playedInLedger) return cached;
+    const engine = SeasonEngine.open(db, run, matchesOfDiv(divOf(run)).matches, ledgerModelStore(db, runId));
+    engines.set(runId, engine);
+    return engine;
+  }
+
+  function parseSettings(input: RunSettingsInput): RunSettings {
+    const parsed = runSettingsSchema.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new ServiceError('invalid-input', `Run settings, ${issue.path.join('.') || 'form'}: ${issue.message}`);
+    }
+    return parsed.data;
+  }
+
+  const service: EdgelineService = {
+    dataStatus(): DataStatus {
+      const seasons = seasonsAvailable(db).map((s) => ({ div: s.div, season: s.season, matches: s.count }));
+      return { seasons, totalMatches: seasons.reduce((n, s) => n + s.matches, 0), databaseFile: options.databaseFile, defaultBaseUrl: dataBaseUrl };
+    },
+
+    defaultRunSettings(div = 'E0'): RunSettings {
+      const seasons = seasonsAvailable(db).filter((s) => s.div === div).map((s) => s.season).sort();
+      const holdoutSeason = seasons.at(-1) ?? '2324';
+      return runSettingsSchema.parse({ name: `${div} ${holdoutSeason} walk-forward`, div, holdoutSeason });
+    },
+
+    importFiles(files) {
+      const batch: ImportFile[] = files.map((f) => ({ path: f.name, bytes: f.bytes }));
+      return afterImport(importFiles(db, batch));
+    },
+
+    importPaths(paths) {
+      const batch: ImportFile[] = paths.flatMap((path) => {
+        const files = statSync(path).isDirectory() ? csvFilesIn(path) : [path];
+        return files.map((file) => ({ path: file, bytes: new Uint8Array(readFileSync(file)) }));
+      });
+      return afterImport(importFiles(db, batch));
+    },
+
+    async download(request, taskOptions: TaskOptions = {}) {
+      const downloaded = await downloadSeasons({
+        baseUrl: request.baseUrl ?? dataBaseUrl,
+        divs: request.divs,
+        seasons: request.seasons,
+        signal: taskOptions.signal,
+        onProgress: (p) =>
+          taskOptions.onProgress?.({
+            fraction: p.filesTotal === 0 ? 1 : p.filesDone / p.filesTotal,
+            message: `Downloaded ${p.filesDone} of ${p.filesTotal} files (${Math.round(p.bytesDone / 1024)} KiB)`,
+          }),
+      });
+      return afterImport(importFiles(db, downloaded.map((f) => ({ url: f.url, season: f.season, bytes: f.bytes }))));
+    },
+
+    listRuns() {
+      return listRunRows(db).map((run) => runSummaryOf(db, run));
+    },
+
+    createRun(input) {
+      const settings = parseSettings(input);
+      const all = matchesOfDiv(settings.div).matches;
+      const { pool, holdout } = runMatchPool(settings, all);
+      if (holdout.length === 0) {
+        throw new ServiceError('invalid-input', `Run settings, holdoutSeason: there are no ${settings.div} matches for season ${settings.holdoutSeason}; import that season first.`);
+      }
+      const training = trainingSeasonsOf(settings, all);
+      const present = new Set(all.map((m) => m.season));
+      const missing = training.filter((s) => !present.has(s));
+      if (training.length === 0 || missing.length > 0) {
+        throw new ServiceError(
+          'invalid-input',
+          training.length === 0
+            ? `Run settings, trainingSeasons: there is no ${settings.div} season before ${settings.holdoutSeason} to train on; import earlier seasons.`
+            : `Run settings, trainingSeasons: ${missing.join(', ')} not imported for ${settings.div}.`,
+        );
+      }
+      if (training.some((s) => s >= settings.holdoutSeason)) {
+        throw new ServiceError('invalid-input', `Run settings, trainingSeasons: every training season must come before the holdout ${settings.holdoutSeason}.`);
+      }
+      const run: RunRow = {
+        id: randomUUID(),
+        name: settings.name,
+        createdAt: new Date().toISOString(),
+        settingsJson: JSON.stringify(settings),
+        dataFingerprint: dataFingerprintOf(pool),
+        startingBankrollCents: settings.startingBankrollCents,
+        weekCount: bettingWeeksOf(holdout).length,
+      };
+      insertRun(db, run);
+      return runSummaryOf(db, run);
+    },
+
+    deleteRun(runId) {
+      runRow(runId);
+      db.transaction(() => {
+        const modelIds = runModelIds(db, runId);
+        deleteRunRow(db, runId);
+        deleteModels(db, modelIds);
+      })();
+      engines.delete(runId);
+    },
+
+    getRun(runId) {
+      return runSummaryOf(db, runRow(runId));
+    },
+
+    async step(runId, taskOptions) {
+      const engine = engineOf(runId);
+      if (engine.finished) throw new ServiceError('conflict', `Run "${engine.run.name}" has already played all ${engine.weeks.length} weeks.`);
+      const week = await engine.step(taskOptions);
+      return weekViewOf(db, engine.run, matchesOfDiv(engine.settings.div).byId, week);
+    },
+
+    async runToEnd(runId, taskOptions) {
+      const engine = engineOf(runId);
+      await engine.runToEnd(taskOptions);
+      return runSummaryOf(db, engine.run);
+    },
+
+    reset(runId) {
+      const engine = engineOf(runId);
+      const modelIds = runModelIds(db, runId);
+      engine.reset();
+      deleteModels(db, modelIds);
+      return runSummaryOf(db, engine.run);
+    },
+
+    weekView(runId, week) {
+      const run = runRow(runId);
+      return weekViewOf(db, run, matchesOfDiv(divOf(run)).byId, week);
+    },
+
+    dashboard(runId) {
+      const run = runRow(runId);
+      return dashboardOf(db, run, matchesOfDiv(divOf(run)).byId);
+    },
+
+    exportSlips(runId, exportOptions) {
+      const run = runRow(runId);
+      const bankrollStart = new Map(readPerformance(db, runId).map((p) => [p.week, p.bankrollStartCents]));
+      const rows = betSlipRows(readBets(db, runId, { placedOnly: true }), matchesOfDiv(divOf(run)).byId, bankrollStart, run.dataFingerprint);
+      const safeName = basename(run.name).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'run';
+      return { fileName: `edgeline-${safeName}-bet-slips.csv`, csv: betSlipCsv(rows, exportOptions) };
+    },
+
+    close() {
+      engines.clear();
+      db.close();
+    },
+  };
+  return service;
+}

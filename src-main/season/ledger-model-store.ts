@@ -1,0 +1,23 @@
+import type { LedgerDatabase } from '../ledger/ledger-database';
+import { loadModel, saveModel } from '../ledger/model-repository';
+import { trainOutcomeModel } from '../model/outcome-model';
+import type { ModelStore } from './season-engine';
+import { modelConfigOf } from './run-config-mapping';
+
+/** Trains with TF.js / the goal model and keeps every version in the ledger's model registry. */
+export function ledgerModelStore(db: LedgerDatabase, runId: string): ModelStore {
+  return {
+    async train(settings, history, cutoff, options) {
+      const model = await trainOutcomeModel(modelConfigOf(settings), history, {
+        cutoff,
+        signal: options.signal,
+        onProgress: (fraction) => options.onProgress?.({ fraction, message: `Training the ${settings.modelKind} model` }),
+      });
+      const modelId = saveModel(db, model, { runId });
+      return { model, modelId };
+    },
+    load(modelId) {
+      return loadModel(db, modelId);
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import type { StakingConfig } from '../domain/betting/stake-sizing';
+import { DEFAULT_MODEL_CONFIG, type ModelConfig } from '../model/outcome-model';
+import type { RunSettings } from './run-settings';
+
+/** The run form is flat for people; the betting core and the models take their own config shapes. */
+export function stakingConfigOf(settings: RunSettings): StakingConfig {
+  return {
+    kellyMultiplier: settings.kellyMultiplier,
+    minEdge: settings.minEdge,
+    minOdds: settings.minOdds,
+    maxOdds: settings.maxOdds,
+    maxStakeFraction: settings.maxStakeFraction,
+    maxWeeklyExposureFraction: settings.maxWeeklyExposureFraction,
+    oneOutcomePerMatch: settings.oneOutcomePerMatch,
+    mode: settings.stakingMode,
+    stakeUnitCents: STAKE_UNIT_CENTS,
+  };
+}
+
+/** Stakes are whole currency units (1.00): how a person places a bet, and it keeps the ledger readable. */
+export const STAKE_UNIT_CENTS = 100;
+
+export function modelConfigOf(settings: RunSettings): ModelConfig {
+  return { ...DEFAULT_MODEL_CONFIG, kind: settings.modelKind, seed: settings.seed };
+}

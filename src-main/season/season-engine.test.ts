@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { openLedger, type LedgerDatabase } from '../ledger/ledger-database';
+import { readBets, readPerformance, readPredictions, readRunModels } from '../ledger/run-repository';
+import { matchesOf } from '../ledger/match-repository';
+import { bettingWeeksOf } from '../domain/football/betting-week';
+import { loadModel } from '../ledger/model-repository';
+import type { EdgelineService } from '../app/edgeline-service';
+import { FAST_RUN, ledgerWithSeasons } from './testing/season-fixture';
+
+describe('the season engine on real EPL data (2021-22 and 2022-23 train, 2023-24 plays)', () => {
+  let service: EdgelineService;
+  let databaseFile: string;
+  let dir: string;
+  let db: LedgerDatabase;
+  let runId: string;
+
+  beforeAll(async () => {
+    ({ service, databaseFile, dir } = ledgerWithSeasons(['2122', '2223', '2324']));
+    runId = service.createRun(FAST_RUN).id;
+    await service.runToEnd(runId);
+    db = openLedger(databaseFile);
+  });
+
+  afterAll(() => {
+    db.close();
+    service.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('plays every betting week of the holdout season once', () => {
+    const holdout = matchesOf(db, { div: 'E0', seasons: ['2324'] });
+    const weeks = bettingWeeksOf(holdout);
+    const performance = readPerformance(db, runId);
+    expect(performance.map((p) => p.week)).toEqual(weeks.map((w) => w.index));
+    expect(performance.reduce((n, p) => n + p.matches, 0)).toBe(380);
+    expect(readPredictions(db, runId, { role: 'active' })).toHaveLength(380);
+  });
+
+  it('reconciles: start + sum of P/L = final bankroll, and weekly rows sum to the season', () => {
+    const run = service.getRun(runId);
+    const placed = readBets(db, runId, { placedOnly: true });
+    const performance = readPerformance(db, runId);
+    const profit = placed.reduce((s, b) => s + b.profitCents, 0);
+    expect(run.startingBankrollCents + profit).toBe(run.bankrollCents);
+    expect(performance.reduce((s, p) => s + p.profitCents, 0)).toBe(profit);
+    expect(performance.reduce((s, p) => s + p.stakedCents, 0)).toBe(placed.reduce((s, b) => s + b.stakeCents, 0));
+    expect(performance.reduce((s, p) => s + p.betsPlaced, 0)).toBe(placed.length);
+    performance.forEach((p, i) => {
+      expect(p.bankrollEndCents).toBe(p.bankrollStartCents + p.profitCents);
+      if (i > 0) expect(p.bankrollStartCents).toBe(performance[i - 1]!.bankrollEndCents);
+    });
+    expect(placed.length).toBeGreaterThan(0);
+    expect(Number.isInteger(run.bankrollCents)).toBe(true);
+  });
+
+  it('never prices a week with a model trained on that week or later', () => {
+    const holdout = matchesOf(db, { div: 'E0', seasons: ['2324'] });
+    const weeks = bettingWeeksOf(holdout);
+    const models = readRunModels(db, runId);
+    expect(models[0]!.reason).toBe('initial');
+    for (const version of models) {
+      const model = loadModel(db, version.modelId);
+      const fittedFor = weeks[version.fittedBeforeWeek - 1]!;
+      expect(model.trainedThrough < fittedFor.start).toBe(true);
+    }
+    // The initial model never saw the holdout season.
+    expect(loadModel(db, models[0]!.modelId).trainedThrough < weeks[0]!.start).toBe(true);
+  });
+
+  it('retrains on schedule and keeps a static-model shadow book', () => {
+    const models = readRunModels(db, runId);
+    const scheduled = models.filter((m) => m.reason === 'scheduled');
+    expect(scheduled.length).toBeGreaterThanOrEqual(5);
+    const staticPredictions = readPredictions(db, runId, { role: 'static' });
+    expect(staticPredictions).toHaveLength(380);
+    expect(new Set(staticPredictions.map((p) => p.modelVersion))).toEqual(new Set([1]));
+    const dashboard = service.dashboard(runId);
+    const compared = dashboard.retrains.filter((r) => r.reason !== 'initial' && r.matchesCompared > 0);
+    expect(compared.length).toBeGreaterThan(0);
+    for (const r of compared) {
+      expect(r.challengerBrier).not.toBeNull();
+      expect(r.championBrier).not.toBeNull();
+    }
+  });
+
+  it('reports the same numbers in the dashboard as the ledger holds', () => {
+    const dashboard = service.dashboard(runId);
+    const placed = readBets(db, runId, { placedOnly: true });
+    expect(dashboard.kpis.bets).toBe(placed.length);
+    expect(dashboard.kpis.profitCents).toBe(placed.reduce((s, b) => s + b.profitCents, 0));
+    expect(dashboard.weeks).toHaveLength(dashboard.run.weekCount);
+    expect(dashboard.bankroll.at(-1)!.bankrollCents).toBe(dashboard.kpis.bankrollCents);
+    expect(dashboard.kpis.clv).not.toBeNull(); // 2023-24 has closing odds
+    expect(dashboard.scores.marketBrier).toBeGreaterThan(0.45);
+    expect(dashboard.scores.modelBrier).toBeGreaterThan(0.45);
+  });
+
+  it('reads a played week back from the ledger with its bet slip and rejections explained', () => {
+    const view = service.weekView(runId, 3);
+    expect(view.week).toBe(3);
+    expect(view.matches.length).toBe(view.performance.matches);
+    for (const c of view.candidates) {
+      if (c.placed) expect(c.rejection).toBeNull();
+      else expect(c.rejectionText).toMatch(/\w/);
+    }
+    expect(() => service.weekView(runId, 99)).toThrow(/week 99 is not in the ledger/);
+  });
+
+  it('gives byte-identical bet slips for the same configuration and data, and resets to nothing', async () => {
+    const first = service.exportSlips(runId, { excelBom: false }).csv;
+    const again = service.createRun(FAST_RUN).id;
+    await service.runToEnd(again);
+    expect(service.exportSlips(again, { excelBom: false }).csv).toBe(first);
+    service.reset(again);
+    expect(service.getRun(again)).toMatchObject({ weeksPlayed: 0, bankrollCents: FAST_RUN.startingBankrollCents ?? 1_000_000, status: 'new' });
+    service.deleteRun(again);
+    expect(() => service.getRun(again)).toThrow(/no run with id/);
+  });
+});

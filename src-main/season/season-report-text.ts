@@ -1,0 +1,85 @@
+import type { DashboardView } from './season-views';
+
+/**
+ * The season report the `simulate` command prints: the same numbers the dashboard shows, read
+ * from the same DashboardView, so the CLI and the UI cannot disagree.
+ */
+export interface SeasonReportJson {
+  readonly run: string;
+  readonly weeks: number;
+  readonly bets: number;
+  readonly wins: number;
+  readonly winRate: number | null;
+  readonly staked: number;
+  readonly profit: number;
+  readonly roi: number | null;
+  readonly roiCi: readonly [number, number] | null;
+  readonly startingBankroll: number;
+  readonly finalBankroll: number;
+  readonly growth: number;
+  readonly maxDrawdown: number;
+  readonly sharpe: number | null;
+  readonly clv: { readonly mean: number; readonly beatCloseShare: number } | null;
+  readonly model: { readonly brier: number; readonly rps: number; readonly logLoss: number };
+  readonly market: { readonly brier: number | null; readonly rps: number | null };
+  readonly brierDifference: { readonly mean: number; readonly lower: number; readonly upper: number; readonly significant: boolean } | null;
+  readonly alerts: readonly { readonly week: number; readonly kind: string; readonly message: string }[];
+  readonly retrains: readonly { readonly week: number; readonly reason: string; readonly modelVersion: number }[];
+  readonly riskOfRuin: number | null;
+  readonly dataFingerprint: string;
+}
+
+const units = (cents: number): number => cents / 100;
+
+export function seasonReportJson(view: DashboardView): SeasonReportJson {
+  const k = view.kpis;
+  return {
+    run: view.run.name,
+    weeks: view.run.weeksPlayed,
+    bets: k.bets,
+    wins: k.wins,
+    winRate: k.winRate,
+    staked: units(k.stakedCents),
+    profit: units(k.profitCents),
+    roi: k.roi,
+    roiCi: k.roiInterval,
+    startingBankroll: units(k.startingBankrollCents),
+    finalBankroll: units(k.bankrollCents),
+    growth: k.growth,
+    maxDrawdown: k.maxDrawdown,
+    sharpe: k.sharpe,
+    clv: k.clv === null ? null : { mean: k.clv.mean, beatCloseShare: k.clv.beatCloseShare },
+    model: { brier: view.scores.modelBrier, rps: view.scores.modelRps, logLoss: view.scores.modelLogLoss },
+    market: { brier: view.scores.marketBrier, rps: view.scores.marketRps },
+    brierDifference: view.scores.brierDifference,
+    alerts: view.alerts.map((a) => ({ week: a.week, kind: a.kind, message: a.message })),
+    retrains: view.retrains.filter((r) => r.reason !== 'initial').map((r) => ({ week: r.week, reason: r.reason, modelVersion: r.modelVersion })),
+    riskOfRuin: k.riskOfRuin,
+    dataFingerprint: view.run.dataFingerprint,
+  };
+}
+
+const pct = (x: number | null, digits = 1): string => (x === null ? 'n/a' : `${(x * 100).toFixed(digits)}%`);
+const num = (x: number | null, digits = 4): string => (x === null ? 'n/a' : x.toFixed(digits));
+const money = (x: number): string => x.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+export function seasonReportText(report: SeasonReportJson): string {
+  const lines = [
+    `Run: ${report.run} (${report.weeks} weeks, data ${report.dataFingerprint.slice(0, 12)})`,
+    `Bets ${report.bets}, won ${report.wins} (${pct(report.winRate)})`,
+    `Staked ${money(report.staked)}, profit ${money(report.profit)}, ROI ${pct(report.roi, 2)}` +
+      (report.roiCi ? ` (95% CI ${pct(report.roiCi[0], 1)} to ${pct(report.roiCi[1], 1)})` : ''),
+    `Bankroll ${money(report.startingBankroll)} -> ${money(report.finalBankroll)} (${pct(report.growth, 2)}), max drawdown ${pct(report.maxDrawdown)}, Sharpe ${num(report.sharpe, 2)}, risk of ruin ${pct(report.riskOfRuin)}`,
+    `Closing-line value: ${report.clv ? `${pct(report.clv.mean, 2)} mean, ${pct(report.clv.beatCloseShare)} of bets beat the close` : 'unavailable (no closing odds in this season)'}`,
+    `Model  Brier ${num(report.model.brier)}  RPS ${num(report.model.rps)}  log loss ${num(report.model.logLoss)}`,
+    `Market Brier ${num(report.market.brier)}  RPS ${num(report.market.rps)}`,
+  ];
+  if (report.brierDifference) {
+    const d = report.brierDifference;
+    lines.push(`Model - market Brier ${d.mean.toFixed(4)} (95% CI ${d.lower.toFixed(4)} to ${d.upper.toFixed(4)}): ${d.significant ? 'significant' : 'not significant'}`);
+  }
+  lines.push(`Retrains: ${report.retrains.length === 0 ? 'none' : report.retrains.map((r) => `week ${r.week} (${r.reason}) -> v${r.modelVersion}`).join(', ')}`);
+  lines.push(`Alerts: ${report.alerts.length === 0 ? 'none' : ''}`);
+  for (const a of report.alerts) lines.push(`  week ${a.week}: ${a.message}`);
+  return lines.join('\n');
+}
