@@ -31,7 +31,7 @@ function bet(overrides: Partial<BetRow>): BetRow {
 }
 
 describe('betSlipRows', () => {
-  it('runs the bankroll through the week and leaves out candidates that were not placed', () => {
+  it('orders slips by kick-off and outcome, runs the bankroll through the week and leaves out candidates not placed', () => {
     const bets = [
       bet({}),
       bet({ outcome: 'H', placed: false, stakeCents: 0, profitCents: 0, won: null, rejection: 'one-per-match' }),
@@ -39,12 +39,12 @@ describe('betSlipRows', () => {
     ];
     const rows = betSlipRows(bets, new Map([['m1', match]]), new Map([[1, 1_000_000]]), 'abc');
     expect(rows).toHaveLength(2);
-    // 10,000.00 + 16.50 = 10,016.50; then - 10.00 = 10,006.50
-    expect(rows.map((r) => r[14])).toEqual(['10016.50', '10006.50']);
-    expect(rows[0]!.slice(3, 7)).toEqual(['Burnley v =cmd|calc', '=cmd|calc', 'A', 1.33]);
+    // Same match: the draw (D) comes before the away win (A). 10,000.00 - 10.00 = 9,990.00; then + 16.50 = 10,006.50
+    expect(rows.map((r) => r[14])).toEqual(['9990.00', '10006.50']);
+    expect(rows[0]![12]).toBe('lost');
+    expect(rows[1]!.slice(3, 7)).toEqual(['Burnley v =cmd|calc', '=cmd|calc', 'A', 1.33]);
     // CLV = 1.33 * 0.74 - 1 = -0.0158
-    expect(rows[0]![16]).toBe(-0.0158);
-    expect(rows[1]![12]).toBe('lost');
+    expect(rows[1]![16]).toBe(-0.0158);
   });
 
   it('neutralises a team name that looks like a formula in the CSV text', () => {

@@ -3,8 +3,8 @@ import type { BetRow } from '../ledger/run-repository';
 import { toCsvText, type CsvCell } from './csv-text';
 
 /**
- * A season's bet slips as CSV: one row per placed bet, in ledger order (week, then the order
- * the stakes were decided in). Money is written from integer cents as exact decimals with two
+ * A season's bet slips as CSV: one row per placed bet, by week, then kick-off (date, time,
+ * match id) as a bettor would read a slip. Money is written from integer cents as exact decimals with two
  * places; "bankroll_after" runs through the week's bets in order, so the week's last slip
  * shows the bankroll the week closed with.
  */
@@ -32,8 +32,13 @@ export function betSlipRows(
 ): CsvCell[][] {
   let bankroll = 0;
   let currentWeek = -1;
+  const kickoffKey = (b: BetRow): string => {
+    const m = matchesById.get(b.matchId);
+    return `${m?.date ?? ''} ${m?.kickoff ?? '99:99'} ${b.matchId} ${'HDA'.indexOf(b.outcome)}`;
+  };
   return bets
     .filter((b) => b.placed)
+    .sort((a, b) => a.week - b.week || (kickoffKey(a) < kickoffKey(b) ? -1 : kickoffKey(a) > kickoffKey(b) ? 1 : 0))
     .map((b) => {
       if (b.week !== currentWeek) {
         currentWeek = b.week;
