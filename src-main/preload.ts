@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNELS } from './ipc/contract';
+import { CHANNEL_NAMES } from './ipc/channel-names';
 import { MENU_CHANNEL } from './ipc/menu-command';
 
 /**
@@ -7,7 +7,7 @@ import { MENU_CHANNEL } from './ipc/menu-command';
  * contract channels and nothing else (no ipcRenderer, no Node). Bundled as CommonJS because a
  * sandboxed renderer cannot load an ES module preload.
  */
-const allowed = new Set<string>(CHANNELS);
+const allowed = new Set<string>(CHANNEL_NAMES);
 
 contextBridge.exposeInMainWorld('api', {
   invoke(channel: string, input: unknown): Promise<unknown> {

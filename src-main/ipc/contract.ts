@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { EdgelineService, SlipExport } from '../app/edgeline-service';
 import type { EdgelineJobStatus } from '../jobs/edgeline-task';
 import { runSettingsSchema } from '../season/run-settings';
+import { CHANNEL_NAMES, type ChannelName } from './channel-names';
 
 /**
  * The one IPC contract: channel name -> zod input schema (validated at runtime on every call,
@@ -95,7 +96,7 @@ export const contract = {
   ),
   'jobs:cancel': call(z.object({ jobId: z.string().min(1) }).strict(), returns<EdgelineJobStatus>()),
   'settings:defaults': call(z.object({ div: divCode.optional() }).strict(), returns<Out<'defaultRunSettings'>>()),
-} as const;
+} as const satisfies Record<ChannelName, ChannelSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
@@ -103,7 +104,8 @@ export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
 export type ChannelOutput<C extends Channel> = Contract[C]['output'];
 
-export const CHANNELS = Object.keys(contract) as Channel[];
+/** Every channel, from the dependency-free list (the `satisfies` above keeps the two in step). */
+export const CHANNELS: readonly Channel[] = CHANNEL_NAMES;
 
 export function isChannel(name: string): name is Channel {
   return Object.hasOwn(contract, name);

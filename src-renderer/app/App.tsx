@@ -1,0 +1,100 @@
+import { useEffect, useState } from 'react';
+import { useApi } from '../api/use-api';
+import type { MenuCommand } from '../api/edgeline-api';
+import { DataPage } from '../features/data/DataPage';
+import { RunsPage } from '../features/runs/RunsPage';
+import { PlaybackPage } from '../features/playback/PlaybackPage';
+import { SlipsPage } from '../features/slips/SlipsPage';
+
+export type Screen = 'data' | 'runs' | 'run' | 'slips';
+
+const SELECTED_RUN_KEY = 'edgeline.selectedRun';
+
+export function App() {
+  const api = useApi();
+  const [screen, setScreen] = useState<Screen>('runs');
+  const [runId, setRunId] = useState<string | null>(() => window.sessionStorage.getItem(SELECTED_RUN_KEY));
+  const [runName, setRunName] = useState<string | null>(null);
+  const [menuCommand, setMenuCommand] = useState<{ command: MenuCommand; at: number } | null>(null);
+
+  useEffect(() => {
+    if (runId === null) window.sessionStorage.removeItem(SELECTED_RUN_KEY);
+    else window.sessionStorage.setItem(SELECTED_RUN_KEY, runId);
+  }, [runId]);
+
+  useEffect(() => {
+    if (runId === null) {
+      setRunName(null);
+      return;
+    }
+    let live = true;
+    void api.invoke('runs:get', { runId }).then((result) => {
+      if (!live) return;
+      if (result.ok) setRunName(result.value.name);
+      else setRunId(null);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, runId]);
+
+  useEffect(
+    () =>
+      api.onMenuCommand((command) => {
+        setMenuCommand({ command, at: Date.now() });
+        setScreen(command === 'export-slips' ? 'slips' : 'data');
+      }),
+    [api],
+  );
+
+  const openRun = (id: string): void => {
+    setRunId(id);
+    setScreen('run');
+  };
+
+  const nav: { screen: Screen; label: string; needsRun: boolean }[] = [
+    { screen: 'data', label: 'Data', needsRun: false },
+    { screen: 'runs', label: 'Runs', needsRun: false },
+    { screen: 'run', label: 'Playback & dashboard', needsRun: true },
+    { screen: 'slips', label: 'Bet slips', needsRun: true },
+  ];
+
+  return (
+    <div className="shell">
+      <aside className="side">
+        <div className="brand">
+          Edgeline
+          <small>Model vs market, week by week</small>
+        </div>
+        <nav aria-label="Screens">
+          {nav.map((item) => (
+            <button
+              key={item.screen}
+              type="button"
+              data-testid={`nav-${item.screen}`}
+              aria-current={screen === item.screen ? 'page' : undefined}
+              disabled={item.needsRun && runId === null}
+              onClick={() => setScreen(item.screen)}
+            >
+              {item.label}
+            </button>
+          ))}
+        </nav>
+        <div className="current-run" data-testid="current-run">
+          {runName === null ? 'No run selected' : (
+            <>
+              Current run<strong>{runName}</strong>
+            </>
+          )}
+          <div style={{ marginTop: 8 }} className="muted">{api.mode === 'desktop' ? 'Desktop' : 'Browser (headless server)'}</div>
+        </div>
+      </aside>
+      <main>
+        {screen === 'data' && <DataPage menuCommand={menuCommand?.command === 'export-slips' ? null : menuCommand} />}
+        {screen === 'runs' && <RunsPage selectedRunId={runId} onOpen={openRun} onDeleted={(id) => id === runId && setRunId(null)} onGoToData={() => setScreen('data')} />}
+        {screen === 'run' && runId !== null && <PlaybackPage runId={runId} onRunMissing={() => setRunId(null)} />}
+        {screen === 'slips' && runId !== null && <SlipsPage runId={runId} exportRequest={menuCommand?.command === 'export-slips' ? menuCommand.at : null} />}
+      </main>
+    </div>
+  );
+}

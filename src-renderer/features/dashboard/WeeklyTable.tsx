@@ -1,0 +1,64 @@
+import { useMemo, useState } from 'react';
+import type { WeeklyPerformanceRow } from '../../../src-main/season/season-views';
+import { formatMoney } from '../../format/money';
+import { formatScore } from '../../format/odds';
+import { formatPercent } from '../../format/percent';
+import { toneOf } from '../../ui/Kpi';
+import { sortWeeks, type SortDirection, type WeekSortKey } from './sort-weeks';
+
+const COLUMNS: { key: WeekSortKey; label: string; cell: (w: WeeklyPerformanceRow) => string; tone?: (w: WeeklyPerformanceRow) => number | null }[] = [
+  { key: 'week', label: 'Week', cell: (w) => String(w.week) },
+  { key: 'matches', label: 'Matches', cell: (w) => String(w.matches) },
+  { key: 'valueBetsFound', label: 'Value found', cell: (w) => String(w.valueBetsFound) },
+  { key: 'betsPlaced', label: 'Placed', cell: (w) => String(w.betsPlaced) },
+  { key: 'wins', label: 'Won', cell: (w) => String(w.wins) },
+  { key: 'stakedCents', label: 'Staked', cell: (w) => formatMoney(w.stakedCents) },
+  { key: 'profitCents', label: 'Profit', cell: (w) => formatMoney(w.profitCents, { signed: true }), tone: (w) => w.profitCents },
+  { key: 'roi', label: 'ROI', cell: (w) => formatPercent(w.roi, { signed: true }), tone: (w) => w.roi },
+  { key: 'bankrollEndCents', label: 'Bankroll', cell: (w) => formatMoney(w.bankrollEndCents) },
+  { key: 'modelBrier', label: 'Model Brier', cell: (w) => formatScore(w.modelBrier) },
+  { key: 'marketBrier', label: 'Market Brier', cell: (w) => formatScore(w.marketBrier) },
+  { key: 'drawdown', label: 'Drawdown', cell: (w) => formatPercent(w.drawdown) },
+  { key: 'meanClv', label: 'Mean CLV', cell: (w) => formatPercent(w.meanClv, { signed: true }), tone: (w) => w.meanClv },
+];
+
+export function WeeklyTable(props: { weeks: readonly WeeklyPerformanceRow[]; onOpenWeek?: (week: number) => void }) {
+  const [sort, setSort] = useState<{ key: WeekSortKey; direction: SortDirection }>({ key: 'week', direction: 'asc' });
+  const rows = useMemo(() => sortWeeks(props.weeks, sort.key, sort.direction), [props.weeks, sort]);
+  const toggle = (key: WeekSortKey): void =>
+    setSort((current) => ({ key, direction: current.key === key && current.direction === 'asc' ? 'desc' : 'asc' }));
+
+  return (
+    <div className="table-wrap">
+      <table data-testid="weekly-table">
+        <thead>
+          <tr>
+            {COLUMNS.map((column) => (
+              <th
+                key={column.key}
+                className={column.key === 'week' ? 'sortable' : 'sortable num'}
+                onClick={() => toggle(column.key)}
+                aria-sort={sort.key === column.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+                data-testid={`weekly-sort-${column.key}`}
+              >
+                {column.label}
+                {sort.key === column.key ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((w) => (
+            <tr key={w.week} data-testid={`weekly-row-${w.week}`} onDoubleClick={() => props.onOpenWeek?.(w.week)}>
+              {COLUMNS.map((column) => (
+                <td key={column.key} className={`${column.key === 'week' ? '' : 'num'} ${column.tone ? (toneOf(column.tone(w)) ?? '') : ''}`} data-testid={`weekly-${w.week}-${column.key}`}>
+                  {column.cell(w)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,211 @@
+import type { BetCandidateView, MatchView, WeekView } from '../../../src-main/season/season-views';
+import type { Outcome } from '../../../src-main/domain/football/outcome';
+import { formatMoney } from '../../format/money';
+import { formatOdds } from '../../format/odds';
+import { formatPercent, formatProbability } from '../../format/percent';
+import { toneOf } from '../../ui/Kpi';
+
+export type RevealPhase = 'slip' | 'results';
+
+function selectionOf(match: MatchView | undefined, outcome: Outcome): string {
+  if (match === undefined) return outcome;
+  switch (outcome) {
+    case 'H':
+      return match.homeTeam;
+    case 'D':
+      return 'Draw';
+    case 'A':
+      return match.awayTeam;
+    default: {
+      const unexpected: never = outcome;
+      return unexpected;
+    }
+  }
+}
+
+/**
+ * One week, in two phases: first the bet slip as decided before kick-off (results hidden), then
+ * the results and the bankroll update. Playing a week shows the slip first; opening a played
+ * week from the timeline shows both at once.
+ */
+export function WeekPanel(props: { view: WeekView; phase: RevealPhase }) {
+  const { view, phase } = props;
+  const matches = new Map(view.matches.map((m) => [m.matchId, m]));
+  const placed = view.candidates.filter((c) => c.placed);
+  const rejected = view.candidates.filter((c) => !c.placed);
+  const revealed = phase === 'results';
+  const p = view.performance;
+  const label = (c: BetCandidateView): string => {
+    const m = matches.get(c.matchId);
+    return m === undefined ? c.matchId : `${m.homeTeam} v ${m.awayTeam}`;
+  };
+
+  return (
+    <div className="panel" data-testid="week-panel">
+      <div className="week-head">
+        <h2 style={{ margin: 0 }}>
+          Week <span data-testid="week-number">{view.week}</span> of {view.weekCount} · {p.weekStart} to {p.weekEnd}
+        </h2>
+        <span className="phase" data-testid="week-phase">
+          {revealed ? 'Results' : 'Bet slip (before kick-off)'}
+        </span>
+      </div>
+      {view.retrain !== null && (
+        <div className="notice" data-testid="week-retrain">
+          Model v{view.retrain.modelVersion} was trained before this week ({view.retrain.reason}).
+        </div>
+      )}
+      {revealed &&
+        view.alerts.map((alert, i) => (
+          <div className="error" key={i} data-testid="week-alert">
+            {alert.message}
+          </div>
+        ))}
+
+      <h2>
+        Bet slip · <span data-testid="slip-count">{placed.length}</span> bets, staked <span data-testid="slip-staked">{formatMoney(p.stakedCents)}</span>
+      </h2>
+      {placed.length === 0 ? (
+        <p className="muted" data-testid="slip-empty">
+          No bet passed the staking rules this week.
+        </p>
+      ) : (
+        <div className="table-wrap">
+          <table data-testid="slip-table">
+            <thead>
+              <tr>
+                <th>Match</th>
+                <th>Selection</th>
+                <th className="num">Odds</th>
+                <th className="num">Model</th>
+                <th className="num">Market</th>
+                <th className="num">Edge</th>
+                <th className="num">Kelly</th>
+                <th className="num">Stake</th>
+                {revealed && <th>Result</th>}
+                {revealed && <th className="num">Profit</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {placed.map((c, i) => (
+                <tr key={`${c.matchId}-${c.outcome}`} data-testid={`slip-row-${i}`}>
+                  <td>{label(c)}</td>
+                  <td>
+                    {selectionOf(matches.get(c.matchId), c.outcome)} <span className="muted">({c.outcome})</span>
+                    {c.robustAcrossMethods && (
+                      <span className="badge" title="Positive expected value under every margin-removal method" style={{ marginLeft: 6 }}>
+                        robust
+                      </span>
+                    )}
+                  </td>
+                  <td className="num">{formatOdds(c.decimalOdds)}</td>
+                  <td className="num">{formatProbability(c.modelProbability)}</td>
+                  <td className="num">{formatProbability(c.marketProbability)}</td>
+                  <td className="num">{formatPercent(c.edge, { signed: true })}</td>
+                  <td className="num" title={`full Kelly ${formatPercent(c.fullKelly)}`}>
+                    {formatPercent(c.appliedKelly, { digits: 2 })}
+                  </td>
+                  <td className="num" data-testid={`slip-stake-${i}`}>
+                    {formatMoney(c.stakeCents)}
+                  </td>
+                  {revealed && (
+                    <td className="reveal">
+                      <span className={`badge ${c.won === true ? 'won' : 'lost'}`}>{c.won === true ? 'won' : 'lost'}</span>
+                    </td>
+                  )}
+                  {revealed && (
+                    <td className={`num reveal ${toneOf(c.profitCents) ?? ''}`} data-testid={`slip-profit-${i}`}>
+                      {c.profitCents === null ? '—' : formatMoney(c.profitCents, { signed: true })}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {rejected.length > 0 && (
+        <details style={{ marginTop: 12 }} data-testid="rejected">
+          <summary>
+            {rejected.length} other candidate{rejected.length === 1 ? '' : 's'} rejected
+          </summary>
+          <table>
+            <thead>
+              <tr>
+                <th>Match</th>
+                <th>Selection</th>
+                <th className="num">Odds</th>
+                <th className="num">Edge</th>
+                <th>Why not</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rejected.map((c) => (
+                <tr key={`${c.matchId}-${c.outcome}`} className="rejected">
+                  <td>{label(c)}</td>
+                  <td>{selectionOf(matches.get(c.matchId), c.outcome)}</td>
+                  <td className="num">{formatOdds(c.decimalOdds)}</td>
+                  <td className="num">{formatPercent(c.edge, { signed: true })}</td>
+                  <td>{c.rejectionText ?? c.rejection ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
+
+      {revealed && (
+        <div className="reveal" style={{ marginTop: 16 }} data-testid="week-results">
+          <div className="kpi-strip">
+            <div className="kpi">
+              <div className="label">Bankroll</div>
+              <div className="value" data-testid="week-bankroll-end">
+                {formatMoney(p.bankrollEndCents)}
+              </div>
+              <div className="detail">from {formatMoney(p.bankrollStartCents)}</div>
+            </div>
+            <div className="kpi">
+              <div className="label">Week profit</div>
+              <div className={`value ${toneOf(p.profitCents) ?? ''}`} data-testid="week-profit">
+                {formatMoney(p.profitCents, { signed: true })}
+              </div>
+              <div className="detail">
+                {p.wins} of {p.betsPlaced} won · ROI {formatPercent(p.roi, { signed: true })}
+              </div>
+            </div>
+          </div>
+          <details>
+            <summary>All {view.matches.length} results with model and market probabilities</summary>
+            <table>
+              <thead>
+                <tr>
+                  <th>Date</th>
+                  <th>Match</th>
+                  <th className="num">Score</th>
+                  <th className="num">Model H / D / A</th>
+                  <th className="num">Market H / D / A</th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.matches.map((m) => (
+                  <tr key={m.matchId}>
+                    <td>{m.date}</td>
+                    <td>
+                      {m.homeTeam} v {m.awayTeam}
+                    </td>
+                    <td className="num">
+                      {m.homeGoals}–{m.awayGoals} ({m.result})
+                    </td>
+                    <td className="num">{m.modelProbabilities.map(formatProbability).join(' / ')}</td>
+                    <td className="num">{m.marketProbabilities === null ? '—' : m.marketProbabilities.map(formatProbability).join(' / ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { AppError } from '../../../src-main/ipc/result';
+import type { BetCandidateView, WeekView } from '../../../src-main/season/season-views';
+import { useApi } from '../../api/use-api';
+import { useQuery } from '../../api/use-query';
+import { formatMoney } from '../../format/money';
+import { formatOdds } from '../../format/odds';
+import { formatPercent, formatProbability } from '../../format/percent';
+import { ErrorBox } from '../../ui/ErrorBox';
+import { toneOf } from '../../ui/Kpi';
+
+type Scope = { kind: 'season' } | { kind: 'week'; week: number };
+
+/** Bet slips of one week or the whole season, and CSV export (desktop save dialog or a browser download). */
+export function SlipsPage(props: { runId: string; exportRequest: number | null }) {
+  const api = useApi();
+  const { runId } = props;
+  const run = useQuery(() => api.invoke('runs:get', { runId }), runId);
+  const [weeks, setWeeks] = useState<WeekView[]>([]);
+  const [scope, setScope] = useState<Scope>({ kind: 'season' });
+  const [excelBom, setExcelBom] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const played = run.data?.weeksPlayed ?? 0;
+  useEffect(() => {
+    let live = true;
+    void Promise.all(Array.from({ length: played }, (_, i) => api.invoke('season:week', { runId, week: i + 1 }))).then((results) => {
+      if (!live) return;
+      const failed = results.find((r) => !r.ok);
+      if (failed !== undefined && !failed.ok) setError(failed.error);
+      setWeeks(results.flatMap((r) => (r.ok ? [r.value] : [])));
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, runId, played]);
+
+  const rows = useMemo(() => {
+    const chosen = scope.kind === 'season' ? weeks : weeks.filter((w) => w.week === scope.week);
+    return chosen.flatMap((w) => {
+      const matches = new Map(w.matches.map((m) => [m.matchId, m]));
+      return w.candidates.filter((c) => c.placed).map((c) => ({ week: w.week, candidate: c, match: matches.get(c.matchId) }));
+    });
+  }, [weeks, scope]);
+  const totals = rows.reduce((sum, r) => ({ staked: sum.staked + r.candidate.stakeCents, profit: sum.profit + (r.candidate.profitCents ?? 0) }), { staked: 0, profit: 0 });
+
+  const exportCsv = async (): Promise<void> => {
+    setError(null);
+    setNotice(null);
+    const result = await api.invoke('slips:export', { runId, excelBom, saveWithDialog: api.mode === 'desktop' });
+    if (!result.ok) return setError(result.error);
+    if (api.mode === 'desktop') {
+      setNotice(result.value.savedTo === null ? 'Export cancelled.' : `Saved to ${result.value.savedTo}`);
+      return;
+    }
+    const blob = new Blob([result.value.csv], { type: 'text/csv;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = result.value.fileName;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    setNotice(`Downloaded ${result.value.fileName}`);
+  };
+
+  useEffect(() => {
+    if (props.exportRequest !== null) void exportCsv();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- export once per menu command
+  }, [props.exportRequest]);
+
+  const selection = (c: BetCandidateView, home: string | undefined, away: string | undefined): string =>
+    c.outcome === 'H' ? (home ?? 'Home') : c.outcome === 'A' ? (away ?? 'Away') : 'Draw';
+
+  return (
+    <section>
+      <div className="page-head">
+        <div>
+          <h1>Bet slips</h1>
+          <p className="subtitle">{run.data?.name ?? ''} · placed bets as decided before kick-off, with their results</p>
+        </div>
+        <div className="toolbar">
+          <label className="field" style={{ flexDirection: 'row', alignItems: 'center', gap: 6 }}>
+            <input type="checkbox" checked={excelBom} onChange={(e) => setExcelBom(e.target.checked)} data-testid="export-bom" />
+            Excel (UTF-8 BOM)
+          </label>
+          <button type="button" className="primary" onClick={() => void exportCsv()} disabled={played === 0} data-testid="export-button">
+            Export CSV
+          </button>
+        </div>
+      </div>
+      <ErrorBox error={run.error ?? error} testId="slips-error" />
+      {notice !== null && (
+        <div className="notice" data-testid="export-notice">
+          {notice}
+        </div>
+      )}
+      <div className="panel">
+        <div className="toolbar" style={{ marginBottom: 12 }}>
+          <label className="field" style={{ flexDirection: 'row', alignItems: 'center', gap: 6 }}>
+            Show
+            <select
+              value={scope.kind === 'season' ? 'season' : String(scope.week)}
+              onChange={(e) => setScope(e.target.value === 'season' ? { kind: 'season' } : { kind: 'week', week: Number(e.target.value) })}
+              data-testid="slips-scope"
+            >
+              <option value="season">Whole season</option>
+              {weeks.map((w) => (
+                <option key={w.week} value={w.week}>
+                  Week {w.week} ({w.performance.weekStart})
+                </option>
+              ))}
+            </select>
+          </label>
+          <span className="muted">
+            <span data-testid="slips-count">{rows.length}</span> bets · staked <span data-testid="slips-staked">{formatMoney(totals.staked)}</span> · profit{' '}
+            <span className={toneOf(totals.profit) ?? ''} data-testid="slips-profit">
+              {formatMoney(totals.profit, { signed: true })}
+            </span>
+          </span>
+        </div>
+        {rows.length === 0 ? (
+          <p className="muted" data-testid="slips-empty">
+            {played === 0 ? 'Play some weeks first.' : 'No bets placed in this selection.'}
+          </p>
+        ) : (
+          <div className="table-wrap" style={{ maxHeight: 620 }}>
+            <table data-testid="slips-table">
+              <thead>
+                <tr>
+                  <th className="num">Week</th>
+                  <th>Date</th>
+                  <th>Match</th>
+                  <th>Selection</th>
+                  <th className="num">Odds</th>
+                  <th className="num">Model</th>
+                  <th className="num">Market</th>
+                  <th className="num">Edge</th>
+                  <th className="num">Stake</th>
+                  <th>Result</th>
+                  <th className="num">Profit</th>
+                  <th className="num">Closing</th>
+                  <th className="num">CLV</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map(({ week, candidate: c, match }, i) => (
+                  <tr key={`${c.matchId}-${c.outcome}`} data-testid={`slips-row-${i}`}>
+                    <td className="num">{week}</td>
+                    <td>{match?.date ?? ''}</td>
+                    <td>{match === undefined ? c.matchId : `${match.homeTeam} v ${match.awayTeam}`}</td>
+                    <td>{selection(c, match?.homeTeam, match?.awayTeam)}</td>
+                    <td className="num">{formatOdds(c.decimalOdds)}</td>
+                    <td className="num">{formatProbability(c.modelProbability)}</td>
+                    <td className="num">{formatProbability(c.marketProbability)}</td>
+                    <td className="num">{formatPercent(c.edge, { signed: true })}</td>
+                    <td className="num">{formatMoney(c.stakeCents)}</td>
+                    <td>
+                      <span className={`badge ${c.won === true ? 'won' : 'lost'}`}>{c.won === true ? 'won' : 'lost'}</span>
+                    </td>
+                    <td className={`num ${toneOf(c.profitCents) ?? ''}`}>{c.profitCents === null ? '—' : formatMoney(c.profitCents, { signed: true })}</td>
+                    <td className="num">{formatOdds(c.closingOdds)}</td>
+                    <td className="num">{formatPercent(c.closingLineValue, { signed: true })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
