@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { parse } from 'csv-parse/sync';
+import { SHARED_DATA } from '../season/testing/season-fixture';
+
+const run = promisify(execFile);
+const CLI = fileURLToPath(new URL('./simulate.ts', import.meta.url));
+
+function simulate(args: string[]) {
+  return run(process.execPath, ['--import', 'tsx', CLI, ...args], { maxBuffer: 16 * 1024 * 1024 });
+}
+
+describe('npm run simulate', () => {
+  it('plays a season and prints the JSON report whose totals match the exported slips', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'edgeline-simulate-'));
+    try {
+      const slips = join(dir, 'slips.csv');
+      const { stdout } = await simulate([
+        '--db', join(dir, 'ledger.sqlite'), '--season', '2324', '--data', SHARED_DATA, '--training', '2122-2223',
+        '--model', 'dixon-coles', '--json', '--export', slips,
+      ]);
+      const report = JSON.parse(stdout.trim());
+      for (const key of ['bets', 'wins', 'staked', 'profit', 'roi', 'roiCi', 'finalBankroll', 'maxDrawdown', 'sharpe', 'clv', 'model', 'market', 'alerts', 'retrains', 'weeks']) {
+        expect(report).toHaveProperty(key);
+      }
+      expect(report.weeks).toBeGreaterThanOrEqual(36);
+      expect(report.model.brier).toBeGreaterThan(0.4);
+      expect(report.market.rps).toBeGreaterThan(0.1);
+      expect(report.roiCi[0]).toBeLessThanOrEqual(report.roi);
+      expect(report.roiCi[1]).toBeGreaterThanOrEqual(report.roi);
+
+      const rows = parse(readFileSync(slips, 'utf8'), { columns: true }) as Record<string, string>[];
+      expect(rows).toHaveLength(report.bets);
+      const cents = (text: string) => Math.round(Number(text) * 100);
+      const staked = rows.reduce((s, r) => s + cents(r.stake!), 0);
+      const profit = rows.reduce((s, r) => s + cents(r.profit!), 0);
+      expect(staked).toBe(Math.round(report.staked * 100));
+      expect(profit).toBe(Math.round(report.profit * 100));
+      expect(cents(rows.at(-1)!.bankroll_after!)).toBe(Math.round(report.finalBankroll * 100));
+      expect(rows.filter((r) => r.result === 'won')).toHaveLength(report.wins);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names what is missing', async () => {
+    await expect(simulate(['--season', '2324'])).rejects.toMatchObject({ stderr: expect.stringContaining('--db is required') });
+    const dir = mkdtempSync(join(tmpdir(), 'edgeline-simulate-'));
+    try {
+      await expect(simulate(['--db', join(dir, 'x.sqlite'), '--season', '2324'])).rejects.toMatchObject({
+        stderr: expect.stringContaining('has no E0 2324 matches: import them first or pass --data <dir|url>'),
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
