@@ -16,8 +16,12 @@ import { binaryJensenShannonDistance, probabilityAtDistance } from './jensen-sha
 export const MARGIN_METHODS = ['basic', 'additive', 'power', 'shin', 'odds-ratio', 'wpo', 'bb', 'jsd'] as const;
 export type MarginMethod = (typeof MARGIN_METHODS)[number];
 
-/** The method used wherever none is configured; chosen on measured Brier scores (docs/betting.md). */
-export const DEFAULT_MARGIN_METHOD: MarginMethod = 'shin';
+/**
+ * The method used wherever none is configured: power had the lowest Brier, RPS and log loss
+ * on all 7,220 shared EPL matches with Bet365, Pinnacle and Pinnacle closing prices
+ * (docs/betting.md, `npx tsx src-main/cli/bench-margin.ts`).
+ */
+export const DEFAULT_MARGIN_METHOD: MarginMethod = 'power';
 
 /** Result of taking the margin out of one book. */
 export interface FairProbabilities {
