@@ -214,8 +214,13 @@ describe('parseFootballDataCsv rejects broken files with a message naming file, 
     expect(rejection(csv(HEADER, OPENER.replace('E0,', 'E1,')), { ...origin, div: 'E0' })).toBe('E0.csv line 2, column Div: expected "E0" as requested, found "E1"');
   });
 
-  it('no season from the caller or the path', () => {
-    expect(rejection(csv(HEADER, OPENER), { file: 'E0.csv' })).toBe('E0.csv: expected a season code like 2324, given by the caller or in a path like mmz4281/2324/E0.csv, found none');
+  it('no season from the caller, the path or a first date', () => {
+    expect(rejection(csv(HEADER, OPENER.replace('11/08/2023', 'soon')), { file: 'E0.csv' })).toBe('E0.csv: expected a season code like 2324, given by the caller or in a path like mmz4281/2324/E0.csv, found none');
+  });
+
+  it('takes the season from the first match date when the file name has none (August 2023 opens 2324)', () => {
+    const [match] = parseFootballDataCsv(csv(HEADER, OPENER), { file: 'E0 (2).csv' });
+    expect(match).toMatchObject({ season: '2324', date: '2023-08-11' });
   });
 
   it('a season code that is not four digits', () => {

@@ -72,6 +72,7 @@ export function parseFootballDataCsv(bytes: Uint8Array, origin: CsvOrigin): Matc
   const season =
     origin.season ??
     seasonFromPath(file) ??
+    seasonFromFirstDate(rows.slice(1), index.get('Date')!) ??
     fail({ line: null, column: null, expected: 'a season code like 2324, given by the caller or in a path like mmz4281/2324/E0.csv', found: 'none', foundIsValue: false });
   if (!/^\d{4}$/.test(season)) {
     fail({ line: null, column: null, expected: 'a season code like 2324', found: season });
@@ -194,6 +195,20 @@ function checkDelimiter(header: Cells, line: number, fail: (d: Omit<ImportErrorD
       fail({ line, column: null, expected: 'comma-separated columns', found: `${JSON.stringify(delimiter)} as the separator`, foundIsValue: false });
     }
   }
+}
+
+/**
+ * A file saved without its season in the path (a browser download named "E0 (2).csv") takes
+ * the season of its first match: football-data's leagues run August to May, so a first match
+ * in July or later opens the season of that year. Every other date is still checked against it.
+ */
+function seasonFromFirstDate(dataRows: readonly { cells: readonly string[] }[], dateColumn: number): string | undefined {
+  const first = dataRows.find((row) => (row.cells[dateColumn] ?? '').trim() !== '');
+  const date = first === undefined ? undefined : parseDate((first.cells[dateColumn] ?? '').trim());
+  if (date === undefined) return undefined;
+  const year = Number(date.slice(0, 4));
+  const start = Number(date.slice(5, 7)) >= 7 ? year : year - 1;
+  return `${String(start % 100).padStart(2, '0')}${String((start + 1) % 100).padStart(2, '0')}`;
 }
 
 function seasonFromPath(file: string): string | undefined {

@@ -92,11 +92,10 @@ describe('importFiles', () => {
     expect(importedFiles(db).map((f) => f.source)).toEqual([path.join(folder, '2223', 'E1.csv')]);
   });
 
-  it('takes the season from the caller when the path has none', () => {
+  it('takes the season from the caller, or from the first match date when the path has none', () => {
     expect(importFiles(db, [{ path: 'E1.csv', season: '2324', bytes: good }])).toEqual({ files: 1, matches: 2, failed: [] });
-    expect(importFiles(db, [{ path: 'E1 copy.csv', bytes: good }]).failed).toEqual([
-      { file: 'E1 copy.csv', error: 'E1 copy.csv: expected a season code like 2324, given by the caller or in a path like mmz4281/2324/E0.csv, found none' },
-    ]);
+    expect(importFiles(db, [{ path: 'E1 copy.csv', bytes: good }])).toEqual({ files: 1, matches: 2, failed: [] });
+    expect(matchesOf(db, { div: 'E1' }).map((m) => m.season)).toEqual(['2324', '2324']);
   });
 });
 
