@@ -33,6 +33,11 @@ interface SeasonReport {
   readonly seconds: number;
   readonly retrains: number;
   readonly nonConvergedFits: number;
+  /** Wall time of one week's predict() call (features and the week-start goal-model fit included). */
+  readonly predictMsMean: number;
+  readonly predictMsMax: number;
+  /** Ensemble only: the blend weight (feature net share) of each refit, in order. */
+  readonly ensembleWeights: number[];
 }
 
 function fairProbabilities(odds: Triple): Triple {
@@ -60,6 +65,8 @@ async function benchSeason(all: readonly Match[], season: string, config: ModelC
   let weeksSinceTraining = 0;
   let retrains = 0;
   let nonConvergedFits = 0;
+  const predictMs: number[] = [];
+  const ensembleWeights: number[] = [];
   // Dixon-Coles is refitted every week (a fit takes milliseconds); the feature net and the blend
   // weight every `retrainEvery` weeks, while their inputs are recomputed from history each week.
   const every = config.kind === 'dixon-coles' ? 1 : retrainEvery;
@@ -71,10 +78,13 @@ async function benchSeason(all: readonly Match[], season: string, config: ModelC
       retrains++;
       const snapshot = model.toSnapshot();
       if (snapshot.kind === 'dixon-coles' && !snapshot.dixonColes.converged) nonConvergedFits++;
+      if (snapshot.kind === 'ensemble') ensembleWeights.push(snapshot.ensemble.weight);
     }
     weeksSinceTraining++;
     const fixtures = matchesInWeek(seasonMatches, week);
+    const predictStarted = performance.now();
     const probabilities = model.predict(fixtures, history);
+    predictMs.push(performance.now() - predictStarted);
     fixtures.forEach((m, i) => {
       forecasts.push(probabilities[i]!);
       results.push(m.result);
@@ -89,6 +99,9 @@ async function benchSeason(all: readonly Match[], season: string, config: ModelC
     seconds: (performance.now() - started) / 1000,
     retrains,
     nonConvergedFits,
+    predictMsMean: predictMs.reduce((a, b) => a + b, 0) / predictMs.length,
+    predictMsMax: Math.max(...predictMs),
+    ensembleWeights,
   };
 }
 
@@ -151,7 +164,8 @@ async function main(): Promise<void> {
   console.log(`Config ${JSON.stringify(config)}`);
   console.log(`Model ${config.kind} (TF backend: ${backend}), ${values.div}, history from ${values['history-from']}, retrain every ${config.kind === 'dixon-coles' ? 1 : retrainEvery} week(s)`);
   for (const r of reports) {
-    console.log(`${r.season}: ${r.matches} matches, ${r.seconds.toFixed(1)} s, ${r.retrains} fits${r.nonConvergedFits > 0 ? `, ${r.nonConvergedFits} NOT CONVERGED` : ''}`);
+    console.log(`${r.season}: ${r.matches} matches, ${r.seconds.toFixed(1)} s, ${r.retrains} fits, predict ${r.predictMsMean.toFixed(0)} ms/week (max ${r.predictMsMax.toFixed(0)})${r.nonConvergedFits > 0 ? `, ${r.nonConvergedFits} NOT CONVERGED` : ''}`);
+    if (r.ensembleWeights.length > 0) console.log(`  feature-net blend weight per refit: ${[...new Set(r.ensembleWeights)].join(', ')}`);
     console.log(formatRow('model', r.model));
     console.log(formatRow('Bet365 pre-match', r.bet365));
     console.log(formatRow('Pinnacle closing', r.pinnacleClose));

@@ -3,6 +3,7 @@ import { bettingWeekStart } from '../domain/football/betting-week';
 import type { Fixture } from './fixture';
 import { fitDixonColesRatings, predictDixonColes, type DixonColesSettings } from './dixon-coles-ratings';
 import { TeamFormTracker, type TeamFormSettings } from './team-form-tracker';
+import { fitShotRateRatings, predictShotRates } from './shot-rate-ratings';
 
 /**
  * Names of the feature columns, in order. Every value is computed only from matches that kicked
@@ -26,6 +27,8 @@ export const FEATURE_NAMES = [
   'awayRestDays',
   'earlySeason',
   'earlySeasonTimesDc',
+  'shotRateLogHome',
+  'shotRateLogAway',
 ] as const;
 
 export interface FeatureSettings {
@@ -69,6 +72,7 @@ export function buildFeatureRows(history: readonly Match[], targets: readonly Fi
     while (next < sorted.length && sorted[next]!.date < weekStart) tracker.add(sorted[next++]!);
     const before = sorted.slice(0, next);
     const ratings = fitDixonColesRatings(before, weekStart, settings.dixonColes);
+    const shotRatings = fitShotRateRatings(before, weekStart, settings.dixonColes);
     for (const fixture of byWeek.get(weekStart)!) {
       const dc = predictDixonColes(ratings, fixture.homeTeamId, fixture.awayTeamId);
       const home = tracker.stateFor(fixture.homeTeamId, fixture.season);
@@ -94,6 +98,10 @@ export function buildFeatureRows(history: readonly Match[], targets: readonly Fi
         rest(fixture.awayTeamId),
         early,
         early * (pH - pA),
+        // Without shot counts in the data the goal model's rates stand in, so the column is never empty.
+        ...(shotRatings
+          ? (({ logHome, logAway }) => [logHome, logAway])(predictShotRates(shotRatings, fixture.homeTeamId, fixture.awayTeamId))
+          : [Math.log(dc.homeRate), Math.log(dc.awayRate)]),
       ];
       rows.push({ matchId: fixture.id, weekStart, features, dixonColesProbabilities: dc.probabilities });
     }
