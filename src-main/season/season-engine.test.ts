@@ -117,4 +117,26 @@ describe('the season engine on real EPL data (2021-22 and 2022-23 train, 2023-24
     service.deleteRun(again);
     expect(() => service.getRun(again)).toThrow(/no run with id/);
   });
+
+  it('stops a run to the end when cancelled, keeping every week committed before the cancel', async () => {
+    const runIdToCancel = service.createRun({ ...FAST_RUN, name: 'cancelled' }).id;
+    const controller = new AbortController();
+    const progress: number[] = [];
+    await expect(
+      service.runToEnd(runIdToCancel, {
+        signal: controller.signal,
+        onProgress: (p) => {
+          progress.push(p.fraction);
+          if (progress.length === 3) controller.abort();
+        },
+      }),
+    ).rejects.toThrow(/abort/i);
+    const summary = service.getRun(runIdToCancel);
+    expect(summary.weeksPlayed).toBe(3);
+    expect(summary.status).toBe('in-progress');
+    // It continues from week 4 when asked again.
+    const next = await service.step(runIdToCancel);
+    expect(next.week).toBe(4);
+    service.deleteRun(runIdToCancel);
+  });
 });
