@@ -113,15 +113,23 @@ function wpoProbabilities(decimalOdds: readonly number[], margin: number): numbe
   return decimalOdds.map((odds) => (n - margin * odds) / (n * odds));
 }
 
+/**
+ * Root of a decreasing `excess` on one side of its neutral point (the parameter at which a
+ * fair book needs no change). The side follows the sign of excess(neutral) itself, not the
+ * computed margin, so a book whose implied probabilities sum to 1 within rounding never
+ * searches the wrong way.
+ */
+function solveAroundNeutral(excess: (x: number) => number, neutral: number, above: (x: number) => number, upperStart: number, lowerBound: (() => number) | null, belowStart: number): number {
+  const atNeutral = excess(neutral);
+  if (atNeutral === 0) return neutral;
+  if (atNeutral > 0) return bisectRoot(excess, neutral, expandBracket(excess, neutral, upperStart, above));
+  return bisectRoot(excess, lowerBound ? lowerBound() : expandBracket(excess, neutral, belowStart, (x) => x * 2), neutral);
+}
+
 function powerMethod(implied: readonly number[], margin: number): FairProbabilities {
   // Solve for the exponent e = 1/k: sum(io^e) falls as e grows because every io < 1.
   const excess = (exponent: number) => sum(implied.map((io) => io ** exponent)) - 1;
-  let exponent: number;
-  if (margin >= 0) {
-    exponent = bisectRoot(excess, 1, expandBracket(excess, 1, 2, (x) => x * 2));
-  } else {
-    exponent = bisectRoot(excess, Number.MIN_VALUE, 1);
-  }
+  const exponent = solveAroundNeutral(excess, 1, (x) => x * 2, 2, () => Number.MIN_VALUE, 0);
   return finish(
     implied.map((io) => io ** exponent),
     margin,
@@ -134,25 +142,16 @@ function shinProbabilities(implied: readonly number[], booksum: number, z: numbe
 }
 
 function shinMethod(implied: readonly number[], booksum: number, margin: number): FairProbabilities {
+  // sum p(z) falls as z grows; z lies in (0, 1) for a positive margin and below 0 for a negative one.
   const excess = (z: number) => sum(shinProbabilities(implied, booksum, z)) - 1;
-  let z: number;
-  if (margin >= 0) {
-    z = bisectRoot(excess, 0, expandBracket(excess, 0, 0.5, (x) => (x + 1) / 2));
-  } else {
-    z = bisectRoot(excess, expandBracket(excess, 0, -0.5, (x) => x * 2), 0);
-  }
+  const z = solveAroundNeutral(excess, 0, (x) => (x + 1) / 2, 0.5, null, -0.5);
   return finish(shinProbabilities(implied, booksum, z), margin, z);
 }
 
 function oddsRatioMethod(implied: readonly number[], margin: number): FairProbabilities {
   const probabilitiesAt = (c: number) => implied.map((io) => io / (c + io - c * io));
   const excess = (c: number) => sum(probabilitiesAt(c)) - 1;
-  let c: number;
-  if (margin >= 0) {
-    c = bisectRoot(excess, 1, expandBracket(excess, 1, 2, (x) => x * 2));
-  } else {
-    c = bisectRoot(excess, Number.MIN_VALUE, 1);
-  }
+  const c = solveAroundNeutral(excess, 1, (x) => x * 2, 2, () => Number.MIN_VALUE, 0);
   return finish(probabilitiesAt(c), margin, c);
 }
 
