@@ -242,6 +242,17 @@ describe('removeMargin properties on realistic books', () => {
   });
 });
 
+describe('removeMargin on any valid book', () => {
+  it('returns a distribution for 2 to 6 outcomes at any prices from 1.0001 to 1000, for every method', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 1.0001, max: 1000, noNaN: true }), { minLength: 2, maxLength: 6 }), (odds) =>
+        MARGIN_METHODS.every((method) => Math.abs(removeMargin(odds, method).probabilities.reduce((a, b) => a + b, 0) - 1) < 1e-9),
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('removeMargin rejects broken books', () => {
   it('names the position of a price that is not above 1', () => {
     expect(() => removeMargin([2, 1, 3], 'basic')).toThrow('odds must be greater than 1, got 1 at position 2');
