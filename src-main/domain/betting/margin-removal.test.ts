@@ -29,8 +29,9 @@ const EXACT_LABELS: Record<string, MarginMethod> = {
   shin_uniroot_tight: 'shin',
   or_tight: 'odds-ratio',
   jsd_tight: 'jsd',
+  goto: 'goto',
 };
-const CLOSED_FORMS = new Set(['basic', 'additive', 'wpo', 'bb']);
+const CLOSED_FORMS = new Set(['basic', 'additive', 'wpo', 'bb', 'goto']);
 
 function eplOdds(row: Row): number[] {
   return [Number(row.odds_h), Number(row.odds_d), Number(row.odds_a)];
@@ -116,8 +117,8 @@ describe('removeMargin on the hand-picked edge cases', () => {
     });
   }
 
-  it('flags the negative long-shot probability of additive, wpo and bb but still returns it (very_long_odds)', () => {
-    for (const method of ['additive', 'wpo', 'bb'] as const) {
+  it('flags the negative long-shot probability of additive, wpo, bb and goto but still returns it (very_long_odds)', () => {
+    for (const method of ['additive', 'wpo', 'bb', 'goto'] as const) {
       const fair = removeMargin([1.01, 26, 101], method);
       expect(fair.problematic).toBe(true);
       expect(fair.probabilities[2]).toBeLessThan(0);
@@ -142,7 +143,7 @@ describe('removeMargin on the hand-picked edge cases', () => {
   });
 
   it('returns the implied probabilities with neutral parameters on a fair book (2/4/4) for every method', () => {
-    const neutral: Record<MarginMethod, number | null> = { basic: null, additive: null, wpo: null, power: 1, shin: 0, 'odds-ratio': 1, bb: 0, jsd: 0 };
+    const neutral: Record<MarginMethod, number | null> = { basic: null, additive: null, wpo: null, goto: null, power: 1, shin: 0, 'odds-ratio': 1, bb: 0, jsd: 0 };
     for (const method of MARGIN_METHODS) {
       const fair = removeMargin([2, 4, 4], method);
       expectClose(fair.probabilities, [0.5, 0.25, 0.25], 1e-15, method);
@@ -203,6 +204,13 @@ describe('removeMargin worked by hand', () => {
   it('odds-ratio: two evens prices at 1.90 give c = (0.5/0.5) / ((1/1.9)/(1-1/1.9)) inverted = 1.111111', () => {
     // io = 0.526316, io/(1-io) = 1.111111 = c * p/(1-p) with p = 0.5 -> c = 1.111111
     expect(removeMargin([1.9, 1.9], 'odds-ratio').parameter).toBeCloseTo(10 / 9, 14);
+  });
+
+  it('goto: takes the margin in proportion to sqrt(1 - 1/o) (1.50/2.60)', () => {
+    // io 0.666667, 0.384615; sqrt(1 - io) = 0.577350, 0.784465 (sum 1.361815)
+    // step = 0.051282 / 1.361815 = 0.037657; p_1 = 0.666667 - 0.037657 * 0.577350 = 0.644925
+    const fair = removeMargin([1.5, 2.6], 'goto');
+    expect(fair.probabilities[0]).toBeCloseTo(0.644925, 6);
   });
 
   it('bb: z is the margin shared over n - 1 (four_way)', () => {
@@ -270,6 +278,8 @@ describe('removeMargin rejects broken books', () => {
   });
 
   it('refuses an unknown method by name', () => {
-    expect(() => removeMargin([2, 2], 'goto' as MarginMethod)).toThrow('Unknown margin method "goto"; expected one of basic, additive, power, shin, odds-ratio, wpo, bb, jsd');
+    expect(() => removeMargin([2, 2], 'margin-free' as MarginMethod)).toThrow(
+      'Unknown margin method "margin-free"; expected one of basic, additive, power, shin, odds-ratio, wpo, bb, jsd, goto',
+    );
   });
 });

@@ -12,8 +12,10 @@ import { binaryJensenShannonDistance, probabilityAtDistance } from './jensen-sha
  * - wpo: margin weights proportional to odds; algebraically equal to additive
  * - bb: balanced book, z = margin / (n - 1), p = (io - z) / (sum(io) - n*z) (parameter z)
  * - jsd: every p at the same Jensen-Shannon distance from its 1/o (parameter the distance)
+ * - goto: goto_conversion, margin taken in proportion to each price's standard error
+ *   sqrt(1 - io): p = io - (sum(io) - 1) * sqrt(1 - io) / sum(sqrt(1 - io)) (can go negative)
  */
-export const MARGIN_METHODS = ['basic', 'additive', 'power', 'shin', 'odds-ratio', 'wpo', 'bb', 'jsd'] as const;
+export const MARGIN_METHODS = ['basic', 'additive', 'power', 'shin', 'odds-ratio', 'wpo', 'bb', 'jsd', 'goto'] as const;
 export type MarginMethod = (typeof MARGIN_METHODS)[number];
 
 /**
@@ -29,11 +31,11 @@ export interface FairProbabilities {
   readonly probabilities: number[];
   /** sum(1/odds) - 1: the bookmaker's overround (negative for an arbitrage book). */
   readonly margin: number;
-  /** shin z, power exponent k, odds ratio c, bb z, jsd distance; null for basic, additive, wpo. */
+  /** shin z, power exponent k, odds ratio c, bb z, jsd distance; null for basic, additive, wpo, goto. */
   readonly parameter: number | null;
   /**
    * True when the method could not give a proper distribution for these odds: a probability
-   * outside [0, 1] (additive, wpo, bb on extreme long shots) or an outcome pushed to exactly 0
+   * outside [0, 1] (additive, wpo, bb, goto on extreme long shots) or an outcome pushed to exactly 0
    * (jsd when no common distance exists). The probabilities are returned anyway, so the
    * caller decides; the value-bet layer shows the flag.
    */
@@ -70,6 +72,8 @@ export function removeMargin(decimalOdds: readonly number[], method: MarginMetho
       return balancedBookMethod(implied, booksum, margin);
     case 'jsd':
       return jensenShannonMethod(implied, margin);
+    case 'goto':
+      return gotoMethod(implied, margin);
     default: {
       const unknown: never = method;
       throw new Error(`Unknown margin method "${String(unknown)}"; expected one of ${MARGIN_METHODS.join(', ')}`);
@@ -162,6 +166,16 @@ function balancedBookMethod(implied: readonly number[], booksum: number, margin:
     implied.map((io) => (io - z) / (booksum - n * z)),
     margin,
     z,
+  );
+}
+
+function gotoMethod(implied: readonly number[], margin: number): FairProbabilities {
+  const standardErrors = implied.map((io) => Math.sqrt(1 - io));
+  const step = margin / sum(standardErrors);
+  return finish(
+    implied.map((io, i) => io - step * standardErrors[i]!),
+    margin,
+    null,
   );
 }
 
