@@ -225,8 +225,9 @@ export function DataPage(props: { menuCommand: { command: MenuCommand; at: numbe
         <div className="panel" data-testid="import-summary" style={{ marginTop: 16 }}>
           <h2>Last import</h2>
           <p style={{ margin: 0 }}>
-            <span data-testid="import-summary-files">{summary.files}</span> files, <span data-testid="import-summary-matches">{summary.matches}</span> matches imported
-            {summary.failed.length > 0 ? `, ${summary.failed.length} failed:` : '.'}
+            <span data-testid="import-summary-files">{summary.files}</span> {summary.files === 1 ? 'file' : 'files'} with{' '}
+            <span data-testid="import-summary-matches">{summary.matches}</span> matches imported
+            {summary.failed.length > 0 ? `; ${summary.failed.length} ${summary.failed.length === 1 ? 'file' : 'files'} could not be imported:` : '.'}
           </p>
           {summary.failed.length > 0 && (
             <ul data-testid="import-failures">

@@ -1,0 +1,120 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, chromium, _electron, type Page, type LaunchOptions } from '@playwright/test';
+import Database from 'better-sqlite3';
+import type { Channel, ChannelInput, ChannelOutput } from '../../src-main/ipc/contract';
+import type { Result } from '../../src-main/ipc/result';
+import { startDataServer, type DataServer } from './data-server';
+import { REPO_ROOT, startHeadlessApp } from './headless-app';
+
+export interface Edgeline {
+  readonly mode: 'browser' | 'desktop';
+  readonly page: Page;
+  readonly databaseFile: string;
+  readonly dataUrl: string;
+  /** Calls a contract channel the way the renderer does (HTTP with the token, or window.api), for setting up data quickly. */
+  invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
+  /** Opens the ledger read-only so a test can compare what the UI shows with what was stored. */
+  ledger(): Database.Database;
+  /** Full-page screenshot kept with the test's artefacts (test-results/<test>/NN-name.png). */
+  screenshot(name: string): Promise<void>;
+  /** Desktop only: make the next save dialog answer with this path. */
+  answerSaveDialog(file: string): Promise<void>;
+}
+
+/** One isolated app per test: a fresh temp ledger, the headless server (or Electron) and a fresh browser profile. */
+export const test = base.extend<{ edgeline: Edgeline }, { dataServer: DataServer }>({
+  dataServer: [
+    async ({}, use) => {
+      const server = await startDataServer();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  edgeline: async ({ dataServer }, use, testInfo) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'edgeline-e2e-'));
+    const databaseFile = path.join(dir, 'edgeline.sqlite');
+    let shot = 0;
+    const screenshot = async (page: Page, name: string): Promise<void> => {
+      shot += 1;
+      const file = testInfo.outputPath(`${String(shot).padStart(2, '0')}-${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      await testInfo.attach(name, { path: file, contentType: 'image/png' });
+    };
+    const ledger = (): Database.Database => new Database(databaseFile, { readonly: true, fileMustExist: true });
+
+    if (testInfo.project.name === 'electron') {
+      const electronApp = await _electron.launch({
+        executablePath: process.env.ELECTRON_PATH,
+        args: [REPO_ROOT, `--user-data-dir=${path.join(dir, 'user-data')}`],
+        env: { ...process.env, EDGELINE_DB: databaseFile, EDGELINE_DATA_URL: dataServer.url },
+      });
+      const page = await electronApp.firstWindow();
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await use({
+        mode: 'desktop',
+        page,
+        databaseFile,
+        dataUrl: dataServer.url,
+        invoke: async (channel, input) => {
+          const result = (await page.evaluate(([c, i]) => (window as unknown as { api: { invoke(c: string, i: unknown): Promise<unknown> } }).api.invoke(c, i), [channel, input] as const)) as Result<never>;
+          if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+          return result.value;
+        },
+        ledger,
+        screenshot: (name) => screenshot(page, name),
+        answerSaveDialog: (file) =>
+          electronApp.evaluate(({ dialog }, target) => {
+            dialog.showSaveDialog = (async () => ({ canceled: false, filePath: target })) as unknown as typeof dialog.showSaveDialog;
+          }, file),
+      });
+      await electronApp.close();
+    } else {
+      const app = await startHeadlessApp(databaseFile, dataServer.url);
+      const browser = await chromium.launch(testInfo.project.use.launchOptions as LaunchOptions);
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+      const page = await context.newPage();
+      await page.goto(app.url);
+      await use({
+        mode: 'browser',
+        page,
+        databaseFile,
+        dataUrl: dataServer.url,
+        invoke: async (channel, input) => {
+          const response = await fetch(`${app.origin}/api/${channel}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-edgeline-token': app.token },
+            body: JSON.stringify(input),
+          });
+          const result = (await response.json()) as Result<never>;
+          if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+          return result.value;
+        },
+        ledger,
+        screenshot: (name) => screenshot(page, name),
+        answerSaveDialog: async () => {
+          throw new Error('The browser mode has no save dialog; it downloads a Blob');
+        },
+      });
+      await context.close();
+      await browser.close();
+      await app.close();
+    }
+    rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';
+
+/** Downloads seasons through the API and waits for the job: setup for journeys that are not about data. */
+export async function seedSeasons(edgeline: Edgeline, seasons: readonly string[]): Promise<void> {
+  const { jobId } = await edgeline.invoke('data:download', { divs: ['E0'], seasons: [...seasons] });
+  for (;;) {
+    const status = await edgeline.invoke('jobs:wait', { jobId, timeoutMs: 20_000 });
+    if (status.state === 'succeeded') return;
+    if (status.state !== 'running') throw new Error(`Seeding seasons ${seasons.join(',')} ended ${status.state}`);
+  }
+}
