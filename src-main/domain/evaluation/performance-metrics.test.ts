@@ -77,6 +77,8 @@ describe('metrics with nothing to measure', () => {
     const summary = summarisePerformance({ startingBankrollCents: 100_000, bets: [], bankrollHistory: [{ week: 1, bankrollCents: 100_000 }], bootstrap: { resamples: 100, seed: 1, level: 0.9 } });
     expect(summary).toMatchObject({ roi: null, roiInterval: null, winRate: null, averageOdds: null, sharpe: null, clv: null, bankrollGrowth: 0, maxDrawdown: 0 });
     expect(closingLineValue([bet(1, 100, 2, true)])).toBeNull();
+    // A negative fair closing probability (additive on a long shot) is no price to compare with.
+    expect(closingLineValue([bet(1, 100, 90, false, -0.003)])).toBeNull();
   });
 });
 
@@ -147,7 +149,8 @@ describe('performance metrics reject bad input', () => {
     expect(() => summarisePerformance({ startingBankrollCents: 10.5, bets: [], bankrollHistory: history })).toThrow('startingBankrollCents must be a non-negative integer number of cents, got 10.5');
     expect(() => summarisePerformance({ startingBankrollCents: 100, bets: [{ ...bet(1, 10, 2, true), profitCents: 0.5 }], bankrollHistory: history })).toThrow('profitCents must be an integer, got 0.5 at bet 0');
     expect(() => summarisePerformance({ startingBankrollCents: 100, bets: [], bankrollHistory: [{ week: 1, bankrollCents: -1 }] })).toThrow('bankrollHistory[0].bankrollCents must be a non-negative integer number of cents, got -1');
-    expect(() => closingLineValue([bet(4, 100, 2, true, 1.2)])).toThrow('closingFairProbability must be in (0, 1], got 1.2 for a bet in week 4');
+    expect(() => closingLineValue([bet(4, 100, 2, true, 1.2)])).toThrow('closingFairProbability must be a number <= 1, got 1.2 for a bet in week 4');
+    expect(() => closingLineValue([bet(5, 100, 2, true, Number.NaN)])).toThrow('closingFairProbability must be a number <= 1, got NaN for a bet in week 5');
     expect(() => weeklySharpe([0.1, 0.2], 0)).toThrow('weeksInSeason must be a positive number, got 0');
   });
 });

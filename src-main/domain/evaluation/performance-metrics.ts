@@ -176,12 +176,18 @@ export function weeklySharpe(weeklyReturns: readonly number[], weeksInSeason: nu
   return (mean / Math.sqrt(variance)) * Math.sqrt(weeksInSeason);
 }
 
-/** Closing-line value over the bets that have a closing probability; null when none has. */
+/**
+ * Closing-line value over the bets that have a positive closing probability; null when none
+ * has. A closing probability <= 0 (a problematic margin removal) counts as unavailable.
+ */
 export function closingLineValue(bets: readonly SettledBet[]): ClosingLineValue | null {
   const values = bets.flatMap((bet) => {
     const p = bet.closingFairProbability;
     if (p === null || p === undefined) return [];
-    if (!(Number.isFinite(p) && p > 0 && p <= 1)) throw new Error(`closingFairProbability must be in (0, 1], got ${p} for a bet in week ${bet.week}`);
+    if (!(Number.isFinite(p) && p <= 1)) throw new Error(`closingFairProbability must be a number <= 1, got ${p} for a bet in week ${bet.week}`);
+    // additive, wpo, bb and goto can price an extreme long shot at or below 0 (flagged
+    // problematic): there is no fair closing price to compare with, so the bet has no CLV.
+    if (p <= 0) return [];
     return [bet.decimalOdds * p - 1];
   });
   if (values.length === 0) return null;
