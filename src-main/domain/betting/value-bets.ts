@@ -1,6 +1,6 @@
 import { OUTCOMES, outcomeIndex, type Outcome, type Triple } from '../football/outcome';
 import { fullKellyFraction, jointLogGrowthKelly, multiOutcomeKelly } from './kelly';
-import { MARGIN_METHODS, removeMargin, type MarginMethod } from './margin-removal';
+import { MARGIN_METHODS, removeMargin, type FairProbabilities, type MarginMethod } from './margin-removal';
 import { assertStakingConfig, sizeStakes, type StakingConfig } from './stake-sizing';
 
 /** Why an outcome was not bet; `describeRejection` turns it into a sentence. */
@@ -151,13 +151,8 @@ function assertModelProbabilities(match: WeekMatchInput): void {
 }
 
 function candidatesOf(match: WeekMatchInput, staking: StakingConfig): Candidate[] {
-  let market;
-  try {
-    market = removeMargin(match.decimalOdds, match.marginMethod);
-  } catch (error) {
-    throw new Error(`match ${match.matchId}: ${(error as Error).message}`);
-  }
-  const everyMethod = MARGIN_METHODS.map((method) => removeMargin(match.decimalOdds, method).probabilities);
+  const market = removeMarginFor(match, match.marginMethod);
+  const everyMethod = MARGIN_METHODS.map((method) => removeMarginFor(match, method).probabilities);
   return OUTCOMES.map((outcome) => {
     const k = outcomeIndex(outcome);
     const modelProbability = match.modelProbabilities[k];
@@ -180,6 +175,15 @@ function candidatesOf(match: WeekMatchInput, staking: StakingConfig): Candidate[
       edge <= 0 ? 'negative-edge' : decimalOdds < staking.minOdds || decimalOdds > staking.maxOdds ? 'odds-out-of-range' : edge < staking.minEdge ? 'edge-below-threshold' : null;
     return { fields, rejection, appliedKelly: 0 };
   });
+}
+
+/** removeMargin with the match named in any error, so a bad price can be traced to its row. */
+function removeMarginFor(match: WeekMatchInput, method: MarginMethod): FairProbabilities {
+  try {
+    return removeMargin(match.decimalOdds, method);
+  } catch (error) {
+    throw new Error(`match ${match.matchId}: ${(error as Error).message}`);
+  }
 }
 
 function keepBestOutcomePerMatch(candidates: Candidate[]): void {
