@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { fitDixonColesRatings, predictDixonColes } from './dixon-coles-ratings';
+import { fitShotRateRatings, predictShotRates } from './shot-rate-ratings';
+import { DEFAULT_MODEL_CONFIG } from './outcome-model';
+import { syntheticLeague } from './synthetic-league';
+
+const league = syntheticLeague({ seed: 13, teams: 10, seasons: ['1920', '2021'], promotedPerSeason: 2 });
+const settings = DEFAULT_MODEL_CONFIG.dixonColes;
+const cutoff = '2020-08-04'; // before the second season: its two promoted teams have no history
+const history = league.filter((m) => m.date < cutoff);
+const promoted = [...new Set(league.filter((m) => m.season === '2021').map((m) => m.homeTeamId))].filter((t) => !history.some((m) => m.homeTeamId === t));
+
+describe('fitDixonColesRatings', () => {
+  it('fits only matches before the cutoff, converged, and records the last date used', () => {
+    const ratings = fitDixonColesRatings(league, cutoff, settings);
+    expect(ratings.converged).toBe(true);
+    expect(ratings.matchesUsed).toBe(history.length);
+    expect(ratings.trainedThrough).toBe(history.at(-1)!.date);
+  });
+
+  it('gives promoted teams the mean of the three lowest-rated sides', () => {
+    expect(promoted).toHaveLength(2);
+    const ratings = fitDixonColesRatings(history, cutoff, settings);
+    const p = ratings.parameters;
+    const lowest = Object.keys(p.attack).sort((a, b) => p.attack[a]! + p.defence[a]! - (p.attack[b]! + p.defence[b]!)).slice(0, 3);
+    expect(ratings.newcomerPrior.attack).toBeCloseTo(lowest.reduce((s, t) => s + p.attack[t]!, 0) / 3, 12);
+    const [established] = Object.keys(p.attack);
+    const newcomer = predictDixonColes(ratings, promoted[0]!, established!);
+    const manual = Math.exp(p.intercept + p.homeAdvantage + ratings.newcomerPrior.attack - p.defence[established!]!);
+    expect(newcomer.homeRate).toBeCloseTo(manual, 12);
+  });
+
+  it('down-weights old matches: with a fast decay the fit follows recent form', () => {
+    const slow = fitDixonColesRatings(history, cutoff, { ...settings, xiPerDay: 0 });
+    const fast = fitDixonColesRatings(history, cutoff, { ...settings, xiPerDay: 0.05 });
+    expect(fast.parameters.attack).not.toEqual(slow.parameters.attack);
+  });
+
+  it('says when there is nothing to fit', () => {
+    expect(() => fitDixonColesRatings(history, '2000-01-01', settings)).toThrow('No matches in the 1460 days before 2000-01-01 to fit Dixon-Coles on');
+  });
+});
+
+describe('fitShotRateRatings', () => {
+  it('predicts more shots on target for the stronger side and handles unseen teams', () => {
+    const ratings = fitShotRateRatings(history, cutoff, settings)!;
+    const p = ratings.parameters;
+    const teams = Object.keys(p.attack).sort((a, b) => p.attack[b]! - p.attack[a]!);
+    const strongHome = predictShotRates(ratings, teams[0]!, teams.at(-1)!);
+    expect(strongHome.logHome).toBeGreaterThan(strongHome.logAway);
+    const unseen = predictShotRates(ratings, 'nobody', teams[0]!);
+    expect(Number.isFinite(unseen.logHome)).toBe(true);
+  });
+
+  it('returns null when the data has no shot counts', () => {
+    const noShots = history.map((m) => ({ ...m, homeShotsOnTarget: null, awayShotsOnTarget: null }));
+    expect(fitShotRateRatings(noShots, cutoff, settings)).toBeNull();
+  });
+});

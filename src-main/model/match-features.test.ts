@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { bettingWeeksOf } from '../domain/football/betting-week';
+import { buildFeatureRows, FEATURE_NAMES } from './match-features';
+import { DEFAULT_MODEL_CONFIG } from './outcome-model';
+import { syntheticLeague } from './synthetic-league';
+
+const league = syntheticLeague({ seed: 21, teams: 10, seasons: ['1920', '2021'], promotedPerSeason: 2 });
+const settings = { dixonColes: DEFAULT_MODEL_CONFIG.dixonColes, form: DEFAULT_MODEL_CONFIG.form };
+const secondSeason = league.filter((m) => m.season === '2021');
+
+describe('buildFeatureRows', () => {
+  it('gives one finite value per named feature for every fixture, promoted teams in week 1 included', () => {
+    const firstWeek = bettingWeeksOf(secondSeason)[0]!;
+    const fixtures = secondSeason.filter((m) => m.date <= firstWeek.end);
+    const rows = buildFeatureRows(league, fixtures, settings);
+    expect(rows).toHaveLength(fixtures.length);
+    for (const row of rows) {
+      expect(row.features).toHaveLength(FEATURE_NAMES.length);
+      for (const v of row.features) expect(Number.isFinite(v)).toBe(true);
+      expect(row.weekStart).toBe(firstWeek.start);
+    }
+  });
+
+  it('describes a fixture only from matches before its week: later results do not change it', () => {
+    const week = bettingWeeksOf(secondSeason)[6]!;
+    const fixtures = secondSeason.filter((m) => m.date >= week.start && m.date <= week.end);
+    const clean = buildFeatureRows(league, fixtures, settings);
+    const flipped = league.map((m) => (m.date >= week.start ? { ...m, homeGoals: m.awayGoals + 3, homeShots: 40, homeShotsOnTarget: 20 } : m));
+    expect(buildFeatureRows(flipped, fixtures, settings)).toEqual(clean);
+  });
+
+  it('does see a changed earlier result', () => {
+    const week = bettingWeeksOf(secondSeason)[6]!;
+    const fixtures = secondSeason.filter((m) => m.date >= week.start && m.date <= week.end);
+    const clean = buildFeatureRows(league, fixtures, settings);
+    const changed = league.map((m) => (m.date < week.start && m.date >= '2020-09-01' ? { ...m, homeGoals: m.homeGoals + 3 } : m));
+    expect(buildFeatureRows(changed, fixtures, settings)).not.toEqual(clean);
+  });
+});
