@@ -140,4 +140,11 @@ describe('describeRejection', () => {
     expect(new Set(sentences).size).toBe(codes.length);
     expect(describeRejection('one-per-match')).toBe('Another outcome of the same match has a larger edge, and only one outcome per match is bet.');
   });
+
+  it('names the numbers when given the decision and the staking settings', () => {
+    const settings = staking();
+    expect(describeRejection('edge-below-threshold', { edge: 0.012, staking: settings })).toBe('Edge 1.2% is below the 5.0% threshold.');
+    expect(describeRejection('odds-out-of-range', { decimalOdds: 12, staking: settings })).toBe('Odds 12.00 are outside the allowed range 1.25 to 10.00.');
+    expect(describeRejection('negative-edge', { edge: -0.034 })).toBe('No value: edge -3.4%, so at this price the model expects to lose money.');
+  });
 });

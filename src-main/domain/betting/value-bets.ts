@@ -67,15 +67,36 @@ export type BetDecision =
   | (BetDecisionFields & { readonly placed: true; readonly stakeCents: number; readonly rejection: null; readonly limitedBy: 'bet-cap' | 'weekly-cap' | null })
   | (BetDecisionFields & { readonly placed: false; readonly stakeCents: 0; readonly rejection: RejectionCode; readonly limitedBy: null });
 
-/** A sentence the UI can show for a rejection code. */
-export function describeRejection(code: RejectionCode): string {
+/** Numbers that make a rejection sentence concrete; every field is optional. */
+export interface RejectionContext {
+  readonly edge?: number;
+  readonly decimalOdds?: number;
+  readonly staking?: Pick<StakingConfig, 'minEdge' | 'minOdds' | 'maxOdds'>;
+}
+
+function percent(value: number): string {
+  return `${(value * 100).toFixed(1)}%`;
+}
+
+/**
+ * A sentence the UI can show for a rejection code. With the decision's edge or odds and the
+ * staking settings it names the numbers ("Edge 1.2% is below the 5.0% threshold.").
+ */
+export function describeRejection(code: RejectionCode, context: RejectionContext = {}): string {
+  const { edge, decimalOdds, staking } = context;
   switch (code) {
     case 'negative-edge':
-      return 'No value: at this price the model expects to lose money (edge at or below 0).';
+      return edge === undefined
+        ? 'No value: at this price the model expects to lose money (edge at or below 0).'
+        : `No value: edge ${percent(edge)}, so at this price the model expects to lose money.`;
     case 'odds-out-of-range':
-      return 'The price is outside the odds range the staking plan allows.';
+      return decimalOdds === undefined || staking === undefined
+        ? 'The price is outside the odds range the staking plan allows.'
+        : `Odds ${decimalOdds.toFixed(2)} are outside the allowed range ${staking.minOdds.toFixed(2)} to ${staking.maxOdds.toFixed(2)}.`;
     case 'edge-below-threshold':
-      return 'Some value, but the edge is below the minimum edge the staking plan requires.';
+      return edge === undefined || staking === undefined
+        ? 'Some value, but the edge is below the minimum edge the staking plan requires.'
+        : `Edge ${percent(edge)} is below the ${percent(staking.minEdge)} threshold.`;
     case 'one-per-match':
       return 'Another outcome of the same match has a larger edge, and only one outcome per match is bet.';
     case 'kelly-zero':
