@@ -136,7 +136,7 @@ describe('decideWeekBets', () => {
 describe('describeRejection', () => {
   it('gives every code its own sentence', () => {
     const codes: RejectionCode[] = ['negative-edge', 'odds-out-of-range', 'edge-below-threshold', 'one-per-match', 'kelly-zero', 'stake-below-unit', 'bet-cap', 'weekly-cap'];
-    const sentences = codes.map(describeRejection);
+    const sentences = codes.map((code) => describeRejection(code));
     expect(new Set(sentences).size).toBe(codes.length);
     expect(describeRejection('one-per-match')).toBe('Another outcome of the same match has a larger edge, and only one outcome per match is bet.');
   });
