@@ -1,9 +1,15 @@
 import { z } from 'zod';
+import { DEFAULT_MARGIN_METHOD, MARGIN_METHODS } from '../domain/betting/margin-removal';
+import { DEFAULT_STAKING, STAKING_MODES } from '../domain/betting/stake-sizing';
+import { DEFAULT_MODEL_CONFIG, MODEL_KINDS } from '../model/outcome-model';
+
+const enumOf = <T extends string>(values: readonly T[]) => z.enum(values as [T, ...T[]]);
 
 /**
  * Everything that defines a simulation run. Stored whole with the run, so a result can always
  * be reproduced: same settings + same data fingerprint => the same ledger, bet for bet.
- * Defaults are justified in docs/simulator.md.
+ * Defaults come from the betting core and the models (one source of truth each) and are
+ * justified in docs/simulator.md, docs/betting.md and docs/models.md.
  */
 export const runSettingsSchema = z
   .object({
@@ -12,18 +18,18 @@ export const runSettingsSchema = z
     holdoutSeason: z.string().regex(/^\d{4}$/, 'Seasons are written like 2324 for 2023-24'),
     /** Seasons the initial model is trained on; empty = every season before the holdout. */
     trainingSeasons: z.array(z.string().regex(/^\d{4}$/)).default([]),
-    modelKind: z.enum(['dixon-coles', 'feature-net', 'ensemble']).default('ensemble'),
-    marginMethod: z.enum(['basic', 'additive', 'power', 'shin', 'odds-ratio', 'wpo', 'bb', 'jsd']).default('power'),
+    modelKind: enumOf(MODEL_KINDS).default(DEFAULT_MODEL_CONFIG.kind),
+    marginMethod: enumOf(MARGIN_METHODS).default(DEFAULT_MARGIN_METHOD),
     /** Which pre-match prices bets are struck at. */
     priceSource: z.enum(['b365', 'pinnacle', 'avg', 'max']).default('b365'),
-    stakingMode: z.enum(['independent', 'multi-outcome', 'joint-log-growth']).default('independent'),
-    kellyMultiplier: z.number().gt(0).max(1).default(0.25),
-    minEdge: z.number().min(0).max(1).default(0.05),
-    minOdds: z.number().gt(1).default(1.2),
-    maxOdds: z.number().gt(1).default(10),
-    maxStakeFraction: z.number().gt(0).max(1).default(0.05),
-    maxWeeklyExposureFraction: z.number().gt(0).max(1).default(0.25),
-    oneOutcomePerMatch: z.boolean().default(true),
+    stakingMode: enumOf(STAKING_MODES).default(DEFAULT_STAKING.mode),
+    kellyMultiplier: z.number().gt(0).max(1).default(DEFAULT_STAKING.kellyMultiplier),
+    minEdge: z.number().min(0).max(1).default(DEFAULT_STAKING.minEdge),
+    minOdds: z.number().gt(1).default(DEFAULT_STAKING.minOdds),
+    maxOdds: z.number().gt(1).default(DEFAULT_STAKING.maxOdds),
+    maxStakeFraction: z.number().gt(0).max(1).default(DEFAULT_STAKING.maxStakeFraction),
+    maxWeeklyExposureFraction: z.number().gt(0).max(1).default(DEFAULT_STAKING.maxWeeklyExposureFraction),
+    oneOutcomePerMatch: z.boolean().default(DEFAULT_STAKING.oneOutcomePerMatch),
     startingBankrollCents: z.number().int().positive().max(1e13).default(1_000_000),
     /** Refit the model every k weeks (0 = never on schedule). */
     retrainEveryWeeks: z.number().int().min(0).max(52).default(4),

@@ -16,6 +16,7 @@ export const MARGIN_METHOD_LABELS: Record<RunSettings['marginMethod'], string> =
   wpo: 'Weights proportional to odds',
   bb: 'Balanced book',
   jsd: 'Jensen-Shannon',
+  goto: 'Goto (sequential)',
 };
 
 export const PRICE_SOURCE_LABELS: Record<RunSettings['priceSource'], string> = {
