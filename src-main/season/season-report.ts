@@ -20,6 +20,7 @@ import { pairedBootstrap } from '../domain/evaluation/paired-bootstrap';
 import { summarisePerformance } from '../domain/evaluation/performance-metrics';
 import { expectedBankrollBand } from '../domain/season/expected-bankroll-band';
 import { runSettingsSchema, type RunSettings } from './run-settings';
+import { stakingConfigOf } from './run-config-mapping';
 import type {
   AlertView,
   BankrollPoint,
@@ -136,7 +137,7 @@ function matchViewOf(match: Match, prediction: PredictionRow | undefined, decima
   };
 }
 
-function candidateViewOf(bet: BetRow): BetCandidateView {
+function candidateViewOf(bet: BetRow, settings: RunSettings): BetCandidateView {
   const rejection = bet.rejection as RejectionCode | null;
   return {
     matchId: bet.matchId,
@@ -150,7 +151,7 @@ function candidateViewOf(bet: BetRow): BetCandidateView {
     stakeCents: bet.stakeCents,
     placed: bet.placed,
     rejection,
-    rejectionText: rejection === null ? null : describeRejection(rejection),
+    rejectionText: rejection === null ? null : describeRejection(rejection, { edge: bet.edge, decimalOdds: bet.decimalOdds, staking: stakingConfigOf(settings) }),
     robustAcrossMethods: bet.robust,
     won: bet.won,
     profitCents: bet.placed ? bet.profitCents : null,
@@ -200,7 +201,7 @@ export function weekViewOf(db: LedgerDatabase, run: RunRow, matchesById: Readonl
     weekCount: run.weekCount,
     performance: row,
     matches,
-    candidates: bets.filter((b) => b.week === week).map(candidateViewOf),
+    candidates: bets.filter((b) => b.week === week).map((b) => candidateViewOf(b, settings)),
     alerts: readAlerts(db, run.id, week).map(alertViewOf),
     retrain,
   };
