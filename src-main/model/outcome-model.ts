@@ -41,7 +41,7 @@ export const DEFAULT_MODEL_CONFIG: ModelConfig = {
   seed: 20240801,
   dixonColes: { xiPerDay: 0.002, historyDays: 1460, ridge: 2, newcomerPriorTeams: 3, newcomerMinMatches: 10 },
   form: { eloK: 20, eloHomeAdvantage: 60, eloSeasonRegression: 1 / 3, rollingAlpha: 0.15, formMatches: 6 },
-  net: { hiddenUnits: 8, epochs: 300, learningRate: 0.05, l2: 0.001, trainingSeasons: 6 },
+  net: { hiddenUnits: 0, epochs: 300, learningRate: 0.05, l2: 0.001, trainingSeasons: 6 },
   ensembleWeight: null,
 };
 
