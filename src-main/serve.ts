@@ -16,11 +16,11 @@ import { fail, type Result } from './ipc/result';
 export const TOKEN_HEADER = 'x-edgeline-token';
 export const API_PREFIX = '/api/';
 
-/** No inline script, no eval, nothing from other origins; inline style attributes are needed by ECharts' tooltip. */
+/** No inline script or style, no eval, nothing from other origins (charts draw their tooltips on the canvas). */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",

@@ -1,10 +1,6 @@
 import path from 'node:path';
-import { BrowserWindow, session, shell, type Session } from 'electron';
+import { BrowserWindow, session, type Session } from 'electron';
 import { readWindowState, writeWindowState } from './window-state';
-
-/** Same policy as the headless server; the renderer needs nothing from other origins. */
-const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export interface WindowOptions {
   readonly preloadFile: string;
@@ -19,7 +15,15 @@ export interface WindowOptions {
  */
 export function hardenSession(target: Session = session.defaultSession): void {
   target.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    // Written out here (not imported) so electronegativity's CSP check can read it; same policy as src-main/serve.ts.
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [
+          "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        ],
+      },
+    });
   });
   target.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
   target.setPermissionCheckHandler(() => false);
@@ -48,21 +52,20 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click would otherwise open links in a new window, outside the navigation guard.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   if (state.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
 
   const appOrigin = originOf(options.rendererUrl);
-  // Navigation away from the app and new windows are never needed; http(s) links open in the system browser.
+  // The app never navigates away from its page and never opens windows: the renderer has no external links.
   window.webContents.on('will-navigate', (event, url) => {
     if (originOf(url) !== appOrigin) event.preventDefault();
   });
   window.webContents.on('will-redirect', (event) => event.preventDefault());
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
 
   window.on('close', () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, chromium, _electron, type Page, type LaunchOptions } from '@playwright/test';
+import { test as base, chromium, _electron, expect, type Page, type LaunchOptions } from '@playwright/test';
 import Database from 'better-sqlite3';
 import type { Channel, ChannelInput, ChannelOutput } from '../../src-main/ipc/contract';
 import type { Result } from '../../src-main/ipc/result';
@@ -44,6 +44,14 @@ export const test = base.extend<{ edgeline: Edgeline }, { dataServer: DataServer
       await page.screenshot({ path: file, fullPage: true });
       await testInfo.attach(name, { path: file, contentType: 'image/png' });
     };
+    // Any CSP refusal or uncaught page error fails the journey: the strict policy must not break a screen silently.
+    const pageProblems: string[] = [];
+    const watch = (page: Page): void => {
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) pageProblems.push(message.text());
+      });
+      page.on('pageerror', (error) => pageProblems.push(error.message));
+    };
     const ledger = (): Database.Database => new Database(databaseFile, { readonly: true, fileMustExist: true });
 
     if (testInfo.project.name === 'electron') {
@@ -53,6 +61,7 @@ export const test = base.extend<{ edgeline: Edgeline }, { dataServer: DataServer
         env: { ...process.env, EDGELINE_DB: databaseFile, EDGELINE_DATA_URL: dataServer.url },
       });
       const page = await electronApp.firstWindow();
+      watch(page);
       await page.setViewportSize({ width: 1440, height: 900 });
       await use({
         mode: 'desktop',
@@ -77,6 +86,7 @@ export const test = base.extend<{ edgeline: Edgeline }, { dataServer: DataServer
       const browser = await chromium.launch(testInfo.project.use.launchOptions as LaunchOptions);
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
       const page = await context.newPage();
+      watch(page);
       await page.goto(app.url);
       await use({
         mode: 'browser',
@@ -104,10 +114,11 @@ export const test = base.extend<{ edgeline: Edgeline }, { dataServer: DataServer
       await app.close();
     }
     rmSync(dir, { recursive: true, force: true });
+    expect(pageProblems, 'CSP refusals or page errors').toEqual([]);
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };
 
 /** Downloads seasons through the API and waits for the job: setup for journeys that are not about data. */
 export async function seedSeasons(edgeline: Edgeline, seasons: readonly string[]): Promise<void> {

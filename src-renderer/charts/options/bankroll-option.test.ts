@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bankrollOption } from './bankroll-option';
+import { bankrollAxisMaxPounds, bankrollOption } from './bankroll-option';
 import { bankrollPoint } from './test-factories';
 
 type Series = { name: string; data: unknown[]; markLine?: { data: { xAxis: string; name: string }[] } };
@@ -53,5 +53,21 @@ describe('bankrollOption', () => {
       ['2', 'Retrain (scheduled)'],
       ['2', 'Alert: drawdown'],
     ]);
+  });
+});
+
+describe('bankrollAxisMaxPounds', () => {
+  it('leaves 20% headroom over the highest real value, rounded up to two significant digits', () => {
+    // highest: peak 10,500.00 pounds; x 1.2 = 12,600 -> 13,000
+    expect(bankrollAxisMaxPounds([bankrollPoint({ week: 1, bankrollCents: 1_000_000, peakCents: 1_050_000 })])).toBe(13_000);
+    // highest: 4,100.00; x 1.2 = 4,920 -> 4,900 is below it, so 5,000
+    expect(bankrollAxisMaxPounds([bankrollPoint({ week: 1, bankrollCents: 410_000, expectedP50Cents: 300_000 })])).toBe(5_000);
+    // highest: static model 10,234.56; x 1.2 = 12,281.47 -> 13,000
+    expect(bankrollAxisMaxPounds([bankrollPoint({ week: 1, bankrollCents: 900_000, staticModelBankrollCents: 1_023_456 })])).toBe(13_000);
+  });
+
+  it('ignores the top of the expected band', () => {
+    const point = bankrollPoint({ week: 1, bankrollCents: 1_000_000, expectedP95Cents: 10_000_000 });
+    expect(bankrollAxisMaxPounds([point])).toBe(12_000);
   });
 });

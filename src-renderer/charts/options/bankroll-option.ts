@@ -11,16 +11,18 @@ export function bankrollOption(points: readonly BankrollPoint[], alerts: readonl
   const weeks = points.map((p) => String(p.week));
   const hasStatic = points.some((p) => p.staticModelBankrollCents !== null);
   const marks = [
-    ...retrains.filter((r) => r.reason !== 'initial').map((r) => ({ xAxis: String(r.week), name: `Retrain (${r.reason})`, lineStyle: { color: chartColors.retrain } })),
-    ...alerts.map((a) => ({ xAxis: String(a.week), name: `Alert: ${a.kind}`, lineStyle: { color: chartColors.alert } })),
+    ...retrains.filter((r) => r.reason !== 'initial').map((r) => ({ xAxis: String(r.week), name: `Retrain (${r.reason})`, lineStyle: { color: chartColors.retrain, opacity: 0.5 } })),
+    ...alerts.map((a) => ({ xAxis: String(a.week), name: `Alert: ${a.kind}`, lineStyle: { color: chartColors.alert, opacity: 0.5 } })),
   ];
   return {
     animation: false,
     grid: baseGrid,
-    tooltip: { trigger: 'axis', valueFormatter: (value) => (typeof value === 'number' ? `£${value.toFixed(2)}` : String(value)) },
+    tooltip: { renderMode: 'richText', trigger: 'axis', valueFormatter: (value) => (typeof value === 'number' ? `£${value.toFixed(2)}` : String(value)) },
     legend: { top: 0, data: ['Bankroll', 'Expected p05–p95', 'Drawdown', ...(hasStatic ? ['Static model'] : [])] },
     xAxis: { type: 'category', data: weeks, name: 'Week', nameLocation: 'middle', nameGap: 26, boundaryGap: false },
-    yAxis: { type: 'value', scale: true, axisLabel: { formatter: '£{value}' }, splitLine: { lineStyle: { color: chartColors.grid } } },
+    // The p95 of an overconfident model can run far above anything real; the axis follows the
+    // bankroll, its peak, the static model and the median band, and lets the band's top clip.
+    yAxis: { type: 'value', min: 0, max: bankrollAxisMaxPounds(points), axisLabel: { formatter: '£{value}' }, splitLine: { lineStyle: { color: chartColors.grid } } },
     series: [
       { name: 'band-base', type: 'line', data: points.map((p) => centsToPounds(p.expectedP05Cents)), stack: 'band', lineStyle: { opacity: 0 }, symbol: 'none', tooltip: { show: false }, silent: true },
       {
@@ -60,4 +62,12 @@ export function bankrollOption(points: readonly BankrollPoint[], alerts: readonl
       },
     ],
   };
+}
+
+/** 1.2 x the highest real value (bankroll, peak, static model, band median), rounded up to two significant digits. */
+export function bankrollAxisMaxPounds(points: readonly BankrollPoint[]): number {
+  const highest = Math.max(1, ...points.flatMap((p) => [p.bankrollCents, p.peakCents, p.expectedP50Cents, p.staticModelBankrollCents ?? 0])) / 100;
+  const target = highest * 1.2;
+  const unit = 10 ** (Math.floor(Math.log10(target)) - 1);
+  return Math.ceil(target / unit) * unit;
 }

@@ -8,10 +8,10 @@ export function brierOption(weeks: readonly WeeklyPerformanceRow[]): EChartsOpti
   return {
     animation: false,
     grid: baseGrid,
-    tooltip: { trigger: 'axis', valueFormatter: (value) => (typeof value === 'number' ? value.toFixed(4) : '—') },
+    tooltip: { renderMode: 'richText', trigger: 'axis', valueFormatter: (value) => (typeof value === 'number' ? value.toFixed(4) : '—') },
     legend: { top: 0 },
     xAxis: { type: 'category', data: x, name: 'Week', nameLocation: 'middle', nameGap: 26, boundaryGap: false },
-    yAxis: { type: 'value', scale: true, name: 'Brier', splitLine: { lineStyle: { color: chartColors.grid } } },
+    yAxis: { type: 'value', scale: true, splitLine: { lineStyle: { color: chartColors.grid } } },
     series: [
       { name: 'Model (week)', type: 'line', data: weeks.map((w) => w.modelBrier), lineStyle: { width: 1, opacity: 0.5, color: chartColors.model }, itemStyle: { color: chartColors.model }, symbol: 'none' },
       { name: 'Market (week)', type: 'line', data: weeks.map((w) => w.marketBrier), lineStyle: { width: 1, opacity: 0.5, color: chartColors.market }, itemStyle: { color: chartColors.market }, symbol: 'none' },

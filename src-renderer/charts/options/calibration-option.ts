@@ -9,7 +9,7 @@ export function calibrationOption(bins: readonly CalibrationBin[]): EChartsOptio
   return {
     animation: false,
     grid: baseGrid,
-    tooltip: { trigger: 'item' },
+    tooltip: { renderMode: 'richText', trigger: 'item' },
     xAxis: { type: 'value', min: 0, max: 1, name: 'Forecast probability', nameLocation: 'middle', nameGap: 26 },
     yAxis: { type: 'value', min: 0, max: 1, name: 'Observed', splitLine: { lineStyle: { color: chartColors.grid } } },
     series: [

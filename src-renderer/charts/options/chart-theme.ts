@@ -1,3 +1,8 @@
+/**
+ * Tooltips use renderMode 'richText' (drawn on the canvas): ECharts' HTML tooltips carry inline
+ * style attributes, which the app's CSP (style-src 'self', no 'unsafe-inline') refuses.
+ */
+
 /** One palette for every chart so model, market and money read the same everywhere. */
 export const chartColors = {
   bankroll: '#2563eb',

@@ -7,7 +7,7 @@ export function valueBetsOption(weeks: readonly WeeklyPerformanceRow[]): ECharts
   return {
     animation: false,
     grid: baseGrid,
-    tooltip: { trigger: 'axis' },
+    tooltip: { renderMode: 'richText', trigger: 'axis' },
     legend: { top: 0 },
     xAxis: { type: 'category', data: weeks.map((w) => String(w.week)), name: 'Week', nameLocation: 'middle', nameGap: 26 },
     yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: chartColors.grid } } },

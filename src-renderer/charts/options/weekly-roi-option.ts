@@ -7,7 +7,7 @@ export function weeklyRoiOption(weeks: readonly WeeklyPerformanceRow[]): ECharts
   return {
     animation: false,
     grid: baseGrid,
-    tooltip: { trigger: 'axis', valueFormatter: (value) => (typeof value === 'number' ? `${value.toFixed(1)}%` : 'no bets') },
+    tooltip: { renderMode: 'richText', trigger: 'axis', valueFormatter: (value) => (typeof value === 'number' ? `${value.toFixed(1)}%` : 'no bets') },
     xAxis: { type: 'category', data: weeks.map((w) => String(w.week)), name: 'Week', nameLocation: 'middle', nameGap: 26 },
     yAxis: { type: 'value', axisLabel: { formatter: '{value}%' }, splitLine: { lineStyle: { color: chartColors.grid } } },
     series: [

@@ -122,7 +122,7 @@ export function DataPage(props: { menuCommand: { command: MenuCommand; at: numbe
           {byDiv.map(([league, rows]) => (
             <div key={league} style={{ marginBottom: 12 }}>
               <div style={{ fontWeight: 600, marginBottom: 6 }}>{leagueName(league)}</div>
-              <table data-testid={`data-seasons-${league}`}>
+              <table data-testid={`data-seasons-${league}`} style={{ maxWidth: 520 }}>
                 <thead>
                   <tr>
                     <th>Season</th>
@@ -181,7 +181,7 @@ export function DataPage(props: { menuCommand: { command: MenuCommand; at: numbe
             </label>
           </div>
           <label className="field" style={{ marginTop: 12 }}>
-            Base URL <span className="hint">files are fetched from &lt;base&gt;/&lt;season&gt;/&lt;league&gt;.csv</span>
+            Base URL <span className="hint">files are fetched from &lt;base&gt;/mmz4281/&lt;season&gt;/&lt;league&gt;.csv</span>
             <input value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} data-testid="download-base-url" spellCheck={false} />
           </label>
           <div className="toolbar" style={{ marginTop: 12 }}>

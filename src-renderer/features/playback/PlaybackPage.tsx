@@ -191,7 +191,7 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
             Step ▸
           </button>
           <button type="button" onClick={() => (playing ? pause() : void play())} disabled={(busy && !playing) || finished} data-testid="play-button" title="Play / pause (Space)">
-            {playing ? 'Pause ❚❚' : 'Play ▶'}
+            {playing ? 'Pause' : 'Play ▶'}
           </button>
           <label className="field" style={{ flexDirection: 'row', alignItems: 'center', gap: 6 }}>
             Speed
@@ -204,7 +204,7 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
             </select>
           </label>
           <button type="button" onClick={() => void runToEnd()} disabled={busy || playing || finished} data-testid="run-to-end-button">
-            Run to end ⏭
+            Run to end
           </button>
           {busy && (
             <button type="button" onClick={() => void cancel()} data-testid="cancel-button">
