@@ -26,6 +26,7 @@ export interface Edgeline {
 /** One isolated app per test: a fresh temp ledger, the headless server (or Electron) and a fresh browser profile. */
 export const test = base.extend<{ edgeline: Edgeline }, { dataServer: DataServer }>({
   dataServer: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from the destructuring pattern
     async ({}, use) => {
       const server = await startDataServer();
       await use(server);
