@@ -19,12 +19,12 @@ describe('fitEnsembleWeight', () => {
 
   it('uses the configured weight when one is set', async () => {
     const fit = await fitEnsembleWeight({ ...DEFAULT_MODEL_CONFIG, ensembleWeight: 0.3 }, league, '2021-08-03', neverTrain);
-    expect(fit).toEqual({ weight: 0.3, fittedOn: null, matches: 0, logLossNet: null, logLossDixonColes: null, logLossBlend: null });
+    expect(fit).toEqual({ weight: 0.3, fittedOn: [], matches: 0, logLossNet: null, logLossDixonColes: null, logLossBlend: null });
   });
 
   it('falls back to an even blend when no complete season has a year of history before it', async () => {
     const fit = await fitEnsembleWeight(DEFAULT_MODEL_CONFIG, league.filter((m) => m.season === '1920'), '2020-08-04', neverTrain);
     expect(fit.weight).toBe(FALLBACK_ENSEMBLE_WEIGHT);
-    expect(fit.fittedOn).toBeNull();
+    expect(fit.fittedOn).toEqual([]);
   });
 });

@@ -1,6 +1,9 @@
 import { tf, tfReady, type TfBackendName } from './tf-runtime';
 import type { Triple } from '../domain/football/outcome';
 
+/** Fewer rows than this cannot support even the logistic regression's 3 x (features + 1) weights. */
+export const MIN_TRAINING_ROWS = 50;
+
 /** Hyper-parameters of the H/D/A classifier on match features. */
 export interface FeatureNetSettings {
   /** 0 = multinomial logistic regression; otherwise one tanh hidden layer of this width. */

@@ -1,5 +1,5 @@
 import type { Match } from '../domain/football/match';
-import { bettingWeekStart } from '../domain/football/betting-week';
+import { bettingWeekStart, daysBetween } from '../domain/football/betting-week';
 import type { Fixture } from './fixture';
 import { fitDixonColesRatings, predictDixonColes, type DixonColesSettings } from './dixon-coles-ratings';
 import { TeamFormTracker, type TeamFormSettings } from './team-form-tracker';
@@ -107,4 +107,18 @@ export function buildFeatureRows(history: readonly Match[], targets: readonly Fi
     }
   }
   return rows;
+}
+
+/**
+ * The matches a feature net trained as of `cutoff` learns from: those of the `seasons` most
+ * recent seasons in `sorted` (date order) that lie before the cutoff and whose week has at
+ * least MIN_HISTORY_DAYS_FOR_FEATURES days of earlier data (else no goal model can be fitted).
+ */
+export function featureTrainingTargets(sorted: readonly Match[], cutoff: string, seasons: number): Match[] {
+  if (sorted.length === 0) return [];
+  const order: string[] = [];
+  for (const m of sorted) if (!order.includes(m.season)) order.push(m.season);
+  const recent = new Set(order.slice(-seasons));
+  const firstDate = sorted[0]!.date;
+  return sorted.filter((m) => m.date < cutoff && recent.has(m.season) && daysBetween(firstDate, bettingWeekStart(m.date)) >= MIN_HISTORY_DAYS_FOR_FEATURES);
 }

@@ -81,7 +81,33 @@ describe('the holdout season', () => {
     expect(JSON.stringify(dirty.toSnapshot())).toBe(JSON.stringify(snapshot));
     expect(snapshot.trainingWindow.to < holdout[0]!.date).toBe(true);
     // The blend weight was fitted on the last complete season before the holdout.
-    expect(snapshot.kind === 'ensemble' && snapshot.ensemble.fittedOn).toBe('2021');
+    expect(snapshot.kind === 'ensemble' && snapshot.ensemble.fittedOn).toEqual(['2021']);
+  });
+});
+
+describe('the ensemble blend weight', () => {
+  it('is fitted on the last complete seasons before the cutoff, as many as configured', async () => {
+    const longer = syntheticLeague({ seed: 8, teams: 8, seasons: ['1718', '1819', '1920', '2021', '2122'], promotedPerSeason: 1 });
+    const firstWeek = bettingWeeksOf(longer.filter((m) => m.season === '2122'))[0]!;
+    const config = { ...configOf('ensemble'), ensembleValidationSeasons: 2 };
+    const snapshot = (await trainOutcomeModel(config, matchesBeforeWeek(longer, firstWeek), { cutoff: firstWeek.start })).toSnapshot();
+    if (snapshot.kind !== 'ensemble') throw new Error('expected an ensemble snapshot');
+    expect(snapshot.ensemble.fittedOn).toEqual(['1920', '2021']);
+    expect(snapshot.ensemble.matches).toBe(longer.filter((m) => m.season === '1920' || m.season === '2021').length);
+    expect(snapshot.ensemble.logLossBlend!).toBeLessThanOrEqual(Math.min(snapshot.ensemble.logLossNet!, snapshot.ensemble.logLossDixonColes!));
+  });
+
+  it('skips seasons with too little history before them to train a net on', async () => {
+    const firstWeek = weeks[0]!;
+    const config = { ...configOf('ensemble'), ensembleValidationSeasons: 3 };
+    const snapshot = (await trainOutcomeModel(config, matchesBeforeWeek(league, firstWeek), { cutoff: firstWeek.start })).toSnapshot();
+    // 1819 has nothing before it and 1920 only 1819, whose weeks lack 300 days of history.
+    expect(snapshot.kind === 'ensemble' && snapshot.ensemble.fittedOn).toEqual(['2021']);
+  });
+
+  it('mid-season, skips the season in progress', async () => {
+    const snapshot = (await trainOutcomeModel(configOf('ensemble'), matchesBeforeWeek(league, week), { cutoff: week.start })).toSnapshot();
+    expect(snapshot.kind === 'ensemble' && snapshot.ensemble.fittedOn).toEqual(['2021']);
   });
 });
 

@@ -1,11 +1,11 @@
 import type { Match } from '../domain/football/match';
 import { outcomeIndex, type Triple } from '../domain/football/outcome';
-import { bettingWeekStart, daysBetween } from '../domain/football/betting-week';
+import { daysBetween } from '../domain/football/betting-week';
 import type { Fixture } from './fixture';
 import { fitDixonColesRatings, predictDixonColes, type DixonColesRatings, type DixonColesSettings } from './dixon-coles-ratings';
-import { buildFeatureRows, FEATURE_NAMES, MIN_HISTORY_DAYS_FOR_FEATURES, type FeatureSettings } from './match-features';
+import { buildFeatureRows, FEATURE_NAMES, featureTrainingTargets, MIN_HISTORY_DAYS_FOR_FEATURES, type FeatureSettings } from './match-features';
 import type { TeamFormSettings } from './team-form-tracker';
-import { predictFeatureNet, trainFeatureNet, type FeatureNetSettings, type FeatureNetWeights } from './feature-net';
+import { MIN_TRAINING_ROWS, predictFeatureNet, trainFeatureNet, type FeatureNetSettings, type FeatureNetWeights } from './feature-net';
 import { blendProbabilities, fitEnsembleWeight, type EnsembleWeightFit } from './ensemble-weight';
 
 export type { Fixture } from './fixture';
@@ -30,6 +30,8 @@ export interface ModelConfig {
    * on the last complete season before the cutoff, by walk-forward log loss.
    */
   readonly ensembleWeight: number | null;
+  /** How many of the latest complete seasons before the cutoff the blend weight is fitted on. */
+  readonly ensembleValidationSeasons: number;
 }
 
 /**
@@ -43,6 +45,7 @@ export const DEFAULT_MODEL_CONFIG: ModelConfig = {
   form: { eloK: 20, eloHomeAdvantage: 60, eloSeasonRegression: 1 / 3, rollingAlpha: 0.15, formMatches: 6 },
   net: { hiddenUnits: 0, epochs: 300, learningRate: 0.05, l2: 0.001, trainingSeasons: 6 },
   ensembleWeight: null,
+  ensembleValidationSeasons: 1,
 };
 
 export interface TrainingWindow {
@@ -188,11 +191,7 @@ export async function trainNetAsOf(
   cutoff: string,
   options: { signal?: AbortSignal; onProgress?: (fraction: number) => void },
 ): Promise<{ net: FeatureNetWeights; window: TrainingWindow }> {
-  const seasons: string[] = [];
-  for (const m of sorted) if (seasons.at(-1) !== m.season && !seasons.includes(m.season)) seasons.push(m.season);
-  const recent = new Set(seasons.slice(-config.net.trainingSeasons));
-  const firstDate = sorted[0]!.date;
-  const targets = sorted.filter((m) => m.date < cutoff && recent.has(m.season) && daysBetween(firstDate, bettingWeekStart(m.date)) >= MIN_HISTORY_DAYS_FOR_FEATURES);
+  const targets = featureTrainingTargets(sorted, cutoff, config.net.trainingSeasons);
   if (targets.length < MIN_TRAINING_ROWS) {
     throw new Error(`The feature net needs at least ${MIN_TRAINING_ROWS} matches with ${MIN_HISTORY_DAYS_FOR_FEATURES} days of earlier history before ${cutoff}; found ${targets.length}`);
   }
@@ -209,7 +208,6 @@ export async function trainNetAsOf(
   return { net, window: { from: targets[0]!.date, to: sorted.at(-1)!.date, matches: targets.length } };
 }
 
-const MIN_TRAINING_ROWS = 50;
 
 function validateConfig(config: ModelConfig): void {
   const bad = (setting: string, value: unknown, rule: string) => new Error(`Model config: ${setting} ${rule}, got ${JSON.stringify(value)}`);
@@ -229,4 +227,6 @@ function validateConfig(config: ModelConfig): void {
   if (!(Number.isInteger(n.trainingSeasons) && n.trainingSeasons >= 1)) throw bad('net.trainingSeasons', n.trainingSeasons, 'must be an integer >= 1');
   const w = config.ensembleWeight;
   if (w !== null && !(w >= 0 && w <= 1)) throw bad('ensembleWeight', w, 'must be null (fit it) or in [0, 1]');
+  const v = config.ensembleValidationSeasons;
+  if (!(Number.isInteger(v) && v >= 1)) throw bad('ensembleValidationSeasons', v, 'must be an integer >= 1');
 }
