@@ -91,6 +91,15 @@ describe('the season engine on real EPL data (2021-22 and 2022-23 train, 2023-24
     expect(dashboard.kpis.profitCents).toBe(placed.reduce((s, b) => s + b.profitCents, 0));
     expect(dashboard.weeks).toHaveLength(dashboard.run.weekCount);
     expect(dashboard.bankroll.at(-1)!.bankrollCents).toBe(dashboard.kpis.bankrollCents);
+    let peak = dashboard.kpis.startingBankrollCents;
+    for (const point of dashboard.bankroll) {
+      peak = Math.max(peak, point.bankrollCents);
+      expect(point.peakCents).toBe(peak);
+      expect(point.drawdown).toBeCloseTo((peak - point.bankrollCents) / peak, 12);
+      expect(point.expectedP05Cents).toBeLessThanOrEqual(point.expectedP50Cents);
+      expect(point.expectedP50Cents).toBeLessThanOrEqual(point.expectedP95Cents);
+    }
+    expect(Math.max(...dashboard.bankroll.map((p) => p.drawdown))).toBeCloseTo(dashboard.kpis.maxDrawdown, 12);
     expect(dashboard.kpis.clv).not.toBeNull(); // 2023-24 has closing odds
     expect(dashboard.scores.marketBrier).toBeGreaterThan(0.45);
     expect(dashboard.scores.modelBrier).toBeGreaterThan(0.45);

@@ -261,10 +261,11 @@ export function dashboardOf(db: LedgerDatabase, run: RunRow, matchesById: Readon
     { paths: BAND_PATHS, seed: settings.seed, ruinFraction: RUIN_FRACTION },
   );
 
+  let peakCents = run.startingBankrollCents;
   const bankroll: BankrollPoint[] = weeks.map((w, i) => ({
     week: w.week,
     bankrollCents: w.bankrollEndCents,
-    peakCents: Math.round(w.bankrollEndCents / (1 - w.drawdown || 1)),
+    peakCents: (peakCents = Math.max(peakCents, w.bankrollEndCents)),
     drawdown: w.drawdown,
     expectedP05Cents: band.points[i]!.p05Cents,
     expectedP50Cents: band.points[i]!.p50Cents,
