@@ -2,6 +2,20 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * `electron-vite dev` only: React Fast Refresh injects an inline script and talks to Vite over a
+ * websocket, which the production CSP in index.html forbids. The built app keeps the strict policy.
+ */
+function relaxCspForDevServer(): Plugin {
+  return {
+    name: 'edgeline-dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: http://localhost:*" />`),
+  };
+}
 
 /**
  * Three builds: main (Electron main process, the headless server and the job worker — each its
@@ -37,7 +51,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'src-renderer'),
-    plugins: [react()],
+    plugins: [react(), relaxCspForDevServer()],
     build: {
       minify: true,
       outDir: resolve(root, 'out/renderer'),

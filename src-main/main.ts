@@ -58,7 +58,7 @@ async function start(): Promise<void> {
     });
   }
 
-  hardenSession();
+  hardenSession({ devServer: process.env.ELECTRON_RENDERER_URL !== undefined });
   Menu.setApplicationMenu(buildAppMenu(() => mainWindow));
   const open = (): void => {
     mainWindow = createMainWindow({

@@ -11,9 +11,13 @@ export interface WindowOptions {
 
 /**
  * Hardens the session once: CSP on every response, every permission request (camera,
- * notifications, geolocation...) denied — the app needs none.
+ * notifications, geolocation...) denied — the app needs none. Under `electron-vite dev` the
+ * header is left off so the dev server's relaxed meta policy (React Fast Refresh) applies.
  */
-export function hardenSession(target: Session = session.defaultSession): void {
+export function hardenSession(options: { readonly devServer: boolean }, target: Session = session.defaultSession): void {
+  target.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  target.setPermissionCheckHandler(() => false);
+  if (options.devServer) return;
   target.webRequest.onHeadersReceived((details, callback) => {
     // Written out here (not imported) so electronegativity's CSP check can read it; same policy as src-main/serve.ts.
     callback({
@@ -25,8 +29,6 @@ export function hardenSession(target: Session = session.defaultSession): void {
       },
     });
   });
-  target.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
-  target.setPermissionCheckHandler(() => false);
 }
 
 export function createMainWindow(options: WindowOptions): BrowserWindow {

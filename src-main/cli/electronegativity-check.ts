@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 
 /**
  * `npm run lint:electron`: runs electronegativity over src-main and fails on any finding that is
@@ -31,14 +32,8 @@ if (run.status !== 0) {
   console.error(`electronegativity failed (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
   process.exit(1);
 }
-const rows = readFileSync(report, 'utf8')
-  .split(/\r?\n/)
-  .slice(1)
-  .filter((line) => line.trim() !== '')
-  .map((line) => {
-    const [issue = '', severity = '', confidence = '', file = '', location = ''] = line.split(',').map((cell) => cell.replace(/^"|"$/g, ''));
-    return { issue, severity, confidence, file, location, line };
-  });
+const records = parse(readFileSync(report, 'utf8'), { from_line: 2, trim: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
+const rows = records.map(([issue = '', severity = '', confidence = '', file = '', location = '']) => ({ issue, severity, confidence, file, location }));
 rmSync(dir, { recursive: true, force: true });
 
 const unexpected = rows.filter((row) => !ACCEPTED.some((a) => a.issue === row.issue && path.basename(row.file) === a.file));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bankrollAxisMaxPounds, bankrollOption } from './bankroll-option';
+import { bankrollAxisScale, bankrollOption } from './bankroll-option';
 import { bankrollPoint } from './test-factories';
 
 type Series = { name: string; data: unknown[]; markLine?: { data: { xAxis: string; name: string }[] } };
@@ -56,18 +56,17 @@ describe('bankrollOption', () => {
   });
 });
 
-describe('bankrollAxisMaxPounds', () => {
-  it('leaves 20% headroom over the highest real value, rounded up to two significant digits', () => {
-    // highest: peak 10,500.00 pounds; x 1.2 = 12,600 -> 13,000
-    expect(bankrollAxisMaxPounds([bankrollPoint({ week: 1, bankrollCents: 1_000_000, peakCents: 1_050_000 })])).toBe(13_000);
-    // highest: 4,100.00; x 1.2 = 4,920 -> 4,900 is below it, so 5,000
-    expect(bankrollAxisMaxPounds([bankrollPoint({ week: 1, bankrollCents: 410_000, expectedP50Cents: 300_000 })])).toBe(5_000);
-    // highest: static model 10,234.56; x 1.2 = 12,281.47 -> 13,000
-    expect(bankrollAxisMaxPounds([bankrollPoint({ week: 1, bankrollCents: 900_000, staticModelBankrollCents: 1_023_456 })])).toBe(13_000);
+describe('bankrollAxisScale', () => {
+  it('leaves 20% headroom over the highest real value and ends on a round step', () => {
+    // highest: peak 10,500.00 pounds; x 1.2 = 12,600; /5 = 2,520 -> step 2,500 is too small, 5,000; 3 steps = 15,000
+    expect(bankrollAxisScale([bankrollPoint({ week: 1, bankrollCents: 1_000_000, peakCents: 1_050_000 })])).toEqual({ max: 15_000, interval: 5_000 });
+    // highest: 32,000.00; x 1.2 = 38,400; /5 = 7,680 -> step 10,000; 4 steps = 40,000
+    expect(bankrollAxisScale([bankrollPoint({ week: 1, bankrollCents: 3_200_000 })])).toEqual({ max: 40_000, interval: 10_000 });
   });
 
   it('ignores the top of the expected band', () => {
+    // highest real value 10,000.00 (bankroll and median); x 1.2 = 12,000; /5 = 2,400 -> step 2,500; 5 steps = 12,500
     const point = bankrollPoint({ week: 1, bankrollCents: 1_000_000, expectedP95Cents: 10_000_000 });
-    expect(bankrollAxisMaxPounds([point])).toBe(12_000);
+    expect(bankrollAxisScale([point])).toEqual({ max: 12_500, interval: 2_500 });
   });
 });

@@ -22,7 +22,7 @@ export function bankrollOption(points: readonly BankrollPoint[], alerts: readonl
     xAxis: { type: 'category', data: weeks, name: 'Week', nameLocation: 'middle', nameGap: 26, boundaryGap: false },
     // The p95 of an overconfident model can run far above anything real; the axis follows the
     // bankroll, its peak, the static model and the median band, and lets the band's top clip.
-    yAxis: { type: 'value', min: 0, max: bankrollAxisMaxPounds(points), axisLabel: { formatter: '£{value}' }, splitLine: { lineStyle: { color: chartColors.grid } } },
+    yAxis: { type: 'value', min: 0, ...bankrollAxisScale(points), axisLabel: { formatter: '£{value}' }, splitLine: { lineStyle: { color: chartColors.grid } } },
     series: [
       { name: 'band-base', type: 'line', data: points.map((p) => centsToPounds(p.expectedP05Cents)), stack: 'band', lineStyle: { opacity: 0 }, symbol: 'none', tooltip: { show: false }, silent: true },
       {
@@ -64,10 +64,16 @@ export function bankrollOption(points: readonly BankrollPoint[], alerts: readonl
   };
 }
 
-/** 1.2 x the highest real value (bankroll, peak, static model, band median), rounded up to two significant digits. */
-export function bankrollAxisMaxPounds(points: readonly BankrollPoint[]): number {
+/**
+ * Axis top and tick step for the bankroll chart: 1.2 x the highest real value (bankroll, peak,
+ * static model, band median), rounded up to a whole number of "nice" steps (1, 2, 2.5 or 5 x 10^k,
+ * about five of them) so the top tick is a round amount.
+ */
+export function bankrollAxisScale(points: readonly BankrollPoint[]): { max: number; interval: number } {
   const highest = Math.max(1, ...points.flatMap((p) => [p.bankrollCents, p.peakCents, p.expectedP50Cents, p.staticModelBankrollCents ?? 0])) / 100;
   const target = highest * 1.2;
-  const unit = 10 ** (Math.floor(Math.log10(target)) - 1);
-  return Math.ceil(target / unit) * unit;
+  const rough = target / 5;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const interval = ([1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((step) => step >= rough) ?? 10 * magnitude);
+  return { max: Math.ceil(target / interval) * interval, interval };
 }

@@ -21,7 +21,7 @@ export const chartColors = {
   text: '#334155',
 } as const;
 
-export const baseGrid = { left: 64, right: 24, top: 40, bottom: 40 } as const;
+export const baseGrid = { left: 64, right: 24, top: 48, bottom: 40 } as const;
 
 /** Cents to pounds for plotting (display only: the ledger stays in integer cents). */
 export function centsToPounds(cents: number): number {

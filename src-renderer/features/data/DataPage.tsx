@@ -99,6 +99,26 @@ export function DataPage(props: { menuCommand: { command: MenuCommand; at: numbe
       </div>
       <ErrorBox error={status.error ?? error} testId="data-error" />
 
+      {summary !== null && (
+        <div className="panel" data-testid="import-summary">
+          <h2>Last import</h2>
+          <p style={{ margin: 0 }}>
+            <span data-testid="import-summary-files">{summary.files}</span> {summary.files === 1 ? 'file' : 'files'} with{' '}
+            <span data-testid="import-summary-matches">{summary.matches}</span> matches imported
+            {summary.failed.length > 0 ? `; ${summary.failed.length} ${summary.failed.length === 1 ? 'file' : 'files'} could not be imported:` : '.'}
+          </p>
+          {summary.failed.length > 0 && (
+            <ul data-testid="import-failures">
+              {summary.failed.map((failure) => (
+                <li key={failure.file}>
+                  <strong>{failure.file}</strong>: {failure.error}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+
       {empty && (
         <div className="panel empty-state" data-testid="data-empty-state">
           <h2>No matches yet</h2>
@@ -221,25 +241,6 @@ export function DataPage(props: { menuCommand: { command: MenuCommand; at: numbe
         </div>
       </div>
 
-      {summary !== null && (
-        <div className="panel" data-testid="import-summary" style={{ marginTop: 16 }}>
-          <h2>Last import</h2>
-          <p style={{ margin: 0 }}>
-            <span data-testid="import-summary-files">{summary.files}</span> {summary.files === 1 ? 'file' : 'files'} with{' '}
-            <span data-testid="import-summary-matches">{summary.matches}</span> matches imported
-            {summary.failed.length > 0 ? `; ${summary.failed.length} ${summary.failed.length === 1 ? 'file' : 'files'} could not be imported:` : '.'}
-          </p>
-          {summary.failed.length > 0 && (
-            <ul data-testid="import-failures">
-              {summary.failed.map((failure) => (
-                <li key={failure.file}>
-                  <strong>{failure.file}</strong>: {failure.error}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
     </section>
   );
 }

@@ -190,7 +190,7 @@ export function WeekPanel(props: { view: WeekView; phase: RevealPhase }) {
               <tbody>
                 {view.matches.map((m) => (
                   <tr key={m.matchId}>
-                    <td>{m.date}</td>
+                    <td className="nowrap">{m.date}</td>
                     <td>
                       {m.homeTeam} v {m.awayTeam}
                     </td>

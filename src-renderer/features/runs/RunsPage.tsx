@@ -72,12 +72,12 @@ export function RunsPage(props: { selectedRunId: string | null; onOpen: (runId: 
                     </td>
                     <td>
                       <strong data-testid={`run-name-${run.id}`}>{run.name}</strong>
-                      <div className="muted" style={{ fontSize: 11 }}>
+                      <div className="muted nowrap" style={{ fontSize: 11 }}>
                         {new Date(run.createdAt).toLocaleString('en-GB')}
                       </div>
                     </td>
                     <td>{leagueName(run.settings.div)}</td>
-                    <td>{formatSeason(run.settings.holdoutSeason)}</td>
+                    <td className="nowrap">{formatSeason(run.settings.holdoutSeason)}</td>
                     <td>
                       <span className={`badge ${run.status}`}>{run.status}</span>
                     </td>

@@ -149,7 +149,7 @@ export function SlipsPage(props: { runId: string; exportRequest: number | null }
                 {rows.map(({ week, candidate: c, match }, i) => (
                   <tr key={`${c.matchId}-${c.outcome}`} data-testid={`slips-row-${i}`}>
                     <td className="num">{week}</td>
-                    <td>{match?.date ?? ''}</td>
+                    <td className="nowrap">{match?.date ?? ''}</td>
                     <td>{match === undefined ? c.matchId : `${match.homeTeam} v ${match.awayTeam}`}</td>
                     <td>{selection(c, match?.homeTeam, match?.awayTeam)}</td>
                     <td className="num">{formatOdds(c.decimalOdds)}</td>
