@@ -146,10 +146,10 @@ export class SeasonEngine {
     return this.models.at(-1) ?? null;
   }
 
-  private trackRecord(week: number): ModelTrackRecord | null {
+  private trackRecord(week: number, pastActive: readonly PredictionRow[]): ModelTrackRecord | null {
     const active = this.activeModel();
     if (!active) return null;
-    const since = readPredictions(this.db, this.run.id, { role: 'active' }).filter((p) => p.modelVersion === active.row.version);
+    const since = pastActive.filter((p) => p.modelVersion === active.row.version);
     return {
       weeksSinceFit: week - active.row.fittedBeforeWeek,
       modelBriers: since.map((p) => p.brier),
@@ -164,8 +164,9 @@ export class SeasonEngine {
     const week = this.weeks[weekNumber - 1]!;
     const history = this.pool.filter((m) => m.date < week.start);
 
+    const pastActive = readPredictions(this.db, this.run.id, { role: 'active' });
     let newModel: RunModelRow | null = null;
-    const decision = decideRetrain(this.trackRecord(weekNumber), {
+    const decision = decideRetrain(this.trackRecord(weekNumber, pastActive), {
       everyWeeks: this.settings.retrainEveryWeeks,
       onDegradation: this.settings.retrainOnDegradation,
       minMatches: this.settings.retrainMinMatches,
@@ -181,7 +182,7 @@ export class SeasonEngine {
     options.signal?.throwIfAborted();
 
     const models = trained ? [...this.models, trained] : this.models;
-    const record = this.playWeek(week, weekNumber, history, models, newModel);
+    const record = this.playWeek(week, weekNumber, history, models, newModel, pastActive);
     const active = models.at(-1)!;
     this.db.transaction(() => {
       appendWeek(this.db, this.run.id, record.ledger);
@@ -205,7 +206,14 @@ export class SeasonEngine {
     }
   }
 
-  private playWeek(week: BettingWeek, weekNumber: number, history: readonly Match[], models: readonly LoadedModel[], newModel: RunModelRow | null) {
+  private playWeek(
+    week: BettingWeek,
+    weekNumber: number,
+    history: readonly Match[],
+    models: readonly LoadedModel[],
+    newModel: RunModelRow | null,
+    pastActive: readonly PredictionRow[],
+  ) {
     const active = models.at(-1)!;
     const initial = models[0]!;
     const champion = models.length > 1 ? models.at(-2)! : null;
@@ -244,7 +252,7 @@ export class SeasonEngine {
     const peakCents = Math.max(this.peakCents, bankrollEndCents);
     const drawdown = peakCents === 0 ? 0 : (peakCents - bankrollEndCents) / peakCents;
 
-    const activeSoFar = [...readPredictions(this.db, this.run.id, { role: 'active' }), ...predictions.filter((p) => p.role === 'active')];
+    const activeSoFar = [...pastActive, ...predictions.filter((p) => p.role === 'active')];
     const monitored = monitorWeek(
       { week: weekNumber, modelBriers: activeSoFar.map((p) => p.brier), marketBriers: activeSoFar.map((p) => p.marketBrier), drawdown },
       this.monitoring,
