@@ -145,6 +145,12 @@ describe('bad input', () => {
     await expect(trainOutcomeModel({ ...configOf('feature-net'), net: { ...configOf('feature-net').net, epochs: 0 } }, history, { cutoff: week.start })).rejects.toThrow(
       'Model config: net.epochs must be an integer >= 1, got 0',
     );
+    await expect(trainOutcomeModel({ ...configOf('feature-net'), net: { ...configOf('feature-net').net, rowDecayPerDay: -0.1 } }, history, { cutoff: week.start })).rejects.toThrow(
+      'Model config: net.rowDecayPerDay must be in [0, 1), got -0.1',
+    );
+    await expect(trainOutcomeModel({ ...configOf('ensemble'), ensembleValidationSeasons: 0 }, history, { cutoff: week.start })).rejects.toThrow(
+      'Model config: ensembleValidationSeasons must be an integer >= 1, got 0',
+    );
   });
 
   it('rejects a cutoff that is not an ISO date and an empty history', async () => {

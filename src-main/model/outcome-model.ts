@@ -43,7 +43,7 @@ export const DEFAULT_MODEL_CONFIG: ModelConfig = {
   seed: 20240801,
   dixonColes: { xiPerDay: 0.002, historyDays: 1460, ridge: 2, newcomerPriorTeams: 3, newcomerMinMatches: 10 },
   form: { eloK: 20, eloHomeAdvantage: 60, eloSeasonRegression: 1 / 3, rollingAlpha: 0.15, formMatches: 6 },
-  net: { hiddenUnits: 0, epochs: 300, learningRate: 0.05, l2: 0.001, trainingSeasons: 6 },
+  net: { hiddenUnits: 0, epochs: 300, learningRate: 0.05, l2: 0.001, rowDecayPerDay: 0, trainingSeasons: 6 },
   ensembleWeight: null,
   ensembleValidationSeasons: 1,
 };
@@ -198,12 +198,14 @@ export async function trainNetAsOf(
   const rows = buildFeatureRows(sorted, targets, featureSettingsOf(config));
   const resultOf = new Map(targets.map((m) => [m.id, outcomeIndex(m.result)]));
   const labels = rows.map((r) => resultOf.get(r.matchId)!);
+  const dateOf = new Map(targets.map((m) => [m.id, m.date]));
+  const rowWeights = config.net.rowDecayPerDay > 0 ? rows.map((r) => Math.exp(-config.net.rowDecayPerDay * daysBetween(dateOf.get(r.matchId)!, cutoff))) : undefined;
   const net = await trainFeatureNet(
     rows.map((r) => r.features),
     labels,
     config.net,
     config.seed,
-    options,
+    { ...options, rowWeights },
   );
   return { net, window: { from: targets[0]!.date, to: sorted.at(-1)!.date, matches: targets.length } };
 }
@@ -224,6 +226,7 @@ function validateConfig(config: ModelConfig): void {
   if (!(Number.isInteger(n.epochs) && n.epochs >= 1)) throw bad('net.epochs', n.epochs, 'must be an integer >= 1');
   if (!(n.learningRate > 0)) throw bad('net.learningRate', n.learningRate, 'must be > 0');
   if (!(n.l2 >= 0)) throw bad('net.l2', n.l2, 'must be >= 0');
+  if (!(n.rowDecayPerDay >= 0 && n.rowDecayPerDay < 1)) throw bad('net.rowDecayPerDay', n.rowDecayPerDay, 'must be in [0, 1)');
   if (!(Number.isInteger(n.trainingSeasons) && n.trainingSeasons >= 1)) throw bad('net.trainingSeasons', n.trainingSeasons, 'must be an integer >= 1');
   const w = config.ensembleWeight;
   if (w !== null && !(w >= 0 && w <= 1)) throw bad('ensembleWeight', w, 'must be null (fit it) or in [0, 1]');
