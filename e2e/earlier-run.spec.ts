@@ -13,8 +13,11 @@ async function stepViaApi(edgeline: Edgeline, runId: string, weeks: number): Pro
 test('an earlier run can be reopened, compared side by side with another, and deleted', async ({ edgeline }) => {
   const { page } = edgeline;
   const app = new EdgelinePage(page);
-  await seedSeasons(edgeline, ['2122', '2223', '2324']);
-  const earlier = await edgeline.invoke('runs:create', { settings: { name: 'Earlier run', div: 'E0', holdoutSeason: '2324', modelKind: 'dixon-coles', minEdge: 0.03 } });
+  // 2011-12 has no closing odds (Pinnacle closing prices start in 2012-13): its closing-line value must read "unavailable", not zero.
+  await seedSeasons(edgeline, ['1011', '1112', '2122', '2223', '2324']);
+  const earlier = await edgeline.invoke('runs:create', {
+    settings: { name: 'Earlier run', div: 'E0', holdoutSeason: '1112', trainingSeasons: ['1011'], modelKind: 'dixon-coles', minEdge: 0.03 },
+  });
   await stepViaApi(edgeline, earlier.id, 2);
   await page.reload();
 
@@ -37,6 +40,7 @@ test('an earlier run can be reopened, compared side by side with another, and de
   ledger.close();
   const bankrollOf = (name: string): number => bankrolls.find((b) => b.name === name)?.bankroll ?? Number.NaN;
   await expect(page.getByTestId('kpi-bankroll')).toHaveText(pounds(bankrollOf('Earlier run')));
+  await expect(page.getByTestId('kpi-clv')).toHaveText('unavailable');
 
   await app.goTo('runs');
   await page.getByTestId(`run-compare-${earlier.id}`).check();
@@ -46,6 +50,9 @@ test('an earlier run can be reopened, compared side by side with another, and de
   await expect(page.getByTestId('compare-bankroll-b')).toHaveText(pounds(bankrollOf('Later run')));
   await expect(page.getByTestId('compare-weeks-a')).toHaveText(/^2 \/ \d+$/);
   await expect(page.getByTestId('compare-weeks-b')).toHaveText(/^1 \/ \d+$/);
+  await expect(page.getByTestId('compare-holdout-a')).toHaveText('2011-12');
+  await expect(page.getByTestId('compare-clv-a')).toHaveText('unavailable');
+  await expect(page.getByTestId('compare-clv-b')).not.toHaveText('unavailable');
   await edgeline.screenshot('runs-compare');
 
   await page.getByTestId(`run-delete-${later.id}`).click();

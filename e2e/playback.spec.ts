@@ -40,6 +40,7 @@ test('stepping three weeks shows each slip before its results, and the dashboard
   const run = ledger.prepare("SELECT id, starting_bankroll_cents AS start FROM runs WHERE name = 'Three weeks'").get() as { id: string; start: number };
   const weeks = ledger.prepare('SELECT * FROM weekly_performance WHERE run_id = ? ORDER BY week').all(run.id) as WeekRow[];
   const placed = ledger.prepare("SELECT COUNT(*) AS n FROM weekly_bets WHERE run_id = ? AND book = 'active' AND placed = 1").get(run.id) as { n: number };
+  const rejectedInWeek3 = ledger.prepare("SELECT COUNT(*) AS n FROM weekly_bets WHERE run_id = ? AND book = 'active' AND placed = 0 AND week = 3").get(run.id) as { n: number };
   ledger.close();
 
   expect(weeks.map((w) => w.week)).toEqual([1, 2, 3]);
@@ -63,6 +64,14 @@ test('stepping three weeks shows each slip before its results, and the dashboard
   await expect(page.getByTestId('kpi-clv')).not.toHaveText('unavailable');
   await expect(page.getByTestId('brier-sentence')).toContainText(`over ${weeks.reduce((sum, w) => sum + w.matches, 0)} matches`);
   await edgeline.screenshot('playback-week-3');
+
+  // Every candidate the staking rules turned down is listed with the reason.
+  expect(rejectedInWeek3.n).toBeGreaterThan(0);
+  await page.getByTestId('rejected').locator('summary').click();
+  await expect(page.getByTestId('rejected-row')).toHaveCount(rejectedInWeek3.n);
+  const reasons = await page.getByTestId('rejected-reason').allTextContents();
+  expect(reasons.every((reason) => reason.trim().length > 0)).toBe(true);
+  await edgeline.screenshot('playback-rejections');
 
   // Sorting the weekly table by profit puts the best week first.
   await page.getByTestId('weekly-sort-profitCents').click();

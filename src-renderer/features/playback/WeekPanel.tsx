@@ -142,12 +142,12 @@ export function WeekPanel(props: { view: WeekView; phase: RevealPhase }) {
             </thead>
             <tbody>
               {rejected.map((c) => (
-                <tr key={`${c.matchId}-${c.outcome}`} className="rejected">
+                <tr key={`${c.matchId}-${c.outcome}`} className="rejected" data-testid="rejected-row">
                   <td>{label(c)}</td>
                   <td>{selectionOf(matches.get(c.matchId), c.outcome)}</td>
                   <td className="num">{formatOdds(c.decimalOdds)}</td>
                   <td className="num">{formatPercent(c.edge, { signed: true })}</td>
-                  <td>{c.rejectionText ?? c.rejection ?? ''}</td>
+                  <td data-testid="rejected-reason">{c.rejectionText ?? c.rejection ?? ''}</td>
                 </tr>
               ))}
             </tbody>
