@@ -19,6 +19,9 @@ import { createMainWindow, hardenSession } from './window';
 const here = path.dirname(fileURLToPath(import.meta.url));
 let mainWindow: BrowserWindow | null = null;
 
+// Tests (and anyone keeping several profiles) can isolate window state and the default ledger.
+if (process.env.EDGELINE_USER_DATA !== undefined) app.setPath('userData', process.env.EDGELINE_USER_DATA);
+
 async function start(): Promise<void> {
   await app.whenReady();
   const userData = app.getPath('userData');

@@ -53,13 +53,16 @@ export const test = base.extend<{ edgeline: Edgeline }, { dataServer: DataServer
       });
       page.on('pageerror', (error) => pageProblems.push(error.message));
     };
-    const ledger = (): Database.Database => new Database(databaseFile, { readonly: true, fileMustExist: true });
+    // With the electron project, node_modules' better-sqlite3 is built for Electron; point
+    // BETTER_SQLITE3_NODE_BINDING at a Node build of better_sqlite3.node so the test can still read the ledger.
+    const ledger = (): Database.Database =>
+      new Database(databaseFile, { readonly: true, fileMustExist: true, nativeBinding: process.env.BETTER_SQLITE3_NODE_BINDING });
 
     if (testInfo.project.name === 'electron') {
       const electronApp = await _electron.launch({
         executablePath: process.env.ELECTRON_PATH,
-        args: [REPO_ROOT, `--user-data-dir=${path.join(dir, 'user-data')}`],
-        env: { ...process.env, EDGELINE_DB: databaseFile, EDGELINE_DATA_URL: dataServer.url },
+        args: [REPO_ROOT],
+        env: { ...process.env, EDGELINE_USER_DATA: path.join(dir, 'user-data'), EDGELINE_DB: databaseFile, EDGELINE_DATA_URL: dataServer.url },
       });
       const page = await electronApp.firstWindow();
       watch(page);

@@ -38,6 +38,17 @@ export function App() {
     };
   }, [api, runId]);
 
+  // First start with an empty ledger: open on the Data screen, which offers download or import.
+  useEffect(() => {
+    let live = true;
+    void api.invoke('data:status', {}).then((status) => {
+      if (live && status.ok && status.value.totalMatches === 0) setScreen('data');
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
   useEffect(
     () =>
       api.onMenuCommand((command) => {
