@@ -116,6 +116,16 @@ describe('registerHandlers', () => {
     if (first.ok) await handlers['jobs:wait']({ jobId: first.value.jobId, timeoutMs: 20_000 });
   });
 
+  it('cancels a running download job through jobs:cancel', async () => {
+    const { handlers } = setup();
+    const seasons = Array.from({ length: 40 }, (_, i) => `${String(i).padStart(2, '0')}${String(i + 1).padStart(2, '0')}`);
+    const ticket = await handlers['data:download']({ divs: ['E0'], seasons });
+    if (!ticket.ok) throw new Error(ticket.error.message);
+    await handlers['jobs:cancel']({ jobId: ticket.value.jobId });
+    const status = await handlers['jobs:wait']({ jobId: ticket.value.jobId, timeoutMs: 20_000 });
+    expect(status.ok && status.value.state).toBe('cancelled');
+  });
+
   it('answers not-found for an unknown job id', async () => {
     const { handlers } = setup();
     expect(await handlers['jobs:wait']({ jobId: 'job-x', timeoutMs: 10 })).toEqual({
