@@ -201,6 +201,10 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
 
     weekView(runId, week) {
       const run = runRow(runId);
+      const played = readPerformance(db, runId).length;
+      if (!Number.isInteger(week) || week < 1 || week > played) {
+        throw new ServiceError('not-found', `Run "${run.name}" has played weeks 1 to ${played}; week ${week} is not in the ledger.`);
+      }
       return weekViewOf(db, run, matchesOfDiv(divOf(run)).byId, week);
     },
 

@@ -113,7 +113,7 @@ describe('the season engine on real EPL data (2021-22 and 2022-23 train, 2023-24
       if (c.placed) expect(c.rejection).toBeNull();
       else expect(c.rejectionText).toMatch(/\w/);
     }
-    expect(() => service.weekView(runId, 99)).toThrow(/week 99 is not in the ledger/);
+    expect(() => service.weekView(runId, 99)).toThrow(expect.objectContaining({ code: 'not-found', message: expect.stringMatching(/week 99 is not in the ledger/) }));
   });
 
   it('gives byte-identical bet slips for the same configuration and data, and resets to nothing', async () => {
