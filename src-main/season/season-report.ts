@@ -295,7 +295,7 @@ export function dashboardOf(db: LedgerDatabase, run: RunRow, matchesById: Readon
   return {
     run: runSummaryOf(db, run),
     kpis: {
-      bankrollCents: performance.at(-1)?.bankrollEndCents ?? run.startingBankrollCents,
+      bankrollCents: metrics.endingBankrollCents,
       startingBankrollCents: run.startingBankrollCents,
       growth: metrics.bankrollGrowth,
       profitCents: metrics.profitCents,
@@ -307,7 +307,7 @@ export function dashboardOf(db: LedgerDatabase, run: RunRow, matchesById: Readon
       winRate: metrics.winRate,
       averageOdds: metrics.averageOdds,
       valueBetsFound: metrics.valueBetsFound,
-      valueBetsPlaced: metrics.bets,
+      valueBetsPlaced: metrics.valueBetsPlaced,
       maxDrawdown: metrics.maxDrawdown,
       maxDrawdownCents: metrics.maxDrawdownCents,
       longestLosingStreak: metrics.longestLosingStreak,

@@ -2,6 +2,7 @@ import type { Outcome, Triple } from '../domain/football/outcome';
 import type { RunSettings } from './run-settings';
 import type { CalibrationBin } from '../domain/evaluation/calibration-table';
 import type { RejectionCode } from '../domain/betting/value-bets';
+import type { PerformanceSummary } from '../domain/evaluation/performance-metrics';
 
 /**
  * What the renderer sees of a run. These are plain JSON values: they cross the IPC boundary
@@ -145,28 +146,35 @@ export interface ScoreComparison {
   readonly brierDifference: { readonly mean: number; readonly lower: number; readonly upper: number; readonly significant: boolean } | null;
 }
 
-export interface DashboardKpis {
+/**
+ * The dashboard's headline numbers: the betting core's performance summary (same names, same
+ * definitions) plus the bankroll and the model's risk of ruin.
+ */
+export type DashboardKpis = Pick<
+  PerformanceSummary,
+  | 'profitCents'
+  | 'stakedCents'
+  | 'roi'
+  | 'roiInterval'
+  | 'bets'
+  | 'wins'
+  | 'winRate'
+  | 'averageOdds'
+  | 'valueBetsFound'
+  | 'valueBetsPlaced'
+  | 'maxDrawdown'
+  | 'maxDrawdownCents'
+  | 'longestLosingStreak'
+  | 'sharpe'
+  /** null when the season has no closing odds: unavailable, not zero. */
+  | 'clv'
+> & {
   readonly bankrollCents: number;
   readonly startingBankrollCents: number;
   readonly growth: number;
-  readonly profitCents: number;
-  readonly stakedCents: number;
-  readonly roi: number | null;
-  readonly roiInterval: readonly [number, number] | null;
-  readonly bets: number;
-  readonly wins: number;
-  readonly winRate: number | null;
-  readonly averageOdds: number | null;
-  readonly valueBetsFound: number;
-  readonly valueBetsPlaced: number;
-  readonly maxDrawdown: number;
-  readonly maxDrawdownCents: number;
-  readonly longestLosingStreak: number;
-  readonly sharpe: number | null;
-  /** null when the season has no closing odds (before 2019-20): unavailable, not zero. */
-  readonly clv: { readonly mean: number; readonly beatCloseShare: number; readonly bets: number } | null;
+  /** Share of the model's own Monte Carlo paths that lose half the starting bankroll; null before any week. */
   readonly riskOfRuin: number | null;
-}
+};
 
 export interface DashboardView {
   readonly run: RunSummary;
