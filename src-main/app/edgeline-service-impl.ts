@@ -51,8 +51,12 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
     return cached;
   }
 
+  /** New or corrected matches: every cached view of the data is stale, and open runs must re-check their fingerprint. */
   function afterImport(summary: ImportSummary): ImportSummary {
-    if (summary.matches > 0) matchCache.clear();
+    if (summary.matches > 0) {
+      matchCache.clear();
+      engines.clear();
+    }
     return summary;
   }
 

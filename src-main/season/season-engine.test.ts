@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { openLedger, type LedgerDatabase } from '../ledger/ledger-database';
 import { readBets, readPerformance, readPredictions, readRunModels } from '../ledger/run-repository';
 import { matchesOf } from '../ledger/match-repository';
 import { bettingWeeksOf } from '../domain/football/betting-week';
 import { loadModel } from '../ledger/model-repository';
 import type { EdgelineService } from '../app/edgeline-service';
-import { FAST_RUN, ledgerWithSeasons } from './testing/season-fixture';
+import { FAST_RUN, ledgerWithSeasons, seasonFile } from './testing/season-fixture';
 
 describe('the season engine on real EPL data (2021-22 and 2022-23 train, 2023-24 plays)', () => {
   let service: EdgelineService;
@@ -147,5 +147,21 @@ describe('the season engine on real EPL data (2021-22 and 2022-23 train, 2023-24
     const next = await service.step(runIdToCancel);
     expect(next.week).toBe(4);
     service.deleteRun(runIdToCancel);
+  });
+
+  it('refuses to continue a run whose match data changed since it was created', async () => {
+    const changed = ledgerWithSeasons(['2122', '2223', '2324']);
+    try {
+      const id = changed.service.createRun(FAST_RUN).id;
+      await changed.service.step(id);
+      // A corrected file: one 2023-24 result differs (Burnley 0-3 Man City becomes 1-3).
+      const text = readFileSync(seasonFile('2324'), 'latin1').replace('Burnley,Man City,0,3,A', 'Burnley,Man City,1,3,A');
+      const summary = changed.service.importFiles([{ name: seasonFile('2324'), bytes: new Uint8Array(Buffer.from(text, 'latin1')) }]);
+      expect(summary.failed).toEqual([]);
+      await expect(changed.service.step(id)).rejects.toThrow(/was played on other match data than the ledger now holds for E0/);
+    } finally {
+      changed.service.close();
+      rmSync(changed.dir, { recursive: true, force: true });
+    }
   });
 });

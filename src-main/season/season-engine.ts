@@ -24,6 +24,7 @@ import { INITIAL_MONITORING_STATE, monitorWeek, type MonitoringState } from '../
 import type { Fixture, TrainedOutcomeModel } from '../model/outcome-model';
 import { runSettingsSchema, type RunSettings } from './run-settings';
 import { stakingConfigOf } from './run-config-mapping';
+import { dataFingerprintOf } from './data-fingerprint';
 import type { TaskOptions } from '../app/edgeline-service';
 
 /** Trains and stores model versions; the engine never touches TF.js or the models table itself. */
@@ -104,8 +105,11 @@ export class SeasonEngine {
     const settings = runSettingsSchema.parse(JSON.parse(run.settingsJson));
     const { pool, holdout } = runMatchPool(settings, allMatches);
     const weeks = bettingWeeksOf(holdout);
-    if (weeks.length !== run.weekCount) {
-      throw new Error(`Run "${run.name}" was created with ${run.weekCount} weeks but the ledger now holds ${weeks.length} for ${settings.div} ${settings.holdoutSeason}: the match data changed. Re-import the original files or start a new run.`);
+    if (weeks.length !== run.weekCount || dataFingerprintOf(pool) !== run.dataFingerprint) {
+      throw new Error(
+        `Run "${run.name}" was played on other match data than the ledger now holds for ${settings.div} (its data fingerprint differs): ` +
+          'a season file was re-imported with changes. Start a new run on the current data, or re-import the original files to continue this one.',
+      );
     }
     return new SeasonEngine(db, run, settings, pool, holdout, weeks, store);
   }
