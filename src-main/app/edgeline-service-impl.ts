@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { openLedger, type LedgerDatabase } from '../ledger/ledger-database';
 import { matchesOf, seasonsAvailable } from '../ledger/match-repository';
+import { importedContentCount } from '../ledger/imported-file-repository';
 import { deleteModels } from '../ledger/model-repository';
 import { deleteRunRow, findRun, insertRun, listRunRows, readBets, readPerformance, runModelIds, type RunRow } from '../ledger/run-repository';
 import { importFiles, type ImportFile } from '../ingest/import-service';
@@ -41,7 +42,22 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
   const matchCache = new Map<string, { matches: Match[]; byId: Map<string, Match> }>();
   const engines = new Map<string, SeasonEngine>();
 
+  /**
+   * Cached matches and engines belong to one version of the data. Another connection (the job
+   * worker, or the app while a worker runs) may import new files, so the version is re-read.
+   */
+  let dataVersion = importedContentCount(db);
+  function dropIfDataChanged(): void {
+    const now = importedContentCount(db);
+    if (now !== dataVersion) {
+      dataVersion = now;
+      matchCache.clear();
+      engines.clear();
+    }
+  }
+
   function matchesOfDiv(div: string) {
+    dropIfDataChanged();
     let cached = matchCache.get(div);
     if (!cached) {
       const matches = matchesOf(db, { div });
@@ -53,10 +69,7 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
 
   /** New or corrected matches: every cached view of the data is stale, and open runs must re-check their fingerprint. */
   function afterImport(summary: ImportSummary): ImportSummary {
-    if (summary.matches > 0) {
-      matchCache.clear();
-      engines.clear();
-    }
+    dropIfDataChanged();
     return summary;
   }
 
@@ -73,6 +86,7 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
   /** The engine for a run, reopened from the ledger if another connection (a worker) has moved it on. */
   function engineOf(runId: string): SeasonEngine {
     const run = runRow(runId);
+    dropIfDataChanged();
     const cached = engines.get(runId);
     const playedInLedger = readPerformance(db, runId).length;
     if (cached && cached.weeksPlayed === playedInLedger) return cached;

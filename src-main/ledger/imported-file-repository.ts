@@ -27,3 +27,11 @@ export function recordImportedFile(db: LedgerDatabase, file: Omit<ImportedFile, 
 export function importedFiles(db: LedgerDatabase): ImportedFile[] {
   return db.prepare('SELECT source, sha256, rows, imported_at AS importedAt FROM imported_files ORDER BY imported_at, source, sha256').all() as ImportedFile[];
 }
+
+/**
+ * How many distinct file contents the ledger has imported: it grows exactly when new or
+ * corrected match data arrives, so a process can tell cheaply whether its cached matches are stale.
+ */
+export function importedContentCount(db: LedgerDatabase): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM imported_files').get() as { n: number }).n;
+}

@@ -6,6 +6,7 @@ import { matchesOf } from '../ledger/match-repository';
 import { bettingWeeksOf } from '../domain/football/betting-week';
 import { loadModel } from '../ledger/model-repository';
 import type { EdgelineService } from '../app/edgeline-service';
+import { createEdgelineService } from '../app/edgeline-service-impl';
 import { FAST_RUN, ledgerWithSeasons, seasonFile } from './testing/season-fixture';
 
 describe('the season engine on real EPL data (2021-22 and 2022-23 train, 2023-24 plays)', () => {
@@ -149,14 +150,17 @@ describe('the season engine on real EPL data (2021-22 and 2022-23 train, 2023-24
     service.deleteRun(runIdToCancel);
   });
 
-  it('refuses to continue a run whose match data changed since it was created', async () => {
+  it('refuses to continue a run whose match data changed since it was created, even when another connection imported it', async () => {
     const changed = ledgerWithSeasons(['2122', '2223', '2324']);
     try {
       const id = changed.service.createRun(FAST_RUN).id;
       await changed.service.step(id);
       // A corrected file: one 2023-24 result differs (Burnley 0-3 Man City becomes 1-3).
       const text = readFileSync(seasonFile('2324'), 'latin1').replace('Burnley,Man City,0,3,A', 'Burnley,Man City,1,3,A');
-      const summary = changed.service.importFiles([{ name: seasonFile('2324'), bytes: new Uint8Array(Buffer.from(text, 'latin1')) }]);
+      // Imported through another connection, as when the app imports while the job worker plays.
+      const other = createEdgelineService({ databaseFile: changed.databaseFile });
+      const summary = other.importFiles([{ name: seasonFile('2324'), bytes: new Uint8Array(Buffer.from(text, 'latin1')) }]);
+      other.close();
       expect(summary.failed).toEqual([]);
       await expect(changed.service.step(id)).rejects.toThrow(/was played on other match data than the ledger now holds for E0/);
     } finally {
