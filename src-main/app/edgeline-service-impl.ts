@@ -8,7 +8,8 @@ import { deleteModels } from '../ledger/model-repository';
 import { deleteRunRow, findRun, insertRun, listRunRows, readBets, readPerformance, runModelIds, type RunRow } from '../ledger/run-repository';
 import { importFiles, type ImportFile } from '../ingest/import-service';
 import { csvFilesIn } from '../ingest/import-folder';
-import { DEFAULT_DATA_URL, downloadSeasons } from '../ingest/download';
+import { DEFAULT_DATA_URL } from '../ingest/download';
+import { importFromSource } from '../ingest/import-source';
 import type { Match } from '../domain/football/match';
 import { bettingWeeksOf } from '../domain/football/betting-week';
 import { runSettingsSchema, type RunSettings, type RunSettingsInput } from '../season/run-settings';
@@ -129,19 +130,27 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
       return afterImport(importFiles(db, batch));
     },
 
+    /**
+     * Season by season, each file imported as soon as it arrives: a missing season (say, one not
+     * published yet) becomes a failed entry and the rest still import, and a cancel keeps the
+     * seasons that were already imported.
+     */
     async download(request, taskOptions: TaskOptions = {}) {
-      const downloaded = await downloadSeasons({
-        baseUrl: request.baseUrl ?? dataBaseUrl,
-        divs: request.divs,
-        seasons: request.seasons,
-        signal: taskOptions.signal,
-        onProgress: (p) =>
-          taskOptions.onProgress?.({
-            fraction: p.filesTotal === 0 ? 1 : p.filesDone / p.filesTotal,
-            message: `Downloaded ${p.filesDone} of ${p.filesTotal} files (${Math.round(p.bytesDone / 1024)} KiB)`,
-          }),
-      });
-      return afterImport(importFiles(db, downloaded.map((f) => ({ url: f.url, season: f.season, bytes: f.bytes }))));
+      const baseUrl = request.baseUrl ?? dataBaseUrl;
+      const targets = request.divs.flatMap((div) => request.seasons.map((season) => ({ div, season })));
+      let files = 0;
+      let matches = 0;
+      const failed: { file: string; error: string }[] = [];
+      for (const [i, target] of targets.entries()) {
+        taskOptions.signal?.throwIfAborted();
+        taskOptions.onProgress?.({ fraction: i / targets.length, message: `Downloading ${target.div} ${target.season} (${i + 1} of ${targets.length})` });
+        const summary = afterImport(await importFromSource(db, { from: baseUrl, div: target.div, seasons: [target.season], signal: taskOptions.signal }));
+        files += summary.files;
+        matches += summary.matches;
+        failed.push(...summary.failed);
+      }
+      taskOptions.onProgress?.({ fraction: 1, message: `Downloaded ${files} of ${targets.length} files` });
+      return { files, matches, failed };
     },
 
     listRuns() {
