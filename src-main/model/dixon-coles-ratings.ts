@@ -2,7 +2,7 @@ import type { Match } from '../domain/football/match';
 import type { Triple } from '../domain/football/outcome';
 import { daysBetween } from '../domain/football/betting-week';
 import { fitGoalModel, type GoalModelParameters, type GoalObservation } from './goal-model-fit';
-import { outcomeProbabilitiesFromRates } from './goal-grid';
+import { dixonColesTau, outcomeProbabilitiesFromRates } from './goal-grid';
 import { matchFingerprint } from './match-fingerprint';
 
 /** Hyper-parameters of the time-weighted Dixon-Coles fit (see docs/models.md for the tuning). */
@@ -20,6 +20,13 @@ export interface DixonColesSettings {
    */
   readonly newcomerPriorTeams: number;
   readonly newcomerMinMatches: number;
+  /**
+   * Expected-goals proxy: attack and defence are fitted (Poisson, same decay and ridge) on
+   * (1 − xgAlpha) · goals + xgAlpha · shots on target · league conversion rate, and rho is then
+   * fitted on the real scores with those rates fixed (the low-score correction needs whole
+   * scores). Absent or 0 = the plain Dixon-Coles fit on goals.
+   */
+  readonly xgAlpha?: number;
 }
 
 export interface TeamRating {
@@ -69,6 +76,9 @@ export function fitDixonColesRatings(history: readonly Match[], cutoff: string, 
     awayGoals: m.awayGoals,
     weight: Math.exp(-settings.xiPerDay * daysBetween(m.date, cutoff)),
   }));
+  const xgAlpha = settings.xgAlpha ?? 0;
+  const fitted = xgAlpha > 0 ? expectedGoalsObservations(window, observations, xgAlpha) : observations;
+  const fitOptions = { dixonColes: xgAlpha === 0, ridge: settings.ridge };
   const recentCount = new Map<string, number>();
   for (const m of window) {
     if (daysBetween(m.date, cutoff) > DAYS_PER_YEAR) continue;
@@ -76,14 +86,15 @@ export function fitDixonColesRatings(history: readonly Match[], cutoff: string, 
   }
   const isNewcomer = (team: string) => (recentCount.get(team) ?? 0) < settings.newcomerMinMatches;
 
-  const first = fitGoalModel(observations, { dixonColes: true, ridge: settings.ridge });
+  const first = fitGoalModel(fitted, fitOptions);
   const newcomerPrior = lowestRatedMean(first.parameters, settings.newcomerPriorTeams, (t) => !isNewcomer(t));
   const centre = new Map<string, TeamRating>();
   for (const team of first.teams) if (isNewcomer(team)) centre.set(team, newcomerPrior);
-  const fit =
+  const rateFit =
     centre.size > 0 && settings.ridge > 0
-      ? fitGoalModel(observations, { dixonColes: true, ridge: settings.ridge, ridgeCentre: centre, start: first.parameters })
+      ? fitGoalModel(fitted, { ...fitOptions, ridgeCentre: centre, start: first.parameters })
       : first;
+  const fit = xgAlpha > 0 ? { ...rateFit, parameters: { ...rateFit.parameters, rho: fitRhoGivenRates(observations, rateFit.parameters) } } : rateFit;
 
   const ratings: DixonColesRatings = {
     cutoff,
@@ -119,4 +130,72 @@ function lowestRatedMean(parameters: GoalModelParameters, count: number, eligibl
     attack: lowest.reduce((s, t) => s + parameters.attack[t]!, 0) / lowest.length,
     defence: lowest.reduce((s, t) => s + parameters.defence[t]!, 0) / lowest.length,
   };
+}
+
+/**
+ * The fit's observations with each side's goals replaced by the expected-goals proxy
+ * (1 − alpha) · goals + alpha · c · shots on target, c = goals per shot on target in the window.
+ * A match without shot counts keeps its goals.
+ */
+function expectedGoalsObservations(window: readonly Match[], observations: readonly GoalObservation[], alpha: number): GoalObservation[] {
+  const withShots = window.filter((m) => m.homeShotsOnTarget !== null && m.awayShotsOnTarget !== null);
+  const shots = withShots.reduce((s, m) => s + m.homeShotsOnTarget! + m.awayShotsOnTarget!, 0);
+  if (shots === 0) return [...observations];
+  const conversion = withShots.reduce((s, m) => s + m.homeGoals + m.awayGoals, 0) / shots;
+  return observations.map((o, i) => {
+    const m = window[i]!;
+    if (m.homeShotsOnTarget === null || m.awayShotsOnTarget === null) return o;
+    return { ...o, homeGoals: (1 - alpha) * m.homeGoals + alpha * conversion * m.homeShotsOnTarget, awayGoals: (1 - alpha) * m.awayGoals + alpha * conversion * m.awayShotsOnTarget };
+  });
+}
+
+/**
+ * Maximum-likelihood rho of the low-score correction on the real scores, the rates fixed: the
+ * Poisson terms do not depend on rho, so this maximises sum w · log tau over the 0/1 scores, a
+ * concave function of rho, by golden-section search inside the range where every tau > 0.
+ */
+function fitRhoGivenRates(observations: readonly GoalObservation[], p: GoalModelParameters): number {
+  const corner = observations
+    .filter((o) => o.homeGoals <= 1 && o.awayGoals <= 1 && o.weight > 0)
+    .map((o) => ({
+      o,
+      lh: Math.exp(p.intercept + p.homeAdvantage + p.attack[o.homeTeam]! - p.defence[o.awayTeam]!),
+      la: Math.exp(p.intercept + p.attack[o.awayTeam]! - p.defence[o.homeTeam]!),
+    }));
+  if (corner.length === 0) return 0;
+  // tau > 0 bounds rho: 1 - rho·lh·la > 0, 1 + rho·lh > 0, 1 + rho·la > 0, 1 - rho > 0.
+  let low = -1;
+  let high = 1;
+  for (const { o, lh, la } of corner) {
+    if (o.homeGoals === 0 && o.awayGoals === 0) high = Math.min(high, 1 / (lh * la));
+    if (o.homeGoals === 0 && o.awayGoals === 1) low = Math.max(low, -1 / lh);
+    if (o.homeGoals === 1 && o.awayGoals === 0) low = Math.max(low, -1 / la);
+  }
+  const margin = 1e-6 * (high - low);
+  low += margin;
+  high -= margin;
+  const logTau = (rho: number) => corner.reduce((s, { o, lh, la }) => s + o.weight * Math.log(dixonColesTau(o.homeGoals, o.awayGoals, lh, la, rho)), 0);
+  const ratio = (Math.sqrt(5) - 1) / 2;
+  let a = low;
+  let b = high;
+  let c = b - ratio * (b - a);
+  let d = a + ratio * (b - a);
+  let fc = logTau(c);
+  let fd = logTau(d);
+  while (b - a > 1e-10) {
+    if (fc > fd) {
+      b = d;
+      d = c;
+      fd = fc;
+      c = b - ratio * (b - a);
+      fc = logTau(c);
+    } else {
+      a = c;
+      c = d;
+      fc = fd;
+      d = a + ratio * (b - a);
+      fd = logTau(d);
+    }
+  }
+  return (a + b) / 2;
 }

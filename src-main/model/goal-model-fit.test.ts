@@ -132,6 +132,33 @@ describe('fitGoalModel behaviour', () => {
       'Observation 0 (A v B): weight must be finite and >= 0, got NaN',
     );
     expect(() => fitGoalModel([], { dixonColes: true })).toThrow('A goal model needs matches between at least 2 teams, got 0');
+    const fractional = [{ homeTeam: 'A', awayTeam: 'B', homeGoals: 1.5, awayGoals: 0, weight: 1 }];
+    expect(() => fitGoalModel(fractional, { dixonColes: true })).toThrow('Observation 0 (A v B): goals must be non-negative integers, got 1.5-0');
+    expect(() => fitGoalModel([{ ...fractional[0]!, awayGoals: -0.5 }], { dixonColes: false })).toThrow('Observation 0 (A v B): goals must be non-negative finite numbers, got 1.5--0.5');
+  });
+
+  it('fits fractional counts in a Poisson fit: the mean count on a two-team field, and the log-likelihood with ln Γ', () => {
+    // One home and one away game each way: A scores 1.5 at home, B 0.5 away; B scores 2.5 at home, A 0.5 away.
+    // The Poisson MLE reproduces the row and column totals: home mean (1.5 + 2.5) / 2 = 2, away mean (0.5 + 0.5) / 2 = 0.5,
+    // so intercept = ln 0.5 and home advantage = ln(2 / 0.5) = ln 4 with the attack/defence effects cancelling.
+    const obs = [
+      { homeTeam: 'A', awayTeam: 'B', homeGoals: 1.5, awayGoals: 0.5, weight: 1 },
+      { homeTeam: 'B', awayTeam: 'A', homeGoals: 2.5, awayGoals: 0.5, weight: 1 },
+    ];
+    const fit = fitGoalModel(obs, { dixonColes: false });
+    expect(fit.converged).toBe(true);
+    const p = fit.parameters;
+    const rate = (h: string, a: string) => Math.exp(p.intercept + p.homeAdvantage + p.attack[h]! - p.defence[a]!);
+    expect(rate('A', 'B') + rate('B', 'A')).toBeCloseTo(4, 8);
+    // ln Γ(2.5) = ln(0.75 √π) = 0.2846828704729192; ln Γ(3.5) = ln(1.875 √π) = 1.2009736023470743; ln Γ(1.5) = ln(√π / 2) = -0.12078223763524522
+    const lnGamma = { 1.5: -0.12078223763524522, 2.5: 0.2846828704729192, 3.5: 1.2009736023470743 };
+    let expected = 0;
+    for (const o of obs) {
+      const lh = rate(o.homeTeam, o.awayTeam);
+      const la = Math.exp(p.intercept + p.attack[o.awayTeam]! - p.defence[o.homeTeam]!);
+      expected += o.homeGoals * Math.log(lh) - lh - lnGamma[(o.homeGoals + 1) as 2.5 | 3.5] + o.awayGoals * Math.log(la) - la - lnGamma[(o.awayGoals + 1) as 1.5];
+    }
+    expect(fit.logLikelihood).toBeCloseTo(expected, 10);
   });
 });
 

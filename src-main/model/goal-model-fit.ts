@@ -52,8 +52,21 @@ export interface GoalModelFit {
 
 const LOG_FACTORIAL: number[] = [0];
 function logFactorial(k: number): number {
+  if (!Number.isInteger(k)) return logGamma(k + 1);
   for (let i = LOG_FACTORIAL.length; i <= k; i++) LOG_FACTORIAL[i] = LOG_FACTORIAL[i - 1]! + Math.log(i);
   return LOG_FACTORIAL[k]!;
+}
+
+const LANCZOS = [676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+
+/** ln Γ(z) for z > 0 (Lanczos, g = 7, ~1e-13 relative): the -log(y!) term of a fractional count. */
+function logGamma(z: number): number {
+  if (z < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * z)) - logGamma(1 - z);
+  const x = z - 1;
+  let a = 0.99999999999980993;
+  for (const [i, c] of LANCZOS.entries()) a += c / (x + i + 1);
+  const t = x + LANCZOS.length - 0.5;
+  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
 }
 
 interface Layout {
@@ -81,8 +94,13 @@ export function fitGoalModel(observations: readonly GoalObservation[], options: 
   const teams = [...new Set(observations.flatMap((o) => [o.homeTeam, o.awayTeam]))].sort();
   if (teams.length < 2) throw new Error(`A goal model needs matches between at least 2 teams, got ${teams.length}`);
   for (const [i, o] of observations.entries()) {
-    if (!Number.isInteger(o.homeGoals) || !Number.isInteger(o.awayGoals) || o.homeGoals < 0 || o.awayGoals < 0) {
-      throw new Error(`Observation ${i} (${o.homeTeam} v ${o.awayTeam}): goals must be non-negative integers, got ${o.homeGoals}-${o.awayGoals}`);
+    // The Dixon-Coles correction is defined on whole scores; a plain Poisson fit also accepts
+    // fractional counts (e.g. an expected-goals proxy), its likelihood being linear in the count.
+    const whole = Number.isInteger(o.homeGoals) && Number.isInteger(o.awayGoals);
+    if (!(o.homeGoals >= 0 && o.awayGoals >= 0 && Number.isFinite(o.homeGoals) && Number.isFinite(o.awayGoals)) || (options.dixonColes && !whole)) {
+      throw new Error(
+        `Observation ${i} (${o.homeTeam} v ${o.awayTeam}): goals must be non-negative ${options.dixonColes ? 'integers' : 'finite numbers'}, got ${o.homeGoals}-${o.awayGoals}`,
+      );
     }
     if (!(o.weight >= 0) || !Number.isFinite(o.weight)) throw new Error(`Observation ${i} (${o.homeTeam} v ${o.awayTeam}): weight must be finite and >= 0, got ${o.weight}`);
   }

@@ -4,6 +4,8 @@ import type { Fixture } from './fixture';
 import { fitDixonColesRatings, predictDixonColes, type DixonColesSettings } from './dixon-coles-ratings';
 import { TeamFormTracker, type TeamFormSettings } from './team-form-tracker';
 import { fitShotRateRatings, predictShotRates } from './shot-rate-ratings';
+import { fitExpectedGoalsRatings } from './expected-goals-ratings';
+import { outcomeProbabilitiesFromRates } from './goal-grid';
 
 /**
  * Names of the feature columns, in order. Every value is computed only from matches that kicked
@@ -31,9 +33,44 @@ export const FEATURE_NAMES = [
   'shotRateLogAway',
 ] as const;
 
+/**
+ * Optional extra inputs (all off = the base FEATURE_NAMES). Every one is computed, like the base
+ * features, from matches before the fixture's week only.
+ */
+export interface ExtraFeatureSettings {
+  /**
+   * Time decay per day of a second, fast-forgetting Dixon-Coles fit (e.g. 0.006, a half-life of
+   * ~4 months) whose log rates and P(H) − P(A) become 3 more inputs, so the net can weigh recent
+   * form of strength against the long-run fit. 0 = off.
+   */
+  readonly fastXiPerDay: number;
+  /**
+   * Blend weight of shots on target × league conversion in an expected-goals proxy Poisson fit
+   * (see fitExpectedGoalsRatings) whose log rates and P(H) − P(A) become 3 more inputs. 0 = off.
+   */
+  readonly xgAlpha: number;
+  /** Adds |P(H) − P(A)| and log expected total goals: inputs a draw depends on non-linearly. */
+  readonly drawFeatures: boolean;
+}
+
+export const NO_EXTRA_FEATURES: ExtraFeatureSettings = { fastXiPerDay: 0, xgAlpha: 0, drawFeatures: false };
+
 export interface FeatureSettings {
   readonly dixonColes: DixonColesSettings;
   readonly form: TeamFormSettings;
+  /** Absent = none (snapshots saved before these existed). */
+  readonly extra?: ExtraFeatureSettings;
+}
+
+/** The feature columns for these settings, in order: FEATURE_NAMES, then the enabled extras. */
+export function featureNamesOf(settings: FeatureSettings): string[] {
+  const extra = settings.extra ?? NO_EXTRA_FEATURES;
+  return [
+    ...FEATURE_NAMES,
+    ...(extra.fastXiPerDay > 0 ? ['fastDcLogHomeRate', 'fastDcLogAwayRate', 'fastDcHomeMinusAway'] : []),
+    ...(extra.xgAlpha > 0 ? ['xgLogHomeRate', 'xgLogAwayRate', 'xgHomeMinusAway'] : []),
+    ...(extra.drawFeatures ? ['dcAbsHomeMinusAway', 'dcLogTotalRate'] : []),
+  ];
 }
 
 export interface FeatureRow {
@@ -73,6 +110,9 @@ export function buildFeatureRows(history: readonly Match[], targets: readonly Fi
     const before = sorted.slice(0, next);
     const ratings = fitDixonColesRatings(before, weekStart, settings.dixonColes);
     const shotRatings = fitShotRateRatings(before, weekStart, settings.dixonColes);
+    const extra = settings.extra ?? NO_EXTRA_FEATURES;
+    const fastRatings = extra.fastXiPerDay > 0 ? fitDixonColesRatings(before, weekStart, { ...settings.dixonColes, xiPerDay: extra.fastXiPerDay }) : null;
+    const xgRatings = extra.xgAlpha > 0 ? fitExpectedGoalsRatings(before, weekStart, settings.dixonColes, extra.xgAlpha) : null;
     for (const fixture of byWeek.get(weekStart)!) {
       const dc = predictDixonColes(ratings, fixture.homeTeamId, fixture.awayTeamId);
       const home = tracker.stateFor(fixture.homeTeamId, fixture.season);
@@ -103,6 +143,18 @@ export function buildFeatureRows(history: readonly Match[], targets: readonly Fi
           ? (({ logHome, logAway }) => [logHome, logAway])(predictShotRates(shotRatings, fixture.homeTeamId, fixture.awayTeamId))
           : [Math.log(dc.homeRate), Math.log(dc.awayRate)]),
       ];
+      if (fastRatings) {
+        const fast = predictDixonColes(fastRatings, fixture.homeTeamId, fixture.awayTeamId);
+        features.push(Math.log(fast.homeRate), Math.log(fast.awayRate), fast.probabilities[0] - fast.probabilities[2]);
+      }
+      if (extra.xgAlpha > 0) {
+        // A window without any match cannot occur here (the goal model was fitted on it), but the
+        // goal model's rates stand in if it ever did, so the columns are never empty.
+        const { logHome, logAway } = xgRatings ? predictShotRates(xgRatings, fixture.homeTeamId, fixture.awayTeamId) : { logHome: Math.log(dc.homeRate), logAway: Math.log(dc.awayRate) };
+        const [xH, , xA] = outcomeProbabilitiesFromRates(Math.exp(logHome), Math.exp(logAway), 0);
+        features.push(logHome, logAway, xH - xA);
+      }
+      if (extra.drawFeatures) features.push(Math.abs(pH - pA), Math.log(dc.homeRate + dc.awayRate));
       rows.push({ matchId: fixture.id, weekStart, features, dixonColesProbabilities: dc.probabilities });
     }
   }

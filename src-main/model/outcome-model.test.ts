@@ -71,6 +71,45 @@ describe.each(['dixon-coles', 'feature-net', 'ensemble'] as const)('%s model', (
   });
 });
 
+describe('with the expected-goals goal model and every extra input on', () => {
+  const config: ModelConfig = {
+    ...configOf('ensemble'),
+    dixonColes: { ...DEFAULT_MODEL_CONFIG.dixonColes, xgAlpha: 0.3 },
+    extraFeatures: { fastXiPerDay: 0.006, xgAlpha: 0.5, drawFeatures: true },
+  };
+
+  it('gives identical predictions for week w after every result and shot count from week w on is corrupted', async () => {
+    const history = matchesBeforeWeek(league, week);
+    const fixtures = fixturesOf(matchesInWeek(holdout, week));
+    const model = await trainOutcomeModel(config, history, { cutoff: week.start });
+    const before = model.predict(fixtures, history);
+    const corrupted = corruptFrom(league, week.start);
+    const retrained = await trainOutcomeModel(config, matchesBeforeWeek(corrupted, week), { cutoff: week.start });
+    expect(retrained.predict(fixtures, corrupted)).toEqual(before);
+    const snapshot = model.toSnapshot();
+    expect(snapshot.kind === 'ensemble' && snapshot.featureNames.length).toBe(18 + 8);
+  });
+});
+
+describe('snapshots saved before the expected-goals and extra-input settings existed', () => {
+  it('restore and predict as the plain goal model and base features', async () => {
+    const history = matchesBeforeWeek(league, week);
+    const fixtures = fixturesOf(matchesInWeek(holdout, week));
+    const { extraFeatures: _extra, ...oldConfig } = { ...configOf('ensemble'), dixonColes: { ...DEFAULT_MODEL_CONFIG.dixonColes, xgAlpha: 0 }, extraFeatures: undefined };
+    const { xgAlpha: _alpha, ...oldGoalModel } = oldConfig.dixonColes;
+    const plain = await trainOutcomeModel({ ...oldConfig, dixonColes: oldGoalModel }, history, { cutoff: week.start });
+    const snapshot = JSON.parse(JSON.stringify(plain.toSnapshot())) as ReturnType<typeof plain.toSnapshot>;
+    expect('extraFeatures' in snapshot.config).toBe(false);
+    expect('xgAlpha' in snapshot.config.dixonColes).toBe(false);
+    const explicit = await trainOutcomeModel(
+      { ...oldConfig, dixonColes: { ...oldGoalModel, xgAlpha: 0 }, extraFeatures: { fastXiPerDay: 0, xgAlpha: 0, drawFeatures: false } },
+      history,
+      { cutoff: week.start },
+    );
+    expect(restoreOutcomeModel(snapshot).predict(fixtures, history)).toEqual(explicit.predict(fixtures, history));
+  });
+});
+
 describe('the holdout season', () => {
   it('never enters the initial fit: corrupting all of it changes nothing in the trained ensemble', async () => {
     const firstWeek = weeks[0]!;
@@ -150,6 +189,16 @@ describe('bad input', () => {
     );
     await expect(trainOutcomeModel({ ...configOf('ensemble'), ensembleValidationSeasons: 0 }, history, { cutoff: week.start })).rejects.toThrow(
       'Model config: ensembleValidationSeasons must be an integer >= 1, got 0',
+    );
+    await expect(trainOutcomeModel({ ...configOf('dixon-coles'), dixonColes: { ...DEFAULT_MODEL_CONFIG.dixonColes, xgAlpha: 1.2 } }, history, { cutoff: week.start })).rejects.toThrow(
+      'Model config: dixonColes.xgAlpha must be in [0, 1], got 1.2',
+    );
+    const extra = { fastXiPerDay: 0, xgAlpha: 0, drawFeatures: false };
+    await expect(trainOutcomeModel({ ...configOf('feature-net'), extraFeatures: { ...extra, fastXiPerDay: -0.01 } }, history, { cutoff: week.start })).rejects.toThrow(
+      'Model config: extraFeatures.fastXiPerDay must be 0 (off) or in (0, 1), got -0.01',
+    );
+    await expect(trainOutcomeModel({ ...configOf('feature-net'), extraFeatures: { ...extra, xgAlpha: 2 } }, history, { cutoff: week.start })).rejects.toThrow(
+      'Model config: extraFeatures.xgAlpha must be 0 (off) or in (0, 1], got 2',
     );
   });
 

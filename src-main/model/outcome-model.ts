@@ -3,7 +3,7 @@ import { outcomeIndex, type Triple } from '../domain/football/outcome';
 import { daysBetween } from '../domain/football/betting-week';
 import type { Fixture } from './fixture';
 import { fitDixonColesRatings, predictDixonColes, type DixonColesRatings, type DixonColesSettings } from './dixon-coles-ratings';
-import { buildFeatureRows, FEATURE_NAMES, featureTrainingTargets, MIN_HISTORY_DAYS_FOR_FEATURES, type FeatureSettings } from './match-features';
+import { buildFeatureRows, featureNamesOf, featureTrainingTargets, MIN_HISTORY_DAYS_FOR_FEATURES, type ExtraFeatureSettings, type FeatureSettings } from './match-features';
 import type { TeamFormSettings } from './team-form-tracker';
 import { MIN_TRAINING_ROWS, predictFeatureNet, trainFeatureNet, type FeatureNetSettings, type FeatureNetWeights } from './feature-net';
 import { blendProbabilities, fitEnsembleWeight, type EnsembleWeightFit } from './ensemble-weight';
@@ -32,6 +32,8 @@ export interface ModelConfig {
   readonly ensembleWeight: number | null;
   /** How many of the latest complete seasons before the cutoff the blend weight is fitted on. */
   readonly ensembleValidationSeasons: number;
+  /** Extra feature-net inputs; absent (configs saved before it existed) = none. */
+  readonly extraFeatures?: ExtraFeatureSettings;
 }
 
 /**
@@ -41,11 +43,12 @@ export interface ModelConfig {
 export const DEFAULT_MODEL_CONFIG: ModelConfig = {
   kind: 'ensemble',
   seed: 20240801,
-  dixonColes: { xiPerDay: 0.002, historyDays: 1460, ridge: 2, newcomerPriorTeams: 3, newcomerMinMatches: 10 },
+  dixonColes: { xiPerDay: 0.002, historyDays: 1460, ridge: 2, newcomerPriorTeams: 3, newcomerMinMatches: 10, xgAlpha: 0.3 },
   form: { eloK: 20, eloHomeAdvantage: 60, eloSeasonRegression: 1 / 3, rollingAlpha: 0.15, formMatches: 6 },
   net: { hiddenUnits: 0, epochs: 300, learningRate: 0.05, l2: 0.001, rowDecayPerDay: 0, trainingSeasons: 6 },
   ensembleWeight: null,
   ensembleValidationSeasons: 1,
+  extraFeatures: { fastXiPerDay: 0, xgAlpha: 0, drawFeatures: false },
 };
 
 export interface TrainingWindow {
@@ -127,7 +130,7 @@ export async function trainOutcomeModel(config: ModelConfig, history: readonly M
         signal: options.signal,
         onProgress: (f) => options.onProgress?.(kind === 'ensemble' ? 0.5 * f : f),
       });
-      const common = { ...base, trainedThrough: window.to, trainingWindow: window, net, featureNames: [...FEATURE_NAMES] };
+      const common = { ...base, trainedThrough: window.to, trainingWindow: window, net, featureNames: featureNamesOf(featureSettingsOf(config)) };
       if (kind === 'feature-net') {
         options.onProgress?.(1);
         return restoreOutcomeModel({ ...common, kind });
@@ -165,7 +168,7 @@ export function restoreOutcomeModel(snapshot: ModelSnapshot): TrainedOutcomeMode
 }
 
 function featureSettingsOf(config: ModelConfig): FeatureSettings {
-  return { dixonColes: config.dixonColes, form: config.form };
+  return { dixonColes: config.dixonColes, form: config.form, extra: config.extraFeatures };
 }
 
 function predictWithNet(net: FeatureNetWeights, ensembleWeight: number | null, config: ModelConfig, fixtures: readonly Fixture[], history: readonly Match[]): Triple[] {
@@ -221,6 +224,7 @@ function validateConfig(config: ModelConfig): void {
   if (!(d.ridge >= 0)) throw bad('dixonColes.ridge', d.ridge, 'must be >= 0');
   if (!(Number.isInteger(d.newcomerPriorTeams) && d.newcomerPriorTeams >= 1)) throw bad('dixonColes.newcomerPriorTeams', d.newcomerPriorTeams, 'must be an integer >= 1');
   if (!(d.newcomerMinMatches >= 0)) throw bad('dixonColes.newcomerMinMatches', d.newcomerMinMatches, 'must be >= 0');
+  if (d.xgAlpha !== undefined && !(d.xgAlpha >= 0 && d.xgAlpha <= 1)) throw bad('dixonColes.xgAlpha', d.xgAlpha, 'must be in [0, 1]');
   const n = config.net;
   if (!(Number.isInteger(n.hiddenUnits) && n.hiddenUnits >= 0)) throw bad('net.hiddenUnits', n.hiddenUnits, 'must be an integer >= 0');
   if (!(Number.isInteger(n.epochs) && n.epochs >= 1)) throw bad('net.epochs', n.epochs, 'must be an integer >= 1');
@@ -228,6 +232,12 @@ function validateConfig(config: ModelConfig): void {
   if (!(n.l2 >= 0)) throw bad('net.l2', n.l2, 'must be >= 0');
   if (!(n.rowDecayPerDay >= 0 && n.rowDecayPerDay < 1)) throw bad('net.rowDecayPerDay', n.rowDecayPerDay, 'must be in [0, 1)');
   if (!(Number.isInteger(n.trainingSeasons) && n.trainingSeasons >= 1)) throw bad('net.trainingSeasons', n.trainingSeasons, 'must be an integer >= 1');
+  const x = config.extraFeatures;
+  if (x !== undefined) {
+    if (!(x.fastXiPerDay >= 0 && x.fastXiPerDay < 1)) throw bad('extraFeatures.fastXiPerDay', x.fastXiPerDay, 'must be 0 (off) or in (0, 1)');
+    if (!(x.xgAlpha >= 0 && x.xgAlpha <= 1)) throw bad('extraFeatures.xgAlpha', x.xgAlpha, 'must be 0 (off) or in (0, 1]');
+    if (typeof x.drawFeatures !== 'boolean') throw bad('extraFeatures.drawFeatures', x.drawFeatures, 'must be true or false');
+  }
   const w = config.ensembleWeight;
   if (w !== null && !(w >= 0 && w <= 1)) throw bad('ensembleWeight', w, 'must be null (fit it) or in [0, 1]');
   const v = config.ensembleValidationSeasons;
