@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SHARED_DATA_DIR } from './support/data-server';
+import { SHARED_DATA_DIR, startDataServer } from './support/data-server';
 import { EdgelinePage } from './support/edgeline-page';
 import { expect, test } from './support/fixtures';
 
@@ -42,4 +42,35 @@ test('a new user downloads five seasons, then imports a file and sees the broken
   await expect(page.getByTestId('data-season-E0-1819-matches')).toHaveText('380');
   await expect(page.getByTestId('data-total-matches')).toHaveText('2280');
   await edgeline.screenshot('data-imported');
+});
+
+test('a download that stalls can be cancelled, and the seasons that arrived before stay imported', async ({ edgeline }) => {
+  const { page } = edgeline;
+  const stalling = await startDataServer({ holdSeasons: ['2324'] });
+  try {
+    const app = new EdgelinePage(page);
+    await app.goTo('data');
+    await page.getByTestId('download-base-url').fill(stalling.url);
+    await page.getByTestId('download-div').selectOption('E0');
+    await page.getByTestId('download-from').selectOption('2223');
+    await page.getByTestId('download-to').selectOption('2324');
+    await page.getByTestId('download-start').click();
+
+    await expect(page.getByTestId('download-progress')).toBeVisible();
+    await expect(page.getByText(/Downloading E0 2324 \(2 of 2\)/)).toBeVisible();
+    await edgeline.screenshot('data-download-in-progress');
+    await page.getByTestId('download-cancel').click();
+
+    await expect(page.getByTestId('data-error')).toContainText(/cancel/i);
+    await expect(page.getByTestId('download-cancel')).toHaveCount(0);
+    await expect(page.getByTestId('data-season-E0-2223-matches')).toHaveText('380');
+    await expect(page.getByTestId('data-season-E0-2324')).toHaveCount(0);
+    await edgeline.screenshot('data-download-cancelled');
+    const ledger = edgeline.ledger();
+    const stored = ledger.prepare('SELECT COUNT(*) AS n FROM matches').get() as { n: number };
+    ledger.close();
+    expect(stored.n).toBe(380);
+  } finally {
+    await stalling.close();
+  }
 });

@@ -14,12 +14,20 @@ export interface DataServer {
   close(): Promise<void>;
 }
 
-/** A real HTTP server over the shared football-data folder, standing in for football-data.co.uk. */
-export async function startDataServer(): Promise<DataServer> {
+/**
+ * A real HTTP server over the shared football-data folder, standing in for football-data.co.uk.
+ * `holdSeasons`: requests for these seasons never get an answer (a stalled transfer to cancel).
+ */
+export async function startDataServer(options: { readonly holdSeasons?: readonly string[] } = {}): Promise<DataServer> {
   const requests: string[] = [];
+  const stalled = new Set<import('node:http').ServerResponse>();
   const server: Server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     requests.push(pathname);
+    if (options.holdSeasons?.some((season) => pathname.includes(`/${season}/`))) {
+      stalled.add(response);
+      return;
+    }
     const file = path.resolve(SHARED_DATA_DIR, `.${pathname}`);
     const info = file.startsWith(SHARED_DATA_DIR + path.sep) ? statSafe(file) : null;
     if (info === null || !info.isFile()) {
@@ -34,7 +42,11 @@ export async function startDataServer(): Promise<DataServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        stalled.forEach((response) => response.destroy());
+        server.close(() => resolve());
+      }),
   };
 }
 
