@@ -56,7 +56,11 @@ export function DataPage(props: { menuCommand: { command: MenuCommand; at: numbe
     setJob({ jobId: ticket.value.jobId, progress: { fraction: 0, message: 'Starting' } });
     const result = await waitForJob(api, 'download', ticket.value.jobId, (progress) => setJob({ jobId: ticket.value.jobId, progress }));
     setJob(null);
-    finish(result);
+    finish(
+      !result.ok && result.error.code === 'cancelled'
+        ? { ok: false, error: { code: 'cancelled', message: 'Download cancelled. The seasons that had already arrived are imported and kept.' } }
+        : result,
+    );
   };
 
   const cancelDownload = async (): Promise<void> => {
