@@ -83,4 +83,19 @@ test('stepping three weeks shows each slip before its results, and the dashboard
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByTestId('week-number')).toHaveText('2');
   await expect(page.getByTestId('week-bankroll-end')).toHaveText(pounds((weeks[1] as WeekRow).bankroll_end_cents));
+
+  // Space plays on from week 3; Space again pauses, and the ledger holds exactly the weeks the screen counts.
+  const playedOnScreen = async (): Promise<number> => Number.parseInt((await page.getByTestId('weeks-played').textContent()) ?? '', 10);
+  await page.keyboard.press('Space');
+  await expect.poll(playedOnScreen, { timeout: 120_000 }).toBeGreaterThanOrEqual(5);
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('step-button')).toBeEnabled({ timeout: 60_000 });
+  const pausedAt = await playedOnScreen();
+  await page.waitForTimeout(1_500);
+  expect(await playedOnScreen()).toBe(pausedAt);
+  const counted = edgeline.ledger();
+  const inLedger = counted.prepare('SELECT COUNT(*) AS n FROM weekly_performance WHERE run_id = ?').get(run.id) as { n: number };
+  counted.close();
+  expect(inLedger.n).toBe(pausedAt);
+  expect(pausedAt).toBeLessThan(36);
 });
