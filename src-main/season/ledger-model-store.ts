@@ -7,14 +7,15 @@ import { modelConfigOf } from './run-config-mapping';
 /** Trains with TF.js / the goal model and keeps every version in the ledger's model registry. */
 export function ledgerModelStore(db: LedgerDatabase, runId: string): ModelStore {
   return {
-    async train(settings, history, cutoff, options) {
-      const model = await trainOutcomeModel(modelConfigOf(settings), history, {
+    train(settings, history, cutoff, options) {
+      return trainOutcomeModel(modelConfigOf(settings), history, {
         cutoff,
         signal: options.signal,
         onProgress: (fraction) => options.onProgress?.({ fraction, message: `Training the ${settings.modelKind} model` }),
       });
-      const modelId = saveModel(db, model, { runId });
-      return { model, modelId };
+    },
+    save(model) {
+      return saveModel(db, model, { runId });
     },
     load(modelId) {
       return loadModel(db, modelId);

@@ -27,9 +27,11 @@ import { stakingConfigOf } from './run-config-mapping';
 import { dataFingerprintOf } from './data-fingerprint';
 import type { TaskOptions } from '../app/edgeline-service';
 
-/** Trains and stores model versions; the engine never touches TF.js or the models table itself. */
+/** Trains, stores and reloads model versions; the engine never touches TF.js or the models table itself. */
 export interface ModelStore {
-  train(settings: RunSettings, history: readonly Match[], cutoff: string, options: TaskOptions): Promise<{ model: TrainedOutcomeModel; modelId: number }>;
+  train(settings: RunSettings, history: readonly Match[], cutoff: string, options: TaskOptions): Promise<TrainedOutcomeModel>;
+  /** Called inside the week's transaction, so a model version exists exactly when the week that fitted it does. */
+  save(model: TrainedOutcomeModel): number;
   load(modelId: number): TrainedOutcomeModel;
 }
 
@@ -179,18 +181,25 @@ export class SeasonEngine {
     let trained: LoadedModel | null = null;
     if (decision.retrain) {
       options.onProgress?.({ fraction: 0, message: `Week ${weekNumber}: fitting the model on ${history.length} earlier matches` });
-      const { model, modelId } = await this.store.train(this.settings, history, week.start, options);
-      newModel = { version: this.models.length + 1, modelId, fittedBeforeWeek: weekNumber, reason: decision.reason, detail: decision.detail };
+      const model = await this.store.train(this.settings, history, week.start, options);
+      // The registry id is known only once the week commits (below).
+      newModel = { version: this.models.length + 1, modelId: Number.NaN, fittedBeforeWeek: weekNumber, reason: decision.reason, detail: decision.detail };
       trained = { row: newModel, model };
     }
     options.signal?.throwIfAborted();
 
-    const models = trained ? [...this.models, trained] : this.models;
+    let models = trained ? [...this.models, trained] : this.models;
     const record = this.playWeek(week, weekNumber, history, models, newModel, pastActive);
-    const active = models.at(-1)!;
     this.db.transaction(() => {
-      appendWeek(this.db, this.run.id, record.ledger);
-      recordEvaluation(this.db, { modelId: active.row.modelId, scope: 'week', scopeKey: `${this.run.id}/${week.start}`, ...record.evaluation });
+      if (trained && newModel) {
+        const saved = { ...newModel, modelId: this.store.save(trained.model) };
+        models = [...this.models, { row: saved, model: trained.model }];
+        appendWeek(this.db, this.run.id, { ...record.ledger, newModel: saved });
+      } else {
+        appendWeek(this.db, this.run.id, record.ledger);
+      }
+      const activeId = models.at(-1)!.row.modelId;
+      recordEvaluation(this.db, { modelId: activeId, scope: 'week', scopeKey: `${this.run.id}/${week.start}`, ...record.evaluation });
     })();
 
     this.models = models;

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { createEdgelineService } from '../app/edgeline-service-impl';
 import type { EdgelineService } from '../app/edgeline-service';
 import { mulberry32 } from '../domain/evaluation/seeded-random';
+import { openLedger } from '../ledger/ledger-database';
+import { readRunModels } from '../ledger/run-repository';
 import { FAST_RUN, ledgerWithSeasons } from './testing/season-fixture';
 
 const PLAYER = fileURLToPath(new URL('./testing/play-run-to-end.ts', import.meta.url));
@@ -63,6 +65,11 @@ describe('a run killed at any moment resumes to exactly the uninterrupted ledger
       const run = resumed.getRun(runId);
       expect(run.bankrollCents).toBe(reference.service.getRun(referenceRunId).bankrollCents);
       resumed.close();
+      // A model version is stored in the same transaction as the week that fitted it: no orphans.
+      const db = openLedger(copy);
+      const stored = db.prepare('SELECT COUNT(*) AS n FROM models WHERE run_id = ?').get(runId) as { n: number };
+      expect(stored.n).toBe(readRunModels(db, runId).length);
+      db.close();
       rmSync(ledger.dir, { recursive: true, force: true });
     });
   }
