@@ -57,6 +57,21 @@ describe('trainFeatureNet / predictFeatureNet', () => {
     for (const p of predictFeatureNet(weights, [2, 3])) expect(Number.isFinite(p)).toBe(true);
   });
 
+  it('with the ordered head, learns the ordered split with one score and two cut-points, and predicts what the fit says', async () => {
+    const { inputs, labels } = toyRows(300);
+    const weights = await trainFeatureNet(inputs, labels, { ...logistic, head: 'ordered' }, 1);
+    expect(weights.head).toBe('ordered');
+    expect(weights.layers[0]!.kernel).toHaveLength(2);
+    expect(weights.layers[0]!.bias).toHaveLength(2);
+    expect(predictFeatureNet(weights, [1.8, 0.5])[0]).toBeGreaterThan(0.8);
+    expect(predictFeatureNet(weights, [-1.8, 0.5])[2]).toBeGreaterThan(0.8);
+    const middle = predictFeatureNet(weights, [0, 0.5]);
+    expect(middle[1]).toBeGreaterThan(Math.max(middle[0], middle[2]));
+    await expect(trainFeatureNet(inputs, labels, { ...logistic, head: 'ordered', hiddenUnits: 3 }, 1)).rejects.toThrow(
+      'trainFeatureNet: the ordered head has no hidden layer, got hiddenUnits 3',
+    );
+  });
+
   it('rejects rows and labels that do not pair up', async () => {
     await expect(trainFeatureNet([[1], [2]], [0], logistic, 1)).rejects.toThrow('trainFeatureNet: 2 rows but 1 labels');
     await expect(trainFeatureNet([], [], logistic, 1)).rejects.toThrow('trainFeatureNet: no training rows');

@@ -1,5 +1,6 @@
 import { tf, tfReady, type TfBackendName } from './tf-runtime';
 import type { Triple } from '../domain/football/outcome';
+import { fitOrderedLogit, orderedLogitProbabilities } from './ordered-logit';
 
 /** Fewer rows than this cannot support even the logistic regression's 3 x (features + 1) weights. */
 export const MIN_TRAINING_ROWS = 50;
@@ -17,7 +18,15 @@ export interface FeatureNetSettings {
    * exp(-rowDecayPerDay * d) in the loss (0 = all rows equal). Weights are rescaled to mean 1.
    */
   readonly rowDecayPerDay: number;
+  /**
+   * Output head: 'multinomial' (softmax over H/D/A, the default when absent) or 'ordered' (an
+   * ordered logit: one latent score and two cut-points, fitted by Newton's method in plain
+   * TypeScript; needs hiddenUnits 0, ignores epochs and learningRate).
+   */
+  readonly head?: FeatureNetHead;
 }
+
+export type FeatureNetHead = 'multinomial' | 'ordered';
 
 /** Trained weights plus the feature standardisation, JSON-serialisable. */
 export interface FeatureNetWeights {
@@ -25,8 +34,14 @@ export interface FeatureNetWeights {
   readonly featureScales: number[];
   /** [hidden? (inputs x units, units), output (in x 3, 3)] as flat row-major arrays. */
   readonly layers: { readonly kernel: number[]; readonly bias: number[]; readonly inputs: number; readonly outputs: number }[];
+  /** Where training ran; an ordered head is fitted in float64 TypeScript, recorded as 'cpu'. */
   readonly backend: TfBackendName;
   readonly finalLoss: number;
+  /**
+   * Absent = 'multinomial'. 'ordered': one layer with `outputs` 1 (the latent score's
+   * coefficients) whose `bias` holds the two cut-points.
+   */
+  readonly head?: FeatureNetHead;
 }
 
 /**
@@ -55,6 +70,19 @@ export async function trainFeatureNet(
     return variance > 1e-12 ? Math.sqrt(variance) : 1;
   });
   const standardised = inputs.map((r) => r.map((v, j) => (v - featureMeans[j]!) / featureScales[j]!));
+  if (settings.head === 'ordered') {
+    if (settings.hiddenUnits > 0) throw new Error(`trainFeatureNet: the ordered head has no hidden layer, got hiddenUnits ${settings.hiddenUnits}`);
+    const fit = fitOrderedLogit(standardised, labels, settings.l2, rowWeights?.map((w) => w / meanWeight));
+    options.onProgress?.(1);
+    return {
+      featureMeans,
+      featureScales,
+      layers: [{ kernel: fit.beta, bias: [...fit.cutpoints], inputs: width, outputs: 1 }],
+      backend: 'cpu',
+      finalLoss: -fit.meanLogLikelihood,
+      head: 'ordered',
+    };
+  }
 
   const x = tf.tensor2d(standardised, [inputs.length, width], 'float32');
   const y = tf.oneHot(tf.tensor1d([...labels], 'int32'), 3).toFloat();
@@ -121,6 +149,11 @@ export async function trainFeatureNet(
  */
 export function predictFeatureNet(weights: FeatureNetWeights, features: readonly number[]): Triple {
   let h = features.map((v, j) => (v - weights.featureMeans[j]!) / weights.featureScales[j]!);
+  if (weights.head === 'ordered') {
+    const layer = weights.layers[0]!;
+    const score = h.reduce((s, v, j) => s + v * layer.kernel[j]!, 0);
+    return orderedLogitProbabilities(score, [layer.bias[0]!, layer.bias[1]!]);
+  }
   weights.layers.forEach((layer, k) => {
     const out = new Array<number>(layer.outputs).fill(0);
     for (let o = 0; o < layer.outputs; o++) {

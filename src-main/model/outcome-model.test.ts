@@ -11,7 +11,7 @@ const weeks = bettingWeeksOf(holdout);
 const week = weeks[9]!;
 
 /** Small and fast, but every part of the pipeline runs. */
-function configOf(kind: ModelKind): ModelConfig {
+function configOfDefault(kind: ModelKind): ModelConfig {
   return { ...DEFAULT_MODEL_CONFIG, kind, net: { ...DEFAULT_MODEL_CONFIG.net, epochs: 60, trainingSeasons: 2 } };
 }
 
@@ -29,10 +29,18 @@ function corruptFrom(matches: readonly Match[], from: string): Match[] {
   });
 }
 
-describe.each(['dixon-coles', 'feature-net', 'ensemble'] as const)('%s model', (kind) => {
+// The default net head is the ordered logit; the multinomial (TF.js) head runs through the same contract.
+describe.each([
+  ['dixon-coles', 'ordered'],
+  ['feature-net', 'ordered'],
+  ['ensemble', 'ordered'],
+  ['ensemble', 'multinomial'],
+] as const)('%s model (%s net head)', (kind, head) => {
+  const configOfHead = (k: ModelKind): ModelConfig => ({ ...configOfDefault(k), net: { ...configOfDefault(k).net, head } });
+
   it('prices every fixture with finite probabilities that sum to 1', async () => {
     const history = matchesBeforeWeek(league, week);
-    const model = await trainOutcomeModel(configOf(kind), history, { cutoff: week.start });
+    const model = await trainOutcomeModel(configOfHead(kind), history, { cutoff: week.start });
     const fixtures = fixturesOf(matchesInWeek(holdout, week));
     const probabilities = model.predict(fixtures, history);
     expect(probabilities).toHaveLength(fixtures.length);
@@ -46,9 +54,9 @@ describe.each(['dixon-coles', 'feature-net', 'ensemble'] as const)('%s model', (
   it('gives identical predictions for week w after every result from week w on is corrupted', async () => {
     const history = matchesBeforeWeek(league, week);
     const fixtures = fixturesOf(matchesInWeek(holdout, week));
-    const before = (await trainOutcomeModel(configOf(kind), history, { cutoff: week.start })).predict(fixtures, history);
+    const before = (await trainOutcomeModel(configOfHead(kind), history, { cutoff: week.start })).predict(fixtures, history);
     const corrupted = corruptFrom(league, week.start);
-    const retrained = await trainOutcomeModel(configOf(kind), matchesBeforeWeek(corrupted, week), { cutoff: week.start });
+    const retrained = await trainOutcomeModel(configOfHead(kind), matchesBeforeWeek(corrupted, week), { cutoff: week.start });
     // predict is handed the whole corrupted season, week w's own results included: it must cut them itself.
     expect(retrained.predict(fixtures, corrupted)).toEqual(before);
   });
@@ -56,8 +64,8 @@ describe.each(['dixon-coles', 'feature-net', 'ensemble'] as const)('%s model', (
   it('is deterministic: same data and seed give the same snapshot and probabilities, also after a JSON round trip', async () => {
     const history = matchesBeforeWeek(league, week);
     const fixtures = fixturesOf(matchesInWeek(holdout, week));
-    const a = await trainOutcomeModel(configOf(kind), history, { cutoff: week.start });
-    const b = await trainOutcomeModel(configOf(kind), history, { cutoff: week.start });
+    const a = await trainOutcomeModel(configOfHead(kind), history, { cutoff: week.start });
+    const b = await trainOutcomeModel(configOfHead(kind), history, { cutoff: week.start });
     expect(JSON.stringify(b.toSnapshot())).toBe(JSON.stringify(a.toSnapshot()));
     const restored = restoreOutcomeModel(JSON.parse(JSON.stringify(a.toSnapshot())));
     expect(restored.predict(fixtures, history)).toEqual(a.predict(fixtures, history));
@@ -65,7 +73,7 @@ describe.each(['dixon-coles', 'feature-net', 'ensemble'] as const)('%s model', (
 
   it('refuses a history that holds a match on or after the cutoff', async () => {
     const late = holdout.find((m) => m.date >= week.start)!;
-    await expect(trainOutcomeModel(configOf(kind), league, { cutoff: week.start })).rejects.toThrow(
+    await expect(trainOutcomeModel(configOfHead(kind), league, { cutoff: week.start })).rejects.toThrow(
       `trainOutcomeModel: history holds match ${late.id} dated ${late.date}, on or after the cutoff ${week.start}`,
     );
   });
@@ -73,7 +81,7 @@ describe.each(['dixon-coles', 'feature-net', 'ensemble'] as const)('%s model', (
 
 describe('with the expected-goals goal model and every extra input on', () => {
   const config: ModelConfig = {
-    ...configOf('ensemble'),
+    ...configOfDefault('ensemble'),
     dixonColes: { ...DEFAULT_MODEL_CONFIG.dixonColes, xgAlpha: 0.3 },
     extraFeatures: { fastXiPerDay: 0.006, xgAlpha: 0.5, drawFeatures: true },
   };
@@ -91,18 +99,21 @@ describe('with the expected-goals goal model and every extra input on', () => {
   });
 });
 
-describe('snapshots saved before the expected-goals and extra-input settings existed', () => {
-  it('restore and predict as the plain goal model and base features', async () => {
+describe('snapshots saved before the expected-goals, extra-input and net-head settings existed', () => {
+  it('restore and predict as the plain goal model, base features and multinomial net', async () => {
     const history = matchesBeforeWeek(league, week);
     const fixtures = fixturesOf(matchesInWeek(holdout, week));
-    const { extraFeatures: _extra, ...oldConfig } = { ...configOf('ensemble'), dixonColes: { ...DEFAULT_MODEL_CONFIG.dixonColes, xgAlpha: 0 }, extraFeatures: undefined };
-    const { xgAlpha: _alpha, ...oldGoalModel } = oldConfig.dixonColes;
-    const plain = await trainOutcomeModel({ ...oldConfig, dixonColes: oldGoalModel }, history, { cutoff: week.start });
+    const { extraFeatures: _extra, ...current } = configOfDefault('ensemble');
+    const { xgAlpha: _alpha, ...oldGoalModel } = current.dixonColes;
+    const { head: _head, ...oldNet } = current.net;
+    const oldConfig = { ...current, dixonColes: oldGoalModel, net: oldNet };
+    const plain = await trainOutcomeModel(oldConfig, history, { cutoff: week.start });
     const snapshot = JSON.parse(JSON.stringify(plain.toSnapshot())) as ReturnType<typeof plain.toSnapshot>;
     expect('extraFeatures' in snapshot.config).toBe(false);
     expect('xgAlpha' in snapshot.config.dixonColes).toBe(false);
+    expect(snapshot.kind === 'ensemble' && 'head' in snapshot.net).toBe(false);
     const explicit = await trainOutcomeModel(
-      { ...oldConfig, dixonColes: { ...oldGoalModel, xgAlpha: 0 }, extraFeatures: { fastXiPerDay: 0, xgAlpha: 0, drawFeatures: false } },
+      { ...oldConfig, dixonColes: { ...oldGoalModel, xgAlpha: 0 }, net: { ...oldNet, head: 'multinomial' }, extraFeatures: { fastXiPerDay: 0, xgAlpha: 0, drawFeatures: false } },
       history,
       { cutoff: week.start },
     );
@@ -113,9 +124,9 @@ describe('snapshots saved before the expected-goals and extra-input settings exi
 describe('the holdout season', () => {
   it('never enters the initial fit: corrupting all of it changes nothing in the trained ensemble', async () => {
     const firstWeek = weeks[0]!;
-    const clean = await trainOutcomeModel(configOf('ensemble'), matchesBeforeWeek(league, firstWeek), { cutoff: firstWeek.start });
+    const clean = await trainOutcomeModel(configOfDefault('ensemble'), matchesBeforeWeek(league, firstWeek), { cutoff: firstWeek.start });
     const corrupted = corruptFrom(league, firstWeek.start);
-    const dirty = await trainOutcomeModel(configOf('ensemble'), matchesBeforeWeek(corrupted, firstWeek), { cutoff: firstWeek.start });
+    const dirty = await trainOutcomeModel(configOfDefault('ensemble'), matchesBeforeWeek(corrupted, firstWeek), { cutoff: firstWeek.start });
     const snapshot = clean.toSnapshot();
     expect(JSON.stringify(dirty.toSnapshot())).toBe(JSON.stringify(snapshot));
     expect(snapshot.trainingWindow.to < holdout[0]!.date).toBe(true);
@@ -128,7 +139,7 @@ describe('the ensemble blend weight', () => {
   it('is fitted on the last complete seasons before the cutoff, as many as configured', async () => {
     const longer = syntheticLeague({ seed: 8, teams: 8, seasons: ['1718', '1819', '1920', '2021', '2122'], promotedPerSeason: 1 });
     const firstWeek = bettingWeeksOf(longer.filter((m) => m.season === '2122'))[0]!;
-    const config = { ...configOf('ensemble'), ensembleValidationSeasons: 2 };
+    const config = { ...configOfDefault('ensemble'), ensembleValidationSeasons: 2 };
     const snapshot = (await trainOutcomeModel(config, matchesBeforeWeek(longer, firstWeek), { cutoff: firstWeek.start })).toSnapshot();
     if (snapshot.kind !== 'ensemble') throw new Error('expected an ensemble snapshot');
     expect(snapshot.ensemble.fittedOn).toEqual(['1920', '2021']);
@@ -138,14 +149,14 @@ describe('the ensemble blend weight', () => {
 
   it('skips seasons with too little history before them to train a net on', async () => {
     const firstWeek = weeks[0]!;
-    const config = { ...configOf('ensemble'), ensembleValidationSeasons: 3 };
+    const config = { ...configOfDefault('ensemble'), ensembleValidationSeasons: 3 };
     const snapshot = (await trainOutcomeModel(config, matchesBeforeWeek(league, firstWeek), { cutoff: firstWeek.start })).toSnapshot();
     // 1819 has nothing before it and 1920 only 1819, whose weeks lack 300 days of history.
     expect(snapshot.kind === 'ensemble' && snapshot.ensemble.fittedOn).toEqual(['2021']);
   });
 
   it('mid-season, skips the season in progress', async () => {
-    const snapshot = (await trainOutcomeModel(configOf('ensemble'), matchesBeforeWeek(league, week), { cutoff: week.start })).toSnapshot();
+    const snapshot = (await trainOutcomeModel(configOfDefault('ensemble'), matchesBeforeWeek(league, week), { cutoff: week.start })).toSnapshot();
     expect(snapshot.kind === 'ensemble' && snapshot.ensemble.fittedOn).toEqual(['2021']);
   });
 });
@@ -153,7 +164,7 @@ describe('the ensemble blend weight', () => {
 describe('promoted teams and early weeks', () => {
   it('prices a team with no history at the promoted-team prior, below an established side', async () => {
     const history = matchesBeforeWeek(league, week);
-    const model = await trainOutcomeModel(configOf('dixon-coles'), history, { cutoff: week.start });
+    const model = await trainOutcomeModel(configOfDefault('dixon-coles'), history, { cutoff: week.start });
     const established = holdout[0]!.homeTeamId;
     const base = { div: 'X0', season: '2122', date: week.start, kickoff: null };
     const [newcomerAtHome] = model.predict([{ ...base, id: 'n', homeTeam: 'Newcomer', awayTeam: 'x', homeTeamId: 'newcomer', awayTeamId: established }], history);
@@ -166,7 +177,7 @@ describe('promoted teams and early weeks', () => {
 
   it('trains in the first week of a season and converges', async () => {
     const first = weeks[0]!;
-    const model = await trainOutcomeModel(configOf('dixon-coles'), matchesBeforeWeek(league, first), { cutoff: first.start });
+    const model = await trainOutcomeModel(configOfDefault('dixon-coles'), matchesBeforeWeek(league, first), { cutoff: first.start });
     const snapshot = model.toSnapshot();
     expect(snapshot.kind === 'dixon-coles' && snapshot.dixonColes.converged).toBe(true);
   });
@@ -175,43 +186,43 @@ describe('promoted teams and early weeks', () => {
 describe('bad input', () => {
   const history = matchesBeforeWeek(league, week);
   it('names the setting at fault', async () => {
-    await expect(trainOutcomeModel({ ...configOf('dixon-coles'), dixonColes: { ...DEFAULT_MODEL_CONFIG.dixonColes, xiPerDay: -1 } }, history, { cutoff: week.start })).rejects.toThrow(
+    await expect(trainOutcomeModel({ ...configOfDefault('dixon-coles'), dixonColes: { ...DEFAULT_MODEL_CONFIG.dixonColes, xiPerDay: -1 } }, history, { cutoff: week.start })).rejects.toThrow(
       'Model config: dixonColes.xiPerDay must be in [0, 1), got -1',
     );
-    await expect(trainOutcomeModel({ ...configOf('ensemble'), ensembleWeight: 1.5 }, history, { cutoff: week.start })).rejects.toThrow(
+    await expect(trainOutcomeModel({ ...configOfDefault('ensemble'), ensembleWeight: 1.5 }, history, { cutoff: week.start })).rejects.toThrow(
       'Model config: ensembleWeight must be null (fit it) or in [0, 1], got 1.5',
     );
-    await expect(trainOutcomeModel({ ...configOf('feature-net'), net: { ...configOf('feature-net').net, epochs: 0 } }, history, { cutoff: week.start })).rejects.toThrow(
+    await expect(trainOutcomeModel({ ...configOfDefault('feature-net'), net: { ...configOfDefault('feature-net').net, epochs: 0 } }, history, { cutoff: week.start })).rejects.toThrow(
       'Model config: net.epochs must be an integer >= 1, got 0',
     );
-    await expect(trainOutcomeModel({ ...configOf('feature-net'), net: { ...configOf('feature-net').net, rowDecayPerDay: -0.1 } }, history, { cutoff: week.start })).rejects.toThrow(
+    await expect(trainOutcomeModel({ ...configOfDefault('feature-net'), net: { ...configOfDefault('feature-net').net, rowDecayPerDay: -0.1 } }, history, { cutoff: week.start })).rejects.toThrow(
       'Model config: net.rowDecayPerDay must be in [0, 1), got -0.1',
     );
-    await expect(trainOutcomeModel({ ...configOf('ensemble'), ensembleValidationSeasons: 0 }, history, { cutoff: week.start })).rejects.toThrow(
+    await expect(trainOutcomeModel({ ...configOfDefault('ensemble'), ensembleValidationSeasons: 0 }, history, { cutoff: week.start })).rejects.toThrow(
       'Model config: ensembleValidationSeasons must be an integer >= 1, got 0',
     );
-    await expect(trainOutcomeModel({ ...configOf('dixon-coles'), dixonColes: { ...DEFAULT_MODEL_CONFIG.dixonColes, xgAlpha: 1.2 } }, history, { cutoff: week.start })).rejects.toThrow(
+    await expect(trainOutcomeModel({ ...configOfDefault('dixon-coles'), dixonColes: { ...DEFAULT_MODEL_CONFIG.dixonColes, xgAlpha: 1.2 } }, history, { cutoff: week.start })).rejects.toThrow(
       'Model config: dixonColes.xgAlpha must be in [0, 1], got 1.2',
     );
     const extra = { fastXiPerDay: 0, xgAlpha: 0, drawFeatures: false };
-    await expect(trainOutcomeModel({ ...configOf('feature-net'), extraFeatures: { ...extra, fastXiPerDay: -0.01 } }, history, { cutoff: week.start })).rejects.toThrow(
+    await expect(trainOutcomeModel({ ...configOfDefault('feature-net'), extraFeatures: { ...extra, fastXiPerDay: -0.01 } }, history, { cutoff: week.start })).rejects.toThrow(
       'Model config: extraFeatures.fastXiPerDay must be 0 (off) or in (0, 1), got -0.01',
     );
-    await expect(trainOutcomeModel({ ...configOf('feature-net'), extraFeatures: { ...extra, xgAlpha: 2 } }, history, { cutoff: week.start })).rejects.toThrow(
+    await expect(trainOutcomeModel({ ...configOfDefault('feature-net'), extraFeatures: { ...extra, xgAlpha: 2 } }, history, { cutoff: week.start })).rejects.toThrow(
       'Model config: extraFeatures.xgAlpha must be 0 (off) or in (0, 1], got 2',
     );
   });
 
   it('rejects a cutoff that is not an ISO date and an empty history', async () => {
-    await expect(trainOutcomeModel(configOf('dixon-coles'), history, { cutoff: '10/08/2021' })).rejects.toThrow(
+    await expect(trainOutcomeModel(configOfDefault('dixon-coles'), history, { cutoff: '10/08/2021' })).rejects.toThrow(
       'trainOutcomeModel: cutoff must be an ISO date yyyy-mm-dd, got "10/08/2021"',
     );
-    await expect(trainOutcomeModel(configOf('dixon-coles'), [], { cutoff: week.start })).rejects.toThrow(`trainOutcomeModel: no matches before the cutoff ${week.start}`);
+    await expect(trainOutcomeModel(configOfDefault('dixon-coles'), [], { cutoff: week.start })).rejects.toThrow(`trainOutcomeModel: no matches before the cutoff ${week.start}`);
   });
 
   it('says how much history the feature net lacks', async () => {
     const oneSeason = league.filter((m) => m.season === '1819');
-    await expect(trainOutcomeModel(configOf('feature-net'), oneSeason, { cutoff: '2019-08-01' })).rejects.toThrow(
+    await expect(trainOutcomeModel(configOfDefault('feature-net'), oneSeason, { cutoff: '2019-08-01' })).rejects.toThrow(
       'The feature net needs at least 50 matches with 300 days of earlier history before 2019-08-01; found 0',
     );
   });

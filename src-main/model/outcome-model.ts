@@ -45,7 +45,7 @@ export const DEFAULT_MODEL_CONFIG: ModelConfig = {
   seed: 20240801,
   dixonColes: { xiPerDay: 0.002, historyDays: 1460, ridge: 2, newcomerPriorTeams: 3, newcomerMinMatches: 10, xgAlpha: 0.3 },
   form: { eloK: 20, eloHomeAdvantage: 60, eloSeasonRegression: 1 / 3, rollingAlpha: 0.15, formMatches: 6 },
-  net: { hiddenUnits: 0, epochs: 300, learningRate: 0.05, l2: 0.001, rowDecayPerDay: 0, trainingSeasons: 6 },
+  net: { hiddenUnits: 0, epochs: 300, learningRate: 0.05, l2: 0.03, rowDecayPerDay: 0, trainingSeasons: 6, head: 'ordered' },
   ensembleWeight: null,
   ensembleValidationSeasons: 1,
   extraFeatures: { fastXiPerDay: 0, xgAlpha: 0, drawFeatures: false },
@@ -231,6 +231,8 @@ function validateConfig(config: ModelConfig): void {
   if (!(n.learningRate > 0)) throw bad('net.learningRate', n.learningRate, 'must be > 0');
   if (!(n.l2 >= 0)) throw bad('net.l2', n.l2, 'must be >= 0');
   if (!(n.rowDecayPerDay >= 0 && n.rowDecayPerDay < 1)) throw bad('net.rowDecayPerDay', n.rowDecayPerDay, 'must be in [0, 1)');
+  if (n.head !== undefined && n.head !== 'multinomial' && n.head !== 'ordered') throw bad('net.head', n.head, 'must be multinomial or ordered');
+  if (n.head === 'ordered' && n.hiddenUnits > 0) throw bad('net.hiddenUnits', n.hiddenUnits, 'must be 0 with the ordered head');
   if (!(Number.isInteger(n.trainingSeasons) && n.trainingSeasons >= 1)) throw bad('net.trainingSeasons', n.trainingSeasons, 'must be an integer >= 1');
   const x = config.extraFeatures;
   if (x !== undefined) {
