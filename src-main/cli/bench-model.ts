@@ -154,7 +154,8 @@ async function main(): Promise<void> {
   const loadSeasons = seasonRange(`${values['history-from']}-${last}`);
   const all = await loadFootballData({ from: values.data, div: values.div, seasons: loadSeasons });
   const config = configWithOverrides({ ...DEFAULT_MODEL_CONFIG, kind: values.kind as ModelKind }, values.config);
-  const backend = config.kind === 'dixon-coles' ? 'none' : await tfReady();
+  // The ordered-logit head and Dixon-Coles are fitted in plain TypeScript: no TF.js backend is loaded.
+  const backend = config.kind === 'dixon-coles' || config.net.head === 'ordered' ? 'none' : await tfReady();
   const reports: SeasonReport[] = [];
   for (const season of seasons) reports.push(await benchSeason(all, season, config, retrainEvery));
   if (values.json) {
