@@ -5,7 +5,7 @@ import type { Outcome, Triple } from '../domain/football/outcome';
 import { bettingWeeksOf, matchesBeforeWeek, matchesInWeek } from '../domain/football/betting-week';
 import { loadFootballData } from '../ingest/load-football-data';
 import { seasonRange } from '../ingest/season-range';
-import { DEFAULT_MODEL_CONFIG, MODEL_KINDS, trainOutcomeModel, type ModelConfig, type ModelKind, type TrainedOutcomeModel } from '../model/outcome-model';
+import { DEFAULT_MODEL_CONFIG, MODEL_KINDS, modelConfigFor, trainOutcomeModel, type ModelConfig, type ModelKind, type TrainedOutcomeModel } from '../model/outcome-model';
 import { brierScore, logLoss, rankedProbabilityScore } from '../domain/evaluation/scoring-rules';
 import { tfReady } from '../model/tf-runtime';
 
@@ -153,7 +153,7 @@ async function main(): Promise<void> {
   const last = [...seasons].sort().at(-1)!;
   const loadSeasons = seasonRange(`${values['history-from']}-${last}`);
   const all = await loadFootballData({ from: values.data, div: values.div, seasons: loadSeasons });
-  const config = configWithOverrides({ ...DEFAULT_MODEL_CONFIG, kind: values.kind as ModelKind }, values.config);
+  const config = configWithOverrides(modelConfigFor(values.kind as ModelKind), values.config);
   // The ordered-logit head and Dixon-Coles are fitted in plain TypeScript: no TF.js backend is loaded.
   const backend = config.kind === 'dixon-coles' || config.net.head === 'ordered' ? 'none' : await tfReady();
   const reports: SeasonReport[] = [];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Match } from '../domain/football/match';
 import { outcomeFromGoals } from '../domain/football/outcome';
 import { bettingWeeksOf, matchesBeforeWeek, matchesInWeek } from '../domain/football/betting-week';
-import { DEFAULT_MODEL_CONFIG, restoreOutcomeModel, trainOutcomeModel, type Fixture, type ModelConfig, type ModelKind } from './outcome-model';
+import { DEFAULT_MODEL_CONFIG, modelConfigFor, restoreOutcomeModel, trainOutcomeModel, type Fixture, type ModelConfig, type ModelKind } from './outcome-model';
 import { syntheticLeague } from './synthetic-league';
 
 const league = syntheticLeague({ seed: 7, teams: 12, seasons: ['1819', '1920', '2021', '2122'], promotedPerSeason: 2 });
@@ -33,6 +33,7 @@ function corruptFrom(matches: readonly Match[], from: string): Match[] {
 describe.each([
   ['dixon-coles', 'ordered'],
   ['feature-net', 'ordered'],
+  ['feature-net', 'multinomial'],
   ['ensemble', 'ordered'],
   ['ensemble', 'multinomial'],
 ] as const)('%s model (%s net head)', (kind, head) => {
@@ -225,5 +226,23 @@ describe('bad input', () => {
     await expect(trainOutcomeModel(configOfDefault('feature-net'), oneSeason, { cutoff: '2019-08-01' })).rejects.toThrow(
       'The feature net needs at least 50 matches with 300 days of earlier history before 2019-08-01; found 0',
     );
+  });
+});
+
+describe('modelConfigFor', () => {
+  it('gives the ensemble the ordered-logit head and the feature-net kind the TF.js multinomial network', () => {
+    expect(modelConfigFor('ensemble')).toEqual(DEFAULT_MODEL_CONFIG);
+    expect(modelConfigFor('feature-net', 5)).toMatchObject({ kind: 'feature-net', seed: 5, net: { head: 'multinomial' } });
+    expect(modelConfigFor('dixon-coles', 9)).toMatchObject({ kind: 'dixon-coles', seed: 9, dixonColes: DEFAULT_MODEL_CONFIG.dixonColes });
+  });
+
+  it('trains the feature-net kind through TensorFlow.js', async () => {
+    const config = { ...modelConfigFor('feature-net'), net: { ...modelConfigFor('feature-net').net, epochs: 40, trainingSeasons: 2 } };
+    const model = await trainOutcomeModel(config, matchesBeforeWeek(league, week), { cutoff: week.start });
+    const snapshot = model.toSnapshot();
+    expect(snapshot.kind).toBe('feature-net');
+    if (snapshot.kind !== 'feature-net') throw new Error('unreachable');
+    expect(['wasm', 'cpu', 'tensorflow']).toContain(snapshot.net.backend);
+    expect(snapshot.net.head ?? 'multinomial').toBe('multinomial');
   });
 });

@@ -51,6 +51,27 @@ export const DEFAULT_MODEL_CONFIG: ModelConfig = {
   extraFeatures: { fastXiPerDay: 0, xgAlpha: 0, drawFeatures: false },
 };
 
+/**
+ * The configuration a run uses for each model kind. The ensemble (the default) combines the goal
+ * model with the ordered-logit head, which scored best on the tuning seasons and is fitted by
+ * Newton steps in TypeScript. The `feature-net` kind is the TensorFlow.js network: a multinomial
+ * softmax layer trained with Adam on the WASM (or tfjs-node / cpu) backend, kept as a choice
+ * because it is the extensible one (hidden layers, other losses) and the one TF.js accelerates.
+ */
+export function modelConfigFor(kind: ModelKind, seed: number = DEFAULT_MODEL_CONFIG.seed): ModelConfig {
+  switch (kind) {
+    case 'ensemble':
+    case 'dixon-coles':
+      return { ...DEFAULT_MODEL_CONFIG, kind, seed };
+    case 'feature-net':
+      return { ...DEFAULT_MODEL_CONFIG, kind, seed, net: { ...DEFAULT_MODEL_CONFIG.net, head: 'multinomial' } };
+    default: {
+      const unreachable: never = kind;
+      throw new Error(`Unknown model kind ${String(unreachable)}`);
+    }
+  }
+}
+
 export interface TrainingWindow {
   readonly from: string;
   readonly to: string;

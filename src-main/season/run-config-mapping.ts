@@ -1,5 +1,5 @@
 import type { StakingConfig } from '../domain/betting/stake-sizing';
-import { DEFAULT_MODEL_CONFIG, type ModelConfig } from '../model/outcome-model';
+import { modelConfigFor, type ModelConfig } from '../model/outcome-model';
 import type { RunSettings } from './run-settings';
 
 /** The run form is flat for people; the betting core and the models take their own config shapes. */
@@ -21,5 +21,5 @@ export function stakingConfigOf(settings: RunSettings): StakingConfig {
 export const STAKE_UNIT_CENTS = 100;
 
 export function modelConfigOf(settings: RunSettings): ModelConfig {
-  return { ...DEFAULT_MODEL_CONFIG, kind: settings.modelKind, seed: settings.seed };
+  return modelConfigFor(settings.modelKind, settings.seed);
 }
