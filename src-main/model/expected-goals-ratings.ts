@@ -1,9 +1,8 @@
 import type { Match } from '../domain/football/match';
 import { daysBetween } from '../domain/football/betting-week';
-import { fitGoalModel } from './goal-model-fit';
 import { matchFingerprint } from './match-fingerprint';
 import type { DixonColesSettings } from './dixon-coles-ratings';
-import type { ShotRateRatings } from './shot-rate-ratings';
+import { fitPoissonRatings, type ShotRateRatings } from './shot-rate-ratings';
 
 /**
  * Poisson ratings on an expected-goals proxy: each side's count is
@@ -19,14 +18,12 @@ export function fitExpectedGoalsRatings(history: readonly Match[], cutoff: strin
   const window = history.filter((m) => m.date < cutoff && daysBetween(m.date, cutoff) <= settings.historyDays);
   const teams = new Set(window.flatMap((m) => [m.homeTeamId, m.awayTeamId]));
   if (window.length === 0 || teams.size < 2) return null;
-  const key = `${alpha}|${JSON.stringify(settings)}|${cutoff}|${matchFingerprint(window)}`;
-  const cached = cache.get(key);
-  if (cached !== undefined) return cached;
   const withShots = window.filter((m) => m.homeShotsOnTarget !== null && m.awayShotsOnTarget !== null);
   const shots = withShots.reduce((s, m) => s + m.homeShotsOnTarget! + m.awayShotsOnTarget!, 0);
   const conversion = shots > 0 ? withShots.reduce((s, m) => s + m.homeGoals + m.awayGoals, 0) / shots : 0;
   const blend = (goals: number, onTarget: number | null) => (onTarget === null || conversion === 0 ? goals : (1 - alpha) * goals + alpha * conversion * onTarget);
-  const fit = fitGoalModel(
+  return fitPoissonRatings(
+    `xg|${alpha}|${JSON.stringify(settings)}|${cutoff}|${matchFingerprint(window)}`,
     window.map((m) => {
       const shotsKnown = m.homeShotsOnTarget !== null && m.awayShotsOnTarget !== null;
       return {
@@ -37,22 +34,6 @@ export function fitExpectedGoalsRatings(history: readonly Match[], cutoff: strin
         weight: Math.exp(-settings.xiPerDay * daysBetween(m.date, cutoff)),
       };
     }),
-    { dixonColes: false, ridge: settings.ridge },
+    settings,
   );
-  const p = fit.parameters;
-  const strength = (t: string) => p.attack[t]! + p.defence[t]!;
-  const lowest = [...fit.teams].sort((a, b) => strength(a) - strength(b) || (a < b ? -1 : 1)).slice(0, Math.max(1, settings.newcomerPriorTeams));
-  const ratings: ShotRateRatings = {
-    parameters: p,
-    newcomer: {
-      attack: lowest.reduce((s, t) => s + p.attack[t]!, 0) / lowest.length,
-      defence: lowest.reduce((s, t) => s + p.defence[t]!, 0) / lowest.length,
-    },
-  };
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  cache.set(key, ratings);
-  return ratings;
 }
-
-const CACHE_LIMIT = 4000;
-const cache = new Map<string, ShotRateRatings>();

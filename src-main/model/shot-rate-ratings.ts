@@ -16,17 +16,15 @@ export interface ShotRateRatings {
 }
 
 const CACHE_LIMIT = 4000;
-const cache = new Map<string, ShotRateRatings | null>();
+const cache = new Map<string, ShotRateRatings>();
 
 /** Null when the window holds no match with shots-on-target counts (some leagues lack them). */
 export function fitShotRateRatings(history: readonly Match[], cutoff: string, settings: DixonColesSettings): ShotRateRatings | null {
   const window = history.filter((m) => m.date < cutoff && daysBetween(m.date, cutoff) <= settings.historyDays && m.homeShotsOnTarget !== null && m.awayShotsOnTarget !== null);
   const teams = new Set(window.flatMap((m) => [m.homeTeamId, m.awayTeamId]));
   if (window.length === 0 || teams.size < 2) return null;
-  const key = `${JSON.stringify(settings)}|${cutoff}|${matchFingerprint(window)}`;
-  const cached = cache.get(key);
-  if (cached !== undefined) return cached;
-  const fit = fitGoalModel(
+  return fitPoissonRatings(
+    `sot|${JSON.stringify(settings)}|${cutoff}|${matchFingerprint(window)}`,
     window.map((m) => ({
       homeTeam: m.homeTeamId,
       awayTeam: m.awayTeamId,
@@ -34,8 +32,19 @@ export function fitShotRateRatings(history: readonly Match[], cutoff: string, se
       awayGoals: m.awayShotsOnTarget!,
       weight: Math.exp(-settings.xiPerDay * daysBetween(m.date, cutoff)),
     })),
-    { dixonColes: false, ridge: settings.ridge },
+    settings,
   );
+}
+
+/**
+ * A time-weighted, ridge-penalised Poisson fit of per-match counts (shots on target, or an
+ * expected-goals proxy) with the newcomer rating every rating family here uses, memoised under
+ * `cacheKey`, which must identify the rows and settings completely.
+ */
+export function fitPoissonRatings(cacheKey: string, rows: Parameters<typeof fitGoalModel>[0], settings: DixonColesSettings): ShotRateRatings {
+  const cached = cache.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const fit = fitGoalModel(rows, { dixonColes: false, ridge: settings.ridge });
   const p = fit.parameters;
   const strength = (t: string) => p.attack[t]! + p.defence[t]!;
   const lowest = [...fit.teams].sort((a, b) => strength(a) - strength(b) || (a < b ? -1 : 1)).slice(0, Math.max(1, settings.newcomerPriorTeams));
@@ -47,7 +56,7 @@ export function fitShotRateRatings(history: readonly Match[], cutoff: string, se
     },
   };
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  cache.set(key, ratings);
+  cache.set(cacheKey, ratings);
   return ratings;
 }
 
