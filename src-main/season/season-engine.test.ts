@@ -101,6 +101,12 @@ describe('the season engine on real EPL data (2021-22 and 2022-23 train, 2023-24
       expect(point.expectedP50Cents).toBeLessThanOrEqual(point.expectedP95Cents);
     }
     expect(Math.max(...dashboard.bankroll.map((p) => p.drawdown))).toBeCloseTo(dashboard.kpis.maxDrawdown, 12);
+    // Weekly CLV is over the bets placed that week, never over rejected candidates.
+    for (const row of dashboard.weeks) {
+      const clvs = placed.filter((b) => b.week === row.week && b.closingFairProbability !== null).map((b) => b.decimalOdds * b.closingFairProbability! - 1);
+      if (clvs.length === 0) expect(row.meanClv).toBeNull();
+      else expect(row.meanClv).toBeCloseTo(clvs.reduce((s, x) => s + x, 0) / clvs.length, 12);
+    }
     expect(dashboard.kpis.clv).not.toBeNull(); // 2023-24 has closing odds
     expect(dashboard.scores.marketBrier).toBeGreaterThan(0.45);
     expect(dashboard.scores.modelBrier).toBeGreaterThan(0.45);

@@ -93,7 +93,7 @@ function weeklyRows(performance: readonly WeekPerformanceRow[], bets: readonly B
     matches += p.matches;
     if (p.marketBrier === null) pricedWeeks = false;
     else marketBrierSum += p.marketBrier * p.matches;
-    const clvs = bets.filter((b) => b.week === p.week).flatMap((b) => {
+    const clvs = bets.filter((b) => b.week === p.week && b.placed).flatMap((b) => {
       const clv = clvOf(b);
       return clv === null ? [] : [clv];
     });
