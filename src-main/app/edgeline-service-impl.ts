@@ -175,6 +175,12 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
             : `Run settings, trainingSeasons: ${missing.join(', ')} not imported for ${settings.div}.`,
         );
       }
+      if (settings.modelKind !== 'dixon-coles' && training.length < 2) {
+        throw new ServiceError(
+          'invalid-input',
+          `Run settings, modelKind: the ${settings.modelKind} model learns from match features that need a season of history before them, so it needs at least two training seasons (${training.length} available); import more seasons or choose Dixon-Coles.`,
+        );
+      }
       if (training.some((s) => s >= settings.holdoutSeason)) {
         throw new ServiceError('invalid-input', `Run settings, trainingSeasons: every training season must come before the holdout ${settings.holdoutSeason}.`);
       }

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import type { EdgelineService } from './edgeline-service';
+import { ledgerWithSeasons } from '../season/testing/season-fixture';
+
+describe('creating a run says what is wrong with its settings', () => {
+  let service: EdgelineService;
+  let dir: string;
+
+  beforeAll(() => {
+    ({ service, dir } = ledgerWithSeasons(['2223', '2324']));
+  });
+
+  afterAll(() => {
+    service.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const base = { name: 'r', div: 'E0', holdoutSeason: '2324' } as const;
+
+  it('names the field and the rule for a value the schema refuses', () => {
+    expect(() => service.createRun({ ...base, kellyMultiplier: 2 })).toThrow('Run settings, kellyMultiplier:');
+    expect(() => service.createRun({ ...base, minOdds: 5, maxOdds: 3 })).toThrow('Run settings, maxOdds: minOdds must be below maxOdds');
+    expect(() => service.createRun({ ...base, holdoutSeason: '2324', trainingSeasons: ['2324'] })).toThrow(
+      'Run settings, trainingSeasons: The holdout season cannot also be a training season',
+    );
+  });
+
+  it('refuses a holdout season or training seasons that are not imported', () => {
+    expect(() => service.createRun({ ...base, holdoutSeason: '2425' })).toThrow(
+      'Run settings, holdoutSeason: there are no E0 matches for season 2425; import that season first.',
+    );
+    expect(() => service.createRun({ ...base, trainingSeasons: ['2122', '2223'] })).toThrow('Run settings, trainingSeasons: 2122 not imported for E0.');
+    expect(() => service.createRun({ ...base, holdoutSeason: '2223' })).toThrow(
+      'Run settings, trainingSeasons: there is no E0 season before 2223 to train on; import earlier seasons.',
+    );
+  });
+
+  it('asks for two training seasons before a feature model, and accepts Dixon-Coles on one', () => {
+    expect(() => service.createRun({ ...base, modelKind: 'ensemble' })).toThrow(
+      'Run settings, modelKind: the ensemble model learns from match features that need a season of history before them, so it needs at least two training seasons (1 available)',
+    );
+    expect(service.createRun({ ...base, modelKind: 'dixon-coles' })).toMatchObject({ status: 'new', weekCount: 36 });
+  });
+});
