@@ -66,4 +66,29 @@ describe('buildFeatureRows', () => {
       expect(changed[0]!.features[xgColumn]).not.toBe(clean[0]!.features[xgColumn]);
     });
   });
+
+  describe('with the pi-rating input on', () => {
+    const piSettings = { ...settings, extra: { fastXiPerDay: 0, xgAlpha: 0, drawFeatures: false, piRatings: true } };
+    const week = bettingWeeksOf(secondSeason)[6]!;
+    const fixtures = secondSeason.filter((m) => m.date >= week.start && m.date <= week.end);
+    const piColumn = FEATURE_NAMES.length;
+
+    it('appends one column, piExpectedGoalDifference, the base ones unchanged', () => {
+      expect(featureNamesOf(piSettings)).toEqual([...FEATURE_NAMES, 'piExpectedGoalDifference']);
+      const base = buildFeatureRows(league, fixtures, settings);
+      for (const [i, row] of buildFeatureRows(league, fixtures, piSettings).entries()) {
+        expect(row.features.slice(0, piColumn)).toEqual(base[i]!.features);
+        expect(Number.isFinite(row.features[piColumn])).toBe(true);
+      }
+    });
+
+    it('describes a fixture only from matches before its week: corrupting results from that week on leaves it unchanged', () => {
+      const clean = buildFeatureRows(league, fixtures, piSettings);
+      const flipped = league.map((m) => (m.date >= week.start ? { ...m, homeGoals: m.awayGoals + 3 } : m));
+      expect(buildFeatureRows(flipped, fixtures, piSettings)).toEqual(clean);
+      const earlier = league.map((m) => (m.date < week.start && m.date >= '2020-09-01' ? { ...m, homeGoals: m.homeGoals + 3 } : m));
+      const changed = buildFeatureRows(earlier, fixtures, piSettings);
+      expect(changed.map((r) => r.features[piColumn])).not.toEqual(clean.map((r) => r.features[piColumn]));
+    });
+  });
 });

@@ -6,6 +6,7 @@ import { TeamFormTracker, type TeamFormSettings } from './team-form-tracker';
 import { fitShotRateRatings, predictShotRates } from './shot-rate-ratings';
 import { fitExpectedGoalsRatings } from './expected-goals-ratings';
 import { outcomeProbabilitiesFromRates } from './goal-grid';
+import { PiRatingTracker } from './pi-ratings';
 
 /**
  * Names of the feature columns, in order. Every value is computed only from matches that kicked
@@ -51,6 +52,12 @@ export interface ExtraFeatureSettings {
   readonly xgAlpha: number;
   /** Adds |P(H) − P(A)| and log expected total goals: inputs a draw depends on non-linearly. */
   readonly drawFeatures: boolean;
+  /**
+   * Adds the pi-rating expected goal difference (see PiRatingTracker): a match-by-match rating
+   * that follows within-season jumps in strength faster than the decayed fits. Absent (configs
+   * saved before it existed) = off.
+   */
+  readonly piRatings?: boolean;
 }
 
 export const NO_EXTRA_FEATURES: ExtraFeatureSettings = { fastXiPerDay: 0, xgAlpha: 0, drawFeatures: false };
@@ -70,6 +77,7 @@ export function featureNamesOf(settings: FeatureSettings): string[] {
     ...(extra.fastXiPerDay > 0 ? ['fastDcLogHomeRate', 'fastDcLogAwayRate', 'fastDcHomeMinusAway'] : []),
     ...(extra.xgAlpha > 0 ? ['xgLogHomeRate', 'xgLogAwayRate', 'xgHomeMinusAway'] : []),
     ...(extra.drawFeatures ? ['dcAbsHomeMinusAway', 'dcLogTotalRate'] : []),
+    ...(extra.piRatings === true ? ['piExpectedGoalDifference'] : []),
   ];
 }
 
@@ -103,10 +111,15 @@ export function buildFeatureRows(history: readonly Match[], targets: readonly Fi
     else byWeek.set(start, [t]);
   }
   const tracker = new TeamFormTracker(settings.form);
+  const pi = settings.extra?.piRatings === true ? new PiRatingTracker() : null;
   const rows: FeatureRow[] = [];
   let next = 0;
   for (const weekStart of [...byWeek.keys()].sort()) {
-    while (next < sorted.length && sorted[next]!.date < weekStart) tracker.add(sorted[next++]!);
+    while (next < sorted.length && sorted[next]!.date < weekStart) {
+      tracker.add(sorted[next]!);
+      pi?.add(sorted[next]!);
+      next += 1;
+    }
     const before = sorted.slice(0, next);
     const ratings = fitDixonColesRatings(before, weekStart, settings.dixonColes);
     const shotRatings = fitShotRateRatings(before, weekStart, settings.dixonColes);
@@ -155,6 +168,7 @@ export function buildFeatureRows(history: readonly Match[], targets: readonly Fi
         features.push(logHome, logAway, xH - xA);
       }
       if (extra.drawFeatures) features.push(Math.abs(pH - pA), Math.log(dc.homeRate + dc.awayRate));
+      if (pi) features.push(pi.expectedGoalDifference(fixture.homeTeamId, fixture.awayTeamId, fixture.season));
       rows.push({ matchId: fixture.id, weekStart, features, dixonColesProbabilities: dc.probabilities });
     }
   }

@@ -212,6 +212,9 @@ describe('bad input', () => {
     await expect(trainOutcomeModel({ ...configOfDefault('feature-net'), extraFeatures: { ...extra, xgAlpha: 2 } }, history, { cutoff: week.start })).rejects.toThrow(
       'Model config: extraFeatures.xgAlpha must be 0 (off) or in (0, 1], got 2',
     );
+    await expect(
+      trainOutcomeModel({ ...configOfDefault('feature-net'), extraFeatures: { ...extra, piRatings: 'yes' as unknown as boolean } }, history, { cutoff: week.start }),
+    ).rejects.toThrow('Model config: extraFeatures.piRatings must be true or false, got "yes"');
   });
 
   it('rejects a cutoff that is not an ISO date and an empty history', async () => {
