@@ -91,4 +91,25 @@ describe('buildFeatureRows', () => {
       expect(changed.map((r) => r.features[piColumn])).not.toEqual(clean.map((r) => r.features[piColumn]));
     });
   });
+
+  describe('with the team home-advantage input on', () => {
+    const haSettings = { ...settings, extra: { fastXiPerDay: 0, xgAlpha: 0, drawFeatures: false, teamHomeAdvantage: true } };
+    const week = bettingWeeksOf(secondSeason)[6]!;
+    const fixtures = secondSeason.filter((m) => m.date >= week.start && m.date <= week.end);
+    const column = FEATURE_NAMES.length;
+
+    it('appends one column, teamHomeAdvantageExcess', () => {
+      expect(featureNamesOf(haSettings)).toEqual([...FEATURE_NAMES, 'teamHomeAdvantageExcess']);
+      for (const row of buildFeatureRows(league, fixtures, haSettings)) expect(Number.isFinite(row.features[column])).toBe(true);
+    });
+
+    it('describes a fixture only from matches before its week: corrupting results from that week on leaves it unchanged', () => {
+      const clean = buildFeatureRows(league, fixtures, haSettings);
+      const flipped = league.map((m) => (m.date >= week.start ? { ...m, homeGoals: m.awayGoals + 3 } : m));
+      expect(buildFeatureRows(flipped, fixtures, haSettings)).toEqual(clean);
+      const earlier = league.map((m) => (m.date < week.start && m.date >= '2020-09-01' ? { ...m, homeGoals: m.homeGoals + 3 } : m));
+      const changed = buildFeatureRows(earlier, fixtures, haSettings);
+      expect(changed.map((r) => r.features[column])).not.toEqual(clean.map((r) => r.features[column]));
+    });
+  });
 });

@@ -7,6 +7,7 @@ import { fitShotRateRatings, predictShotRates } from './shot-rate-ratings';
 import { fitExpectedGoalsRatings } from './expected-goals-ratings';
 import { outcomeProbabilitiesFromRates } from './goal-grid';
 import { PiRatingTracker } from './pi-ratings';
+import { TeamHomeAdvantageTracker } from './team-home-advantage';
 
 /**
  * Names of the feature columns, in order. Every value is computed only from matches that kicked
@@ -58,6 +59,11 @@ export interface ExtraFeatureSettings {
    * saved before it existed) = off.
    */
   readonly piRatings?: boolean;
+  /**
+   * Adds the mean of the two sides' shrunk excess home advantage (see TeamHomeAdvantageTracker).
+   * Absent = off.
+   */
+  readonly teamHomeAdvantage?: boolean;
 }
 
 export const NO_EXTRA_FEATURES: ExtraFeatureSettings = { fastXiPerDay: 0, xgAlpha: 0, drawFeatures: false };
@@ -78,6 +84,7 @@ export function featureNamesOf(settings: FeatureSettings): string[] {
     ...(extra.xgAlpha > 0 ? ['xgLogHomeRate', 'xgLogAwayRate', 'xgHomeMinusAway'] : []),
     ...(extra.drawFeatures ? ['dcAbsHomeMinusAway', 'dcLogTotalRate'] : []),
     ...(extra.piRatings === true ? ['piExpectedGoalDifference'] : []),
+    ...(extra.teamHomeAdvantage === true ? ['teamHomeAdvantageExcess'] : []),
   ];
 }
 
@@ -112,12 +119,14 @@ export function buildFeatureRows(history: readonly Match[], targets: readonly Fi
   }
   const tracker = new TeamFormTracker(settings.form);
   const pi = settings.extra?.piRatings === true ? new PiRatingTracker() : null;
+  const homeAdvantage = settings.extra?.teamHomeAdvantage === true ? new TeamHomeAdvantageTracker() : null;
   const rows: FeatureRow[] = [];
   let next = 0;
   for (const weekStart of [...byWeek.keys()].sort()) {
     while (next < sorted.length && sorted[next]!.date < weekStart) {
       tracker.add(sorted[next]!);
       pi?.add(sorted[next]!);
+      homeAdvantage?.add(sorted[next]!);
       next += 1;
     }
     const before = sorted.slice(0, next);
@@ -169,6 +178,8 @@ export function buildFeatureRows(history: readonly Match[], targets: readonly Fi
       }
       if (extra.drawFeatures) features.push(Math.abs(pH - pA), Math.log(dc.homeRate + dc.awayRate));
       if (pi) features.push(pi.expectedGoalDifference(fixture.homeTeamId, fixture.awayTeamId, fixture.season));
+      // Both sides' excess favours the home side: the away team's is a weakness away from home.
+      if (homeAdvantage) features.push((homeAdvantage.excessOf(fixture.homeTeamId, weekStart) + homeAdvantage.excessOf(fixture.awayTeamId, weekStart)) / 2);
       rows.push({ matchId: fixture.id, weekStart, features, dixonColesProbabilities: dc.probabilities });
     }
   }

@@ -215,6 +215,9 @@ describe('bad input', () => {
     await expect(
       trainOutcomeModel({ ...configOfDefault('feature-net'), extraFeatures: { ...extra, piRatings: 'yes' as unknown as boolean } }, history, { cutoff: week.start }),
     ).rejects.toThrow('Model config: extraFeatures.piRatings must be true or false, got "yes"');
+    await expect(
+      trainOutcomeModel({ ...configOfDefault('feature-net'), extraFeatures: { ...extra, teamHomeAdvantage: 1 as unknown as boolean } }, history, { cutoff: week.start }),
+    ).rejects.toThrow('Model config: extraFeatures.teamHomeAdvantage must be true or false, got 1');
   });
 
   it('rejects a cutoff that is not an ISO date and an empty history', async () => {

@@ -261,6 +261,7 @@ function validateConfig(config: ModelConfig): void {
     if (!(x.xgAlpha >= 0 && x.xgAlpha <= 1)) throw bad('extraFeatures.xgAlpha', x.xgAlpha, 'must be 0 (off) or in (0, 1]');
     if (typeof x.drawFeatures !== 'boolean') throw bad('extraFeatures.drawFeatures', x.drawFeatures, 'must be true or false');
     if (x.piRatings !== undefined && typeof x.piRatings !== 'boolean') throw bad('extraFeatures.piRatings', x.piRatings, 'must be true or false');
+    if (x.teamHomeAdvantage !== undefined && typeof x.teamHomeAdvantage !== 'boolean') throw bad('extraFeatures.teamHomeAdvantage', x.teamHomeAdvantage, 'must be true or false');
   }
   const w = config.ensembleWeight;
   if (w !== null && !(w >= 0 && w <= 1)) throw bad('ensembleWeight', w, 'must be null (fit it) or in [0, 1]');
