@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
 
 /**
  * `npm run lint:electron`: runs electronegativity over src-main and fails on any finding that is
@@ -23,7 +22,9 @@ const require = createRequire(import.meta.url);
 const cli = path.join(path.dirname(require.resolve('@doyensec/electronegativity/package.json')), 'dist', 'index.js');
 const electronVersion = (require('electron/package.json') as { version: string }).version;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'edgeline-electronegativity-'));
-const report = path.join(dir, 'findings.csv');
+// SARIF, not CSV: the tool writes its CSV header and rows with two concurrent writeFile calls,
+// which can interleave and corrupt the file; the SARIF report is one write.
+const report = path.join(dir, 'findings.sarif');
 
 const run = spawnSync(process.execPath, [cli, '-i', 'src-main', '-o', report, '-r', '-e', electronVersion, '-x', 'AvailableSecurityFixesGlobalCheck', '-v', 'false'], {
   encoding: 'utf8',
@@ -32,12 +33,29 @@ if (run.status !== 0) {
   console.error(`electronegativity failed (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
   process.exit(1);
 }
-const records = parse(readFileSync(report, 'utf8'), { from_line: 2, trim: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
-const rows = records.map(([issue = '', severity = '', confidence = '', file = '', location = '']) => ({ issue, severity, confidence, file, location }));
+interface SarifReport {
+  readonly runs: readonly {
+    readonly results: readonly {
+      readonly ruleId: string;
+      readonly level: string;
+      readonly locations: readonly { readonly physicalLocation: { readonly artifactLocation: { readonly uri: string }; readonly region: { readonly startLine: number; readonly startColumn: number } } }[];
+    }[];
+  }[];
+}
+const sarif = JSON.parse(readFileSync(report, 'utf8')) as SarifReport;
+const rows = (sarif.runs[0]?.results ?? []).map((result) => {
+  const where = result.locations[0]?.physicalLocation;
+  return {
+    issue: result.ruleId,
+    level: result.level,
+    file: where?.artifactLocation.uri ?? '',
+    location: where ? `${where.region.startLine}:${where.region.startColumn}` : '',
+  };
+});
 rmSync(dir, { recursive: true, force: true });
 
 const unexpected = rows.filter((row) => !ACCEPTED.some((a) => a.issue === row.issue && path.basename(row.file) === a.file));
-for (const row of rows) console.log(`${unexpected.includes(row) ? 'NEW     ' : 'accepted'} ${row.issue} ${row.severity}/${row.confidence} ${row.file}:${row.location}`);
+for (const row of rows) console.log(`${unexpected.includes(row) ? 'NEW     ' : 'accepted'} ${row.issue} (${row.level}) ${row.file}:${row.location}`);
 if (unexpected.length > 0) {
   console.error(`\n${unexpected.length} electronegativity finding(s) not accepted: fix them, or add them with a reason to ACCEPTED in src-main/cli/electronegativity-check.ts and docs/app.md`);
   process.exit(1);
