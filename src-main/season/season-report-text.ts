@@ -79,7 +79,7 @@ export function seasonReportText(report: SeasonReportJson): string {
     lines.push(`Model - market Brier ${d.mean.toFixed(4)} (95% CI ${d.lower.toFixed(4)} to ${d.upper.toFixed(4)}): ${d.significant ? 'significant' : 'not significant'}`);
   }
   lines.push(`Retrains: ${report.retrains.length === 0 ? 'none' : report.retrains.map((r) => `week ${r.week} (${r.reason}) -> v${r.modelVersion}`).join(', ')}`);
-  lines.push(`Alerts: ${report.alerts.length === 0 ? 'none' : ''}`);
+  lines.push(report.alerts.length === 0 ? 'Alerts: none' : 'Alerts:');
   for (const a of report.alerts) lines.push(`  week ${a.week}: ${a.message}`);
   return lines.join('\n');
 }

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { seasonReportText, type SeasonReportJson } from './season-report-text';
+
+const report: SeasonReportJson = {
+  run: 'E0 2324', weeks: 36, bets: 2, wins: 1, winRate: 0.5, staked: 200, profit: 50, roi: 0.25, roiCi: [-0.5, 1],
+  startingBankroll: 10_000, finalBankroll: 10_050, growth: 0.005, maxDrawdown: 0.01, sharpe: 1.234, clv: null,
+  model: { brier: 0.54, rps: 0.19, logLoss: 0.92 }, market: { brier: 0.53, rps: 0.18 },
+  brierDifference: { mean: 0.01, lower: -0.002, upper: 0.02, significant: false },
+  alerts: [{ week: 24, kind: 'drawdown', message: 'Bankroll is 23.9% below its peak (threshold 20%).' }],
+  retrains: [{ week: 5, reason: 'scheduled', modelVersion: 2 }], riskOfRuin: 0.001, dataFingerprint: '1564dd10c1d0bee5',
+};
+
+describe('seasonReportText', () => {
+  it('prints the season as a bettor reads it, with CLV unavailable rather than zero', () => {
+    expect(seasonReportText(report).split('\n')).toEqual([
+      'Run: E0 2324 (36 weeks, data 1564dd10c1d0)',
+      'Bets 2, won 1 (50.0%)',
+      'Staked 200.00, profit 50.00, ROI 25.00% (95% CI -50.0% to 100.0%)',
+      'Bankroll 10,000.00 -> 10,050.00 (0.50%), max drawdown 1.0%, Sharpe 1.23, risk of ruin 0.1%',
+      'Closing-line value: unavailable (no closing odds in this season)',
+      'Model  Brier 0.5400  RPS 0.1900  log loss 0.9200',
+      'Market Brier 0.5300  RPS 0.1800',
+      'Model - market Brier 0.0100 (95% CI -0.0020 to 0.0200): not significant',
+      'Retrains: week 5 (scheduled) -> v2',
+      'Alerts:',
+      '  week 24: Bankroll is 23.9% below its peak (threshold 20%).',
+    ]);
+  });
+
+  it('says none when nothing was retrained or alerted', () => {
+    const text = seasonReportText({ ...report, alerts: [], retrains: [] });
+    expect(text).toContain('Retrains: none');
+    expect(text.endsWith('Alerts: none')).toBe(true);
+  });
+});
