@@ -183,26 +183,8 @@ export function DataPage(props: { menuCommand: { command: MenuCommand; at: numbe
                 ))}
               </select>
             </label>
-            <label className="field">
-              From
-              <select value={from} onChange={(e) => setFrom(e.target.value)} data-testid="download-from">
-                {ALL_SEASONS.map((s) => (
-                  <option key={s} value={s}>
-                    {formatSeason(s)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field">
-              To
-              <select value={to} onChange={(e) => setTo(e.target.value)} data-testid="download-to">
-                {ALL_SEASONS.map((s) => (
-                  <option key={s} value={s}>
-                    {formatSeason(s)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SeasonSelect label="From" value={from} onChange={setFrom} testId="download-from" />
+            <SeasonSelect label="To" value={to} onChange={setTo} testId="download-to" />
           </div>
           <label className="field" style={{ marginTop: 12 }}>
             Base URL <span className="hint">files are fetched from &lt;base&gt;/mmz4281/&lt;season&gt;/&lt;league&gt;.csv</span>
@@ -246,5 +228,20 @@ export function DataPage(props: { menuCommand: { command: MenuCommand; at: numbe
       </div>
 
     </section>
+  );
+}
+
+function SeasonSelect(props: { label: string; value: string; onChange: (season: string) => void; testId: string }) {
+  return (
+    <label className="field">
+      {props.label}
+      <select value={props.value} onChange={(e) => props.onChange(e.target.value)} data-testid={props.testId}>
+        {ALL_SEASONS.map((s) => (
+          <option key={s} value={s}>
+            {formatSeason(s)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
