@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { seasonReportJson } from './season-report-text';
+import { ledgerWithSeasons } from './testing/season-fixture';
+import { seasonRange } from '../ingest/season-range';
+
+/**
+ * The default 2023-24 run (what `npm run simulate -- --season 2324 --json --export` plays),
+ * pinned by hash. Refactors and speed-ups must leave these three outputs byte-identical; a
+ * change that alters behaviour on purpose updates the hashes in the same commit and says why.
+ * Recorded before the pure-week refactor and the speed-up (commit 0abc2c6).
+ */
+const PINNED = {
+  slipsCsv: '257aaf92d19373951385b178f24288e1c3ccdbca2634a7418613f865d03a35f0',
+  reportJson: '768d1d60984871b8960e028a9bbfd653bed068b9a496f3683553378c265b41f0',
+  dashboardJson: '8a8c074612018258204529ce90b76f5af9dc68f1967e4d1cbf8fed22936d8965',
+};
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+describe('the default 2023-24 run', () => {
+  it('exports, reports and shows exactly the pinned outputs', { timeout: 180_000 }, async () => {
+    const { service, dir } = ledgerWithSeasons(seasonRange('0506-2324'));
+    try {
+      const run = service.createRun({ name: 'E0 2324 (cli)', div: 'E0', holdoutSeason: '2324' });
+      await service.runToEnd(run.id);
+      const dashboard = service.dashboard(run.id);
+      // The run's id and creation time are the only values that differ between two identical runs.
+      const stable = JSON.stringify({ ...dashboard, run: { ...dashboard.run, id: 'run', createdAt: 'created' } });
+      const outputs = {
+        slipsCsv: sha256(service.exportSlips(run.id, { excelBom: false }).csv),
+        reportJson: sha256(`${JSON.stringify(seasonReportJson(dashboard))}\n`),
+        dashboardJson: sha256(stable),
+      };
+      expect(outputs).toEqual(PINNED);
+    } finally {
+      service.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
