@@ -189,7 +189,7 @@ export class SeasonEngine {
     options.signal?.throwIfAborted();
 
     let models = trained ? [...this.models, trained] : this.models;
-    const record = this.playWeek(week, weekNumber, history, models, newModel, pastActive);
+    const record = await this.playWeek(week, weekNumber, history, models, newModel, pastActive);
     this.db.transaction(() => {
       if (trained && newModel) {
         const saved = { ...newModel, modelId: this.store.save(trained.model) };
@@ -219,7 +219,7 @@ export class SeasonEngine {
     }
   }
 
-  private playWeek(
+  private async playWeek(
     week: BettingWeek,
     weekNumber: number,
     history: readonly Match[],
@@ -233,9 +233,9 @@ export class SeasonEngine {
     const played = matchesInWeek(this.holdout, week);
     const fixtures: Fixture[] = played.map(fixtureOf);
 
-    const activeP = active.model.predict(fixtures, history);
-    const staticP = initial === active ? activeP : initial.model.predict(fixtures, history);
-    const championP = champion ? champion.model.predict(fixtures, history) : null;
+    const activeP = await active.model.predict(fixtures, history);
+    const staticP = initial === active ? activeP : await initial.model.predict(fixtures, history);
+    const championP = champion ? await champion.model.predict(fixtures, history) : null;
 
     const marketSource = marketSourceOf(this.settings.priceSource);
     const marketP: (Triple | null)[] = played.map((m) => {
