@@ -48,6 +48,16 @@ describe('betSlipRows', () => {
     expect(rows[1]![16]).toBe(-0.0158);
   });
 
+  it('opens each week at the bankroll the ledger closed the previous week with, and writes an open bet without a result', () => {
+    const open: WeekBet = { ...candidate, week: 2, status: 'placed', stakeCents: 2_000, closingOdds: null, closingFairProbability: null };
+    const rows = betSlipRows([bet({ week: 2 }), open], new Map([['m1', match]]), 1_000_000, [{ week: 1, bankrollCents: 1_200_000 }], 'abc');
+    // 12,000.00 + 16.50 after the settled bet; the open bet leaves it as it is.
+    expect(rows.map((r) => [r[12], r[13], r[14], r[16]])).toEqual([
+      ['won', '16.50', '12016.50', -0.0158],
+      ['open', null, '12016.50', null],
+    ]);
+  });
+
   it('neutralises a team name that looks like a formula in the CSV text', () => {
     const csv = betSlipCsv(betSlipRows([bet({})], new Map([['m1', match]]), 1_000_000, [], 'abc'), { excelBom: false });
     const [header, line] = csv.split('\r\n');
