@@ -90,11 +90,11 @@ async function validationPairs(
   const before = sorted.filter((m) => m.date < validationCutoff);
   if (featureTrainingTargets(before, validationCutoff, config.net.trainingSeasons).length < MIN_TRAINING_ROWS) return null;
   const upToSeasonEnd = sorted.filter((m) => m.date <= seasonMatches.at(-1)!.date);
-  const key = `${JSON.stringify([config.seed, config.dixonColes, config.form, config.net, config.extraFeatures ?? null])}|${season}|${matchFingerprint(upToSeasonEnd)}`;
+  const key = `${JSON.stringify([config.seed, config.dixonColes, config.form, config.net])}|${season}|${matchFingerprint(upToSeasonEnd)}`;
   const cached = memo.get(key);
   if (cached !== undefined) return cached;
   const net = await trainNet(config, before, validationCutoff);
-  const rows = buildFeatureRows(upToSeasonEnd, seasonMatches, { dixonColes: config.dixonColes, form: config.form, extra: config.extraFeatures });
+  const rows = buildFeatureRows(upToSeasonEnd, seasonMatches, { dixonColes: config.dixonColes, form: config.form });
   const resultOf = new Map(seasonMatches.map((m) => [m.id, outcomeIndex(m.result)]));
   const pairs = rows.map((r) => ({ net: predictFeatureNet(net, r.features), dc: r.dixonColesProbabilities, k: resultOf.get(r.matchId)! }));
   memo.set(key, pairs);

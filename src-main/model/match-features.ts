@@ -4,10 +4,6 @@ import type { Fixture } from './fixture';
 import { fitDixonColesRatings, predictDixonColes, type DixonColesSettings } from './dixon-coles-ratings';
 import { TeamFormTracker, type TeamFormSettings } from './team-form-tracker';
 import { fitShotRateRatings, predictShotRates } from './shot-rate-ratings';
-import { fitExpectedGoalsRatings } from './expected-goals-ratings';
-import { outcomeProbabilitiesFromRates } from './goal-grid';
-import { PiRatingTracker } from './pi-ratings';
-import { TeamHomeAdvantageTracker } from './team-home-advantage';
 
 /**
  * Names of the feature columns, in order. Every value is computed only from matches that kicked
@@ -35,57 +31,9 @@ export const FEATURE_NAMES = [
   'shotRateLogAway',
 ] as const;
 
-/**
- * Optional extra inputs (all off = the base FEATURE_NAMES). Every one is computed, like the base
- * features, from matches before the fixture's week only.
- */
-export interface ExtraFeatureSettings {
-  /**
-   * Time decay per day of a second, fast-forgetting Dixon-Coles fit (e.g. 0.006, a half-life of
-   * ~4 months) whose log rates and P(H) − P(A) become 3 more inputs, so the net can weigh recent
-   * form of strength against the long-run fit. 0 = off.
-   */
-  readonly fastXiPerDay: number;
-  /**
-   * Blend weight of shots on target × league conversion in an expected-goals proxy Poisson fit
-   * (see fitExpectedGoalsRatings) whose log rates and P(H) − P(A) become 3 more inputs. 0 = off.
-   */
-  readonly xgAlpha: number;
-  /** Adds |P(H) − P(A)| and log expected total goals: inputs a draw depends on non-linearly. */
-  readonly drawFeatures: boolean;
-  /**
-   * Adds the pi-rating expected goal difference (see PiRatingTracker): a match-by-match rating
-   * that follows within-season jumps in strength faster than the decayed fits. Absent (configs
-   * saved before it existed) = off.
-   */
-  readonly piRatings?: boolean;
-  /**
-   * Adds the mean of the two sides' shrunk excess home advantage (see TeamHomeAdvantageTracker).
-   * Absent = off.
-   */
-  readonly teamHomeAdvantage?: boolean;
-}
-
-export const NO_EXTRA_FEATURES: ExtraFeatureSettings = { fastXiPerDay: 0, xgAlpha: 0, drawFeatures: false };
-
 export interface FeatureSettings {
   readonly dixonColes: DixonColesSettings;
   readonly form: TeamFormSettings;
-  /** Absent = none (snapshots saved before these existed). */
-  readonly extra?: ExtraFeatureSettings;
-}
-
-/** The feature columns for these settings, in order: FEATURE_NAMES, then the enabled extras. */
-export function featureNamesOf(settings: FeatureSettings): string[] {
-  const extra = settings.extra ?? NO_EXTRA_FEATURES;
-  return [
-    ...FEATURE_NAMES,
-    ...(extra.fastXiPerDay > 0 ? ['fastDcLogHomeRate', 'fastDcLogAwayRate', 'fastDcHomeMinusAway'] : []),
-    ...(extra.xgAlpha > 0 ? ['xgLogHomeRate', 'xgLogAwayRate', 'xgHomeMinusAway'] : []),
-    ...(extra.drawFeatures ? ['dcAbsHomeMinusAway', 'dcLogTotalRate'] : []),
-    ...(extra.piRatings === true ? ['piExpectedGoalDifference'] : []),
-    ...(extra.teamHomeAdvantage === true ? ['teamHomeAdvantageExcess'] : []),
-  ];
 }
 
 export interface FeatureRow {
@@ -118,23 +66,16 @@ export function buildFeatureRows(history: readonly Match[], targets: readonly Fi
     else byWeek.set(start, [t]);
   }
   const tracker = new TeamFormTracker(settings.form);
-  const pi = settings.extra?.piRatings === true ? new PiRatingTracker() : null;
-  const homeAdvantage = settings.extra?.teamHomeAdvantage === true ? new TeamHomeAdvantageTracker() : null;
   const rows: FeatureRow[] = [];
   let next = 0;
   for (const weekStart of [...byWeek.keys()].sort()) {
     while (next < sorted.length && sorted[next]!.date < weekStart) {
       tracker.add(sorted[next]!);
-      pi?.add(sorted[next]!);
-      homeAdvantage?.add(sorted[next]!);
       next += 1;
     }
     const before = sorted.slice(0, next);
     const ratings = fitDixonColesRatings(before, weekStart, settings.dixonColes);
     const shotRatings = fitShotRateRatings(before, weekStart, settings.dixonColes);
-    const extra = settings.extra ?? NO_EXTRA_FEATURES;
-    const fastRatings = extra.fastXiPerDay > 0 ? fitDixonColesRatings(before, weekStart, { ...settings.dixonColes, xiPerDay: extra.fastXiPerDay }) : null;
-    const xgRatings = extra.xgAlpha > 0 ? fitExpectedGoalsRatings(before, weekStart, settings.dixonColes, extra.xgAlpha) : null;
     for (const fixture of byWeek.get(weekStart)!) {
       const dc = predictDixonColes(ratings, fixture.homeTeamId, fixture.awayTeamId);
       const home = tracker.stateFor(fixture.homeTeamId, fixture.season);
@@ -165,21 +106,6 @@ export function buildFeatureRows(history: readonly Match[], targets: readonly Fi
           ? (({ logHome, logAway }) => [logHome, logAway])(predictShotRates(shotRatings, fixture.homeTeamId, fixture.awayTeamId))
           : [Math.log(dc.homeRate), Math.log(dc.awayRate)]),
       ];
-      if (fastRatings) {
-        const fast = predictDixonColes(fastRatings, fixture.homeTeamId, fixture.awayTeamId);
-        features.push(Math.log(fast.homeRate), Math.log(fast.awayRate), fast.probabilities[0] - fast.probabilities[2]);
-      }
-      if (extra.xgAlpha > 0) {
-        // A window without any match cannot occur here (the goal model was fitted on it), but the
-        // goal model's rates stand in if it ever did, so the columns are never empty.
-        const { logHome, logAway } = xgRatings ? predictShotRates(xgRatings, fixture.homeTeamId, fixture.awayTeamId) : { logHome: Math.log(dc.homeRate), logAway: Math.log(dc.awayRate) };
-        const [xH, , xA] = outcomeProbabilitiesFromRates(Math.exp(logHome), Math.exp(logAway), 0);
-        features.push(logHome, logAway, xH - xA);
-      }
-      if (extra.drawFeatures) features.push(Math.abs(pH - pA), Math.log(dc.homeRate + dc.awayRate));
-      if (pi) features.push(pi.expectedGoalDifference(fixture.homeTeamId, fixture.awayTeamId, fixture.season));
-      // Both sides' excess favours the home side: the away team's is a weakness away from home.
-      if (homeAdvantage) features.push((homeAdvantage.excessOf(fixture.homeTeamId, weekStart) + homeAdvantage.excessOf(fixture.awayTeamId, weekStart)) / 2);
       rows.push({ matchId: fixture.id, weekStart, features, dixonColesProbabilities: dc.probabilities });
     }
   }
