@@ -1,4 +1,5 @@
 import { choleskySolve } from './cholesky-solve';
+import { countModelWork } from './model-work';
 
 /** One observed score in a goal-model fit. `weight` multiplies the match's whole log-likelihood term. */
 export interface GoalObservation {
@@ -77,6 +78,14 @@ interface Layout {
   readonly defence0: number;
 }
 
+interface FitData {
+  readonly observations: readonly GoalObservation[];
+  readonly home: Int32Array;
+  readonly away: Int32Array;
+  readonly logFactorialHome: Float64Array;
+  readonly logFactorialAway: Float64Array;
+}
+
 interface Evaluation {
   readonly value: number; // penalised log-likelihood, -Infinity if some tau <= 0
   readonly logLikelihood: number;
@@ -150,8 +159,17 @@ export function fitGoalModel(observations: readonly GoalObservation[], options: 
     reduced[1] = Math.log(Math.max(homeGoals, 0.1) / Math.max(awayGoals, 0.1));
   }
 
+  // Constants of the data, computed once per fit rather than once per observation per evaluation:
+  // each team's index and each count's log-factorial (ln Γ for the fractional xG-proxy counts).
+  const data: FitData = {
+    observations,
+    home: Int32Array.from(observations, (o) => layout.teamIndex.get(o.homeTeam)!),
+    away: Int32Array.from(observations, (o) => layout.teamIndex.get(o.awayTeam)!),
+    logFactorialHome: Float64Array.from(observations, (o) => logFactorial(o.homeGoals)),
+    logFactorialAway: Float64Array.from(observations, (o) => logFactorial(o.awayGoals)),
+  };
   const evaluate = (full: Float64Array, withDerivatives: boolean): Evaluation =>
-    evaluateLogLikelihood(observations, layout, full, options.dixonColes, ridge, centre, withDerivatives);
+    evaluateLogLikelihood(data, layout, full, options.dixonColes, ridge, centre, withDerivatives);
 
   const reduceGradient = (g: Float64Array): Float64Array => {
     const out = new Float64Array(r);
@@ -219,6 +237,8 @@ export function fitGoalModel(observations: readonly GoalObservation[], options: 
     converged = maxAbsGradient < tolerance;
   }
 
+  countModelWork('goalModelFits');
+  countModelWork('newtonIterations', iterations);
   const full = toFull(reduced);
   const attack: Record<string, number> = {};
   const defence: Record<string, number> = {};
@@ -254,7 +274,7 @@ function dot(a: Float64Array, b: Float64Array): number {
  * eta = log lambda and rho, then chained through the sparse design rows.
  */
 function evaluateLogLikelihood(
-  observations: readonly GoalObservation[],
+  data: FitData,
   layout: Layout,
   theta: Float64Array,
   dixonColes: boolean,
@@ -271,10 +291,12 @@ function evaluateLogLikelihood(
   const aIdx = [0, 0, 0];
   const aCoef = [1, 1, -1];
   let logLikelihood = 0;
-  for (const o of observations) {
+  const observations = data.observations;
+  for (let k = 0; k < observations.length; k++) {
+    const o = observations[k]!;
     if (o.weight === 0) continue;
-    const home = layout.teamIndex.get(o.homeTeam)!;
-    const away = layout.teamIndex.get(o.awayTeam)!;
+    const home = data.home[k]!;
+    const away = data.away[k]!;
     const etaH = theta[0]! + theta[1]! + theta[layout.attack0 + home]! - theta[layout.defence0 + away]!;
     const etaA = theta[0]! + theta[layout.attack0 + away]! - theta[layout.defence0 + home]!;
     const lh = Math.exp(etaH);
@@ -324,7 +346,7 @@ function evaluateLogLikelihood(
       }
     }
     const w = o.weight;
-    logLikelihood += w * (y * etaH - lh - logFactorial(y) + x * etaA - la - logFactorial(x) + logTau);
+    logLikelihood += w * (y * etaH - lh - data.logFactorialHome[k]! + x * etaA - la - data.logFactorialAway[k]! + logTau);
     if (!g || !h) continue;
     hIdx[2] = layout.attack0 + home;
     hIdx[3] = layout.defence0 + away;

@@ -2,6 +2,8 @@ import type { Match } from '../domain/football/match';
 import { outcomeIndex, type Triple } from '../domain/football/outcome';
 import { daysBetween } from '../domain/football/betting-week';
 import type { Fixture } from './fixture';
+import { sortedByDate } from './history-index';
+import { countModelWork } from './model-work';
 import { fitDixonColesRatings, predictDixonColes, type DixonColesRatings, type DixonColesSettings } from './dixon-coles-ratings';
 import { buildFeatureRows, FEATURE_NAMES, featureTrainingTargets, MIN_HISTORY_DAYS_FOR_FEATURES, type FeatureSettings } from './match-features';
 import type { TeamFormSettings } from './team-form-tracker';
@@ -126,7 +128,7 @@ export async function trainOutcomeModel(config: ModelConfig, history: readonly M
   const late = history.find((m) => m.date >= options.cutoff);
   if (late) throw new Error(`trainOutcomeModel: history holds match ${late.id} dated ${late.date}, on or after the cutoff ${options.cutoff}`);
   if (history.length === 0) throw new Error(`trainOutcomeModel: no matches before the cutoff ${options.cutoff}`);
-  const sorted = [...history].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const sorted = sortedByDate(history);
   const base = { format: 'edgeline-model/1' as const, config, cutoff: options.cutoff };
   const kind = config.kind;
   switch (kind) {
@@ -235,6 +237,7 @@ export async function trainNetAsOf(
   const rows = buildFeatureRows(sorted, targets, featureSettingsOf(config));
   const resultOf = new Map(targets.map((m) => [m.id, outcomeIndex(m.result)]));
   const labels = rows.map((r) => resultOf.get(r.matchId)!);
+  countModelWork('netTrainings');
   const net = await trainFeatureNet(
     rows.map((r) => r.features),
     labels,
