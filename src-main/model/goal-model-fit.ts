@@ -128,15 +128,18 @@ export function fitGoalModel(observations: readonly GoalObservation[], options: 
   for (let j = 1; j < n; j++) reducedToFull.push(layout.attack0 + j);
   for (let j = 1; j < n; j++) reducedToFull.push(layout.defence0 + j);
   const r = reducedToFull.length;
-  const zColumns = reducedToFull.map((f) => {
-    if (f >= layout.defence0) return [[f, 1], [layout.defence0, -1]] as const;
-    if (f >= layout.attack0) return [[f, 1], [layout.attack0, -1]] as const;
-    return [[f, 1]] as const;
-  });
+  // Each reduced coordinate k is full coordinate column[k] (+1), and for a rating also the first
+  // team's rating anchor[k] (-1, from the sum-to-zero constraint); -1 = no anchor.
+  const column = Int32Array.from(reducedToFull);
+  const anchor = Int32Array.from(reducedToFull, (f) => (f >= layout.defence0 ? layout.defence0 : f >= layout.attack0 ? layout.attack0 : -1));
 
   const toFull = (reduced: Float64Array): Float64Array => {
     const full = new Float64Array(layout.full);
-    for (let k = 0; k < r; k++) for (const [f, c] of zColumns[k]!) full[f]! += c * reduced[k]!;
+    for (let k = 0; k < r; k++) {
+      const v = reduced[k]!;
+      full[column[k]!]! += v;
+      if (anchor[k]! >= 0) full[anchor[k]!]! += -v;
+    }
     return full;
   };
 
@@ -171,20 +174,36 @@ export function fitGoalModel(observations: readonly GoalObservation[], options: 
   const evaluate = (full: Float64Array, withDerivatives: boolean): Evaluation =>
     evaluateLogLikelihood(data, layout, full, options.dixonColes, ridge, centre, withDerivatives);
 
+  // The sums run in the order the chain rule lists them (column, then anchor), from 0.
   const reduceGradient = (g: Float64Array): Float64Array => {
     const out = new Float64Array(r);
-    for (let k = 0; k < r; k++) for (const [f, c] of zColumns[k]!) out[k]! += c * g[f]!;
+    for (let k = 0; k < r; k++) {
+      let sum = 0;
+      sum += g[column[k]!]!;
+      if (anchor[k]! >= 0) sum += -g[anchor[k]!]!;
+      out[k] = sum;
+    }
     return out;
   };
-  const reduceHessian = (h: Float64Array): Float64Array => {
+  /** Minus the reduced Hessian: the positive-definite matrix a Newton step solves with. */
+  const reducedNegativeHessian = (h: Float64Array): Float64Array => {
     const p = layout.full;
     const out = new Float64Array(r * r);
     for (let k = 0; k < r; k++) {
+      const fk = column[k]! * p;
+      const ak = anchor[k]! >= 0 ? anchor[k]! * p : -1;
       for (let l = k; l < r; l++) {
-        let s = 0;
-        for (const [f, c] of zColumns[k]!) for (const [g, d] of zColumns[l]!) s += c * d * h[f * p + g]!;
-        out[k * r + l] = s;
-        out[l * r + k] = s;
+        const fl = column[l]!;
+        const al = anchor[l]!;
+        let sum = 0;
+        sum += h[fk + fl]!;
+        if (al >= 0) sum += -h[fk + al]!;
+        if (ak >= 0) {
+          sum += -h[ak + fl]!;
+          if (al >= 0) sum += h[ak + al]!;
+        }
+        out[k * r + l] = -sum;
+        out[l * r + k] = -sum;
       }
     }
     return out;
@@ -204,7 +223,7 @@ export function fitGoalModel(observations: readonly GoalObservation[], options: 
   let converged = maxAbsGradient < tolerance;
   while (!converged && iterations < maxIterations) {
     iterations++;
-    const negHessian = reduceHessian(current.hessian!).map((v) => -v);
+    const negHessian = reducedNegativeHessian(current.hessian!);
     let step: Float64Array | null = null;
     for (let damping = 0; step === null && damping < 1e12; damping = damping === 0 ? 1e-8 * Math.max(1, totalWeight) : damping * 10) {
       const damped = Float64Array.from(negHessian);
@@ -215,19 +234,22 @@ export function fitGoalModel(observations: readonly GoalObservation[], options: 
     const slope = dot(gradient, step);
     let t = 1;
     let accepted: { reduced: Float64Array; evaluation: Evaluation } | null = null;
+    let next: Evaluation | null = null;
     for (let halvings = 0; halvings < 40; halvings++, t /= 2) {
       const trial = reduced.map((v, k) => v + t * step[k]!);
-      const e = evaluate(toFull(trial), false);
+      // The full step is accepted nearly always: its derivatives are taken in the same pass.
+      const e = evaluate(toFull(trial), t === 1);
       // Near the optimum the gain g.step is below the rounding of the objective; a full Newton
       // step is then trusted if the objective did not measurably fall.
       const withinRounding = t === 1 && e.value >= current.value - 1e-12 * Math.abs(current.value);
       if (Number.isFinite(e.value) && (e.value >= current.value + 1e-4 * t * slope || withinRounding)) {
         accepted = { reduced: trial, evaluation: e };
+        if (e.gradient) next = e;
         break;
       }
     }
     if (accepted === null) break; // no ascent left: converged to rounding, judged by the gradient below
-    const next = evaluate(toFull(accepted.reduced), true);
+    next ??= evaluate(toFull(accepted.reduced), true);
     const nextGradient = reduceGradient(next.gradient!);
     if (accepted.evaluation.value <= current.value && maxAbs(nextGradient) >= maxAbsGradient) break; // stalled at rounding level
     reduced = accepted.reduced;
