@@ -1,4 +1,4 @@
-import { choleskySolve } from './cholesky-solve';
+import { choleskySolve } from '../domain/numeric/cholesky-solve';
 import { countModelWork } from './model-work';
 
 /** One observed score in a goal-model fit. `weight` multiplies the match's whole log-likelihood term. */
