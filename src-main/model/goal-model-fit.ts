@@ -308,10 +308,6 @@ function evaluateLogLikelihood(
   const rho = dixonColes ? theta[2]! : 0;
   const g = withDerivatives ? new Float64Array(p) : undefined;
   const h = withDerivatives ? new Float64Array(p * p) : undefined;
-  const hIdx = [0, 1, 0, 0];
-  const hCoef = [1, 1, 1, -1];
-  const aIdx = [0, 0, 0];
-  const aCoef = [1, 1, -1];
   let logLikelihood = 0;
   const observations = data.observations;
   for (let k = 0; k < observations.length; k++) {
@@ -370,45 +366,70 @@ function evaluateLogLikelihood(
     const w = o.weight;
     logLikelihood += w * (y * etaH - lh - data.logFactorialHome[k]! + x * etaA - la - data.logFactorialAway[k]! + logTau);
     if (!g || !h) continue;
-    hIdx[2] = layout.attack0 + home;
-    hIdx[3] = layout.defence0 + away;
-    aIdx[1] = layout.attack0 + away;
-    aIdx[2] = layout.defence0 + home;
+    // The chain rule through the design rows x_home = (1, 1, e_attack[home], -e_defence[away]) and
+    // x_away = (1, e_attack[away], -e_defence[home]), written out term by term (same order of
+    // additions as the loops it replaced, so the sums are bit-identical; 2-3x faster).
+    const ah = layout.attack0 + home;
+    const da = layout.defence0 + away;
+    const aa = layout.attack0 + away;
+    const dh = layout.defence0 + home;
+    const rowAh = ah * p;
+    const rowDa = da * p;
+    const rowAa = aa * p;
+    const rowDh = dh * p;
     const dH = w * (y - lh + fH);
     const dA = w * (x - la + fA);
     const cHH = w * (-lh + fHH);
     const cAA = w * (-la + fAA);
     const cHA = w * fHA;
-    for (let i = 0; i < 4; i++) {
-      const fi = hIdx[i]!;
-      g[fi]! += dH * hCoef[i]!;
-      for (let j = 0; j < 4; j++) h[fi * p + hIdx[j]!]! += cHH * hCoef[i]! * hCoef[j]!;
-      if (cHA !== 0) {
-        for (let j = 0; j < 3; j++) {
-          const v = cHA * hCoef[i]! * aCoef[j]!;
-          h[fi * p + aIdx[j]!]! += v;
-          h[aIdx[j]! * p + fi]! += v;
-        }
-      }
+    const mHH = -cHH;
+    const mAA = -cAA;
+    g[0]! += dH;
+    h[0]! += cHH; h[1]! += cHH; h[ah]! += cHH; h[da]! += mHH;
+    if (cHA !== 0) {
+      h[0]! += cHA; h[0]! += cHA;
+      h[aa]! += cHA; h[rowAa]! += cHA;
+      h[dh]! += -cHA; h[rowDh]! += -cHA;
     }
-    for (let i = 0; i < 3; i++) {
-      const fi = aIdx[i]!;
-      g[fi]! += dA * aCoef[i]!;
-      for (let j = 0; j < 3; j++) h[fi * p + aIdx[j]!]! += cAA * aCoef[i]! * aCoef[j]!;
+    g[1]! += dH;
+    h[p]! += cHH; h[p + 1]! += cHH; h[p + ah]! += cHH; h[p + da]! += mHH;
+    if (cHA !== 0) {
+      h[p]! += cHA; h[1]! += cHA;
+      h[p + aa]! += cHA; h[rowAa + 1]! += cHA;
+      h[p + dh]! += -cHA; h[rowDh + 1]! += -cHA;
     }
+    g[ah]! += dH;
+    h[rowAh]! += cHH; h[rowAh + 1]! += cHH; h[rowAh + ah]! += cHH; h[rowAh + da]! += mHH;
+    if (cHA !== 0) {
+      h[rowAh]! += cHA; h[ah]! += cHA;
+      h[rowAh + aa]! += cHA; h[rowAa + ah]! += cHA;
+      h[rowAh + dh]! += -cHA; h[rowDh + ah]! += -cHA;
+    }
+    g[da]! += -dH;
+    h[rowDa]! += mHH; h[rowDa + 1]! += mHH; h[rowDa + ah]! += mHH; h[rowDa + da]! += cHH;
+    if (cHA !== 0) {
+      h[rowDa]! += -cHA; h[da]! += -cHA;
+      h[rowDa + aa]! += -cHA; h[rowAa + da]! += -cHA;
+      h[rowDa + dh]! += cHA; h[rowDh + da]! += cHA;
+    }
+    g[0]! += dA;
+    h[0]! += cAA; h[aa]! += cAA; h[dh]! += mAA;
+    g[aa]! += dA;
+    h[rowAa]! += cAA; h[rowAa + aa]! += cAA; h[rowAa + dh]! += mAA;
+    g[dh]! += -dA;
+    h[rowDh]! += mAA; h[rowDh + aa]! += mAA; h[rowDh + dh]! += cAA;
     if (dixonColes && (fR !== 0 || fRR !== 0)) {
       g[2]! += w * fR;
       h[2 * p + 2]! += w * fRR;
-      for (let i = 0; i < 4; i++) {
-        const v = w * fHR * hCoef[i]!;
-        h[2 * p + hIdx[i]!]! += v;
-        h[hIdx[i]! * p + 2]! += v;
-      }
-      for (let i = 0; i < 3; i++) {
-        const v = w * fAR * aCoef[i]!;
-        h[2 * p + aIdx[i]!]! += v;
-        h[aIdx[i]! * p + 2]! += v;
-      }
+      const vH = w * fHR;
+      const vA = w * fAR;
+      h[2 * p]! += vH; h[2]! += vH;
+      h[2 * p + 1]! += vH; h[p + 2]! += vH;
+      h[2 * p + ah]! += vH; h[rowAh + 2]! += vH;
+      h[2 * p + da]! += -vH; h[rowDa + 2]! += -vH;
+      h[2 * p]! += vA; h[2]! += vA;
+      h[2 * p + aa]! += vA; h[rowAa + 2]! += vA;
+      h[2 * p + dh]! += -vA; h[rowDh + 2]! += -vA;
     }
   }
   let penalty = 0;
