@@ -1,8 +1,7 @@
 import type { LedgerDatabase } from './ledger-database';
-import type { RejectionCode } from '../domain/betting/value-bets';
 import type { Alert } from '../domain/season/monitoring';
 import type { Prediction, PredictionRole, WeekPerformance } from '../domain/season/play-week';
-import type { Book, WeekBet } from '../domain/season/week-bet';
+import { isRejectionCode, type Book, type WeekBet } from '../domain/season/week-bet';
 import type { RunHistory } from '../domain/season/run-history';
 import { runSettingsSchema, type RunSettings } from '../season/run-settings';
 
@@ -200,7 +199,10 @@ interface StoredBet {
 
 function betOf({ placed, rejection, robust, won, stakeCents, profitCents, ...fields }: StoredBet): WeekBet {
   const candidate = { ...fields, robustAcrossMethods: robust === 1 };
-  if (placed === 0) return { ...candidate, status: 'rejected', rejection: rejection as RejectionCode };
+  if (placed === 0) {
+    if (!isRejectionCode(rejection)) throw new Error(`weekly_bets row for ${fields.matchId} ${fields.outcome} (week ${fields.week}) is not placed but has no known rejection reason: ${JSON.stringify(rejection)}`);
+    return { ...candidate, status: 'rejected', rejection };
+  }
   if (won === null) return { ...candidate, status: 'placed', stakeCents };
   return { ...candidate, status: 'settled', stakeCents, won: won === 1, profitCents };
 }
