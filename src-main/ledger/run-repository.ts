@@ -1,6 +1,6 @@
 import type { LedgerDatabase } from './ledger-database';
 import type { Alert } from '../domain/season/monitoring';
-import type { Prediction, PredictionRole, WeekPerformance } from '../domain/season/play-week';
+import type { PlayedWeek, Prediction, PredictionRole, WeekPerformance } from '../domain/season/play-week';
 import { isRejectionCode, type Book, type WeekBet } from '../domain/season/week-bet';
 import type { RunHistory } from '../domain/season/run-history';
 import { runSettingsSchema, type RunSettings } from '../season/run-settings';
@@ -38,14 +38,8 @@ export interface BankrollHistoryRow {
   readonly peakCents: number;
 }
 
-export interface WeekRecord {
-  readonly performance: WeekPerformance;
-  readonly bankrollPeakCents: number;
-  readonly predictions: readonly Prediction[];
-  readonly bets: readonly WeekBet[];
-  readonly alerts: readonly Alert[];
-  readonly newModel: RunModelRow | null;
-}
+/** What one played week writes: the week as playWeek returned it, and the model version fitted for it, if any. */
+export type WeekRecord = Pick<PlayedWeek, 'performance' | 'bankrollPeakCents' | 'predictions' | 'bets' | 'alerts'> & { readonly newModel: RunModelRow | null };
 
 const bit = (b: boolean): number => (b ? 1 : 0);
 

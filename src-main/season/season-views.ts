@@ -73,24 +73,7 @@ export interface RetrainView {
 }
 
 /** A played week as the weekly table shows it: the ledger's row plus what is derived from the run so far. */
-export interface WeeklyPerformanceRow
-  extends Pick<
-    WeekPerformance,
-    | 'week'
-    | 'weekStart'
-    | 'weekEnd'
-    | 'matches'
-    | 'valueBetsFound'
-    | 'betsPlaced'
-    | 'wins'
-    | 'stakedCents'
-    | 'profitCents'
-    | 'bankrollStartCents'
-    | 'bankrollEndCents'
-    | 'modelBrier'
-    | 'marketBrier'
-    | 'modelVersion'
-  > {
+export interface WeeklyPerformanceRow extends Omit<WeekPerformance, 'staticBankrollEndCents' | 'modelRps' | 'marketRps' | 'modelBehindMarket' | 'inDrawdown'> {
   /** That week's profit / staked; null when nothing was staked. */
   readonly roi: number | null;
   readonly cumulativeModelBrier: number;
