@@ -18,23 +18,13 @@ import { ledgerModelStore } from '../season/ledger-model-store';
 import { dashboardOf, runSummaryOf, weekViewOf } from '../season/season-report';
 import { betSlipCsv, betSlipRows } from '../season/bet-slip-export';
 import { dataFingerprintOf } from '../season/data-fingerprint';
+import { CodedError } from '../ipc/result';
 import type { DataStatus, EdgelineService, ImportSummary, TaskOptions } from './edgeline-service';
 
 export interface EdgelineServiceOptions {
   readonly databaseFile: string;
   /** Base URL seasons are downloaded from; EDGELINE_DATA_URL or football-data.co.uk otherwise. */
   readonly dataBaseUrl?: string;
-}
-
-/** A failure the user can act on; `code` lets the UI choose how to show it. */
-export class ServiceError extends Error {
-  constructor(
-    readonly code: 'not-found' | 'invalid-input' | 'conflict',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ServiceError';
-  }
 }
 
 export function createEdgelineService(options: EdgelineServiceOptions): EdgelineService {
@@ -76,7 +66,7 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
 
   function runRow(runId: string): RunRow {
     const run = findRun(db, runId);
-    if (!run) throw new ServiceError('not-found', `There is no run with id ${runId}; it may have been deleted.`);
+    if (!run) throw new CodedError('not-found', `There is no run with id ${runId}; it may have been deleted.`);
     return run;
   }
 
@@ -100,7 +90,7 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
     const parsed = runSettingsSchema.safeParse(input);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new ServiceError('invalid-input', `Run settings, ${issue.path.join('.') || 'form'}: ${issue.message}`);
+      throw new CodedError('invalid-input', `Run settings, ${issue.path.join('.') || 'form'}: ${issue.message}`);
     }
     return parsed.data;
   }
@@ -162,13 +152,13 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
       const all = matchesOfDiv(settings.div).matches;
       const { pool, holdout } = runMatchPool(settings, all);
       if (holdout.length === 0) {
-        throw new ServiceError('invalid-input', `Run settings, holdoutSeason: there are no ${settings.div} matches for season ${settings.holdoutSeason}; import that season first.`);
+        throw new CodedError('invalid-input', `Run settings, holdoutSeason: there are no ${settings.div} matches for season ${settings.holdoutSeason}; import that season first.`);
       }
       const training = trainingSeasonsOf(settings, all);
       const present = new Set(all.map((m) => m.season));
       const missing = training.filter((s) => !present.has(s));
       if (training.length === 0 || missing.length > 0) {
-        throw new ServiceError(
+        throw new CodedError(
           'invalid-input',
           training.length === 0
             ? `Run settings, trainingSeasons: there is no ${settings.div} season before ${settings.holdoutSeason} to train on; import earlier seasons.`
@@ -176,13 +166,13 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
         );
       }
       if (settings.modelKind !== 'dixon-coles' && training.length < 2) {
-        throw new ServiceError(
+        throw new CodedError(
           'invalid-input',
           `Run settings, modelKind: the ${settings.modelKind} model learns from match features that need a season of history before them, so it needs at least two training seasons (${training.length} available); import more seasons or choose Dixon-Coles.`,
         );
       }
       if (training.some((s) => s >= settings.holdoutSeason)) {
-        throw new ServiceError('invalid-input', `Run settings, trainingSeasons: every training season must come before the holdout ${settings.holdoutSeason}.`);
+        throw new CodedError('invalid-input', `Run settings, trainingSeasons: every training season must come before the holdout ${settings.holdoutSeason}.`);
       }
       const run: RunRow = {
         id: randomUUID(),
@@ -213,7 +203,7 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
 
     async step(runId, taskOptions) {
       const engine = engineOf(runId);
-      if (engine.finished) throw new ServiceError('conflict', `Run "${engine.run.name}" has already played all ${engine.weeks.length} weeks.`);
+      if (engine.finished) throw new CodedError('conflict', `Run "${engine.run.name}" has already played all ${engine.weeks.length} weeks.`);
       const week = await engine.step(taskOptions);
       return weekViewOf(engine.run, readRunHistory(db, engine.run), matchesOfDiv(engine.settings.div).byId, week);
     },
@@ -236,7 +226,7 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
       const run = runRow(runId);
       const played = lastPlayedWeek(db, runId);
       if (!Number.isInteger(week) || week < 1 || week > played) {
-        throw new ServiceError('not-found', `Run "${run.name}" has played weeks 1 to ${played}; week ${week} is not in the ledger.`);
+        throw new CodedError('not-found', `Run "${run.name}" has played weeks 1 to ${played}; week ${week} is not in the ledger.`);
       }
       return weekViewOf(run, readRunHistory(db, run), matchesOfDiv(run.settings.div).byId, week);
     },

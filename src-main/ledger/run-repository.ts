@@ -1,8 +1,7 @@
 import type { LedgerDatabase } from './ledger-database';
-import type { RejectionCode } from '../domain/betting/value-bets';
 import type { Alert } from '../domain/season/monitoring';
-import type { Prediction, PredictionRole, WeekPerformance } from '../domain/season/play-week';
-import type { Book, WeekBet } from '../domain/season/week-bet';
+import type { PlayedWeek, Prediction, PredictionRole, WeekPerformance } from '../domain/season/play-week';
+import { isRejectionCode, type Book, type WeekBet } from '../domain/season/week-bet';
 import type { RunHistory } from '../domain/season/run-history';
 import { runSettingsSchema, type RunSettings } from '../season/run-settings';
 
@@ -39,14 +38,8 @@ export interface BankrollHistoryRow {
   readonly peakCents: number;
 }
 
-export interface WeekRecord {
-  readonly performance: WeekPerformance;
-  readonly bankrollPeakCents: number;
-  readonly predictions: readonly Prediction[];
-  readonly bets: readonly WeekBet[];
-  readonly alerts: readonly Alert[];
-  readonly newModel: RunModelRow | null;
-}
+/** What one played week writes: the week as playWeek returned it, and the model version fitted for it, if any. */
+export type WeekRecord = Pick<PlayedWeek, 'performance' | 'bankrollPeakCents' | 'predictions' | 'bets' | 'alerts'> & { readonly newModel: RunModelRow | null };
 
 const bit = (b: boolean): number => (b ? 1 : 0);
 
@@ -200,7 +193,10 @@ interface StoredBet {
 
 function betOf({ placed, rejection, robust, won, stakeCents, profitCents, ...fields }: StoredBet): WeekBet {
   const candidate = { ...fields, robustAcrossMethods: robust === 1 };
-  if (placed === 0) return { ...candidate, status: 'rejected', rejection: rejection as RejectionCode };
+  if (placed === 0) {
+    if (!isRejectionCode(rejection)) throw new Error(`weekly_bets row for ${fields.matchId} ${fields.outcome} (week ${fields.week}) is not placed but has no known rejection reason: ${JSON.stringify(rejection)}`);
+    return { ...candidate, status: 'rejected', rejection };
+  }
   if (won === null) return { ...candidate, status: 'placed', stakeCents };
   return { ...candidate, status: 'settled', stakeCents, won: won === 1, profitCents };
 }

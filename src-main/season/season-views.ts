@@ -1,5 +1,6 @@
 import type { Outcome, Triple } from '../domain/football/outcome';
 import type { Alert } from '../domain/season/monitoring';
+import type { WeekPerformance } from '../domain/season/play-week';
 import type { PlacedBet, RejectedCandidate, SettledBet } from '../domain/season/week-bet';
 import type { RunSettings } from './run-settings';
 import type { CalibrationBin } from '../domain/evaluation/calibration-table';
@@ -71,27 +72,14 @@ export interface RetrainView {
   readonly matchesCompared: number;
 }
 
-export interface WeeklyPerformanceRow {
-  readonly week: number;
-  readonly weekStart: string;
-  readonly weekEnd: string;
-  readonly matches: number;
-  readonly valueBetsFound: number;
-  readonly betsPlaced: number;
-  readonly wins: number;
-  readonly stakedCents: number;
-  readonly profitCents: number;
+/** A played week as the weekly table shows it: the ledger's row plus what is derived from the run so far. */
+export interface WeeklyPerformanceRow extends Omit<WeekPerformance, 'staticBankrollEndCents' | 'modelRps' | 'marketRps' | 'modelBehindMarket' | 'inDrawdown'> {
   /** That week's profit / staked; null when nothing was staked. */
   readonly roi: number | null;
-  readonly bankrollStartCents: number;
-  readonly bankrollEndCents: number;
-  readonly modelBrier: number;
-  readonly marketBrier: number | null;
   readonly cumulativeModelBrier: number;
   readonly cumulativeMarketBrier: number | null;
   readonly drawdown: number;
   readonly meanClv: number | null;
-  readonly modelVersion: number;
 }
 
 export interface WeekView {

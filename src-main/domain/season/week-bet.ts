@@ -61,3 +61,19 @@ export function isStaked(bet: WeekBet): bet is StakedBet {
 export function isSettled(bet: WeekBet): bet is SettledBet {
   return bet.status === 'settled';
 }
+
+/** Every rejection code, checked against the type in both directions. */
+const REJECTION_CODES = {
+  'negative-edge': true,
+  'odds-out-of-range': true,
+  'edge-below-threshold': true,
+  'one-per-match': true,
+  'kelly-zero': true,
+  'stake-below-unit': true,
+  'bet-cap': true,
+  'weekly-cap': true,
+} as const satisfies Record<RejectionCode, true>;
+
+export function isRejectionCode(value: unknown): value is RejectionCode {
+  return typeof value === 'string' && Object.hasOwn(REJECTION_CODES, value);
+}

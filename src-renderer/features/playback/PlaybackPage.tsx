@@ -1,7 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { TaskProgress } from '../../../src-main/app/edgeline-service';
-import type { AppError } from '../../../src-main/ipc/result';
-import type { DashboardView, RunSummary, WeekView } from '../../../src-main/season/season-views';
+import type { AppError, DashboardView, JobKindOf, RunSummary, TaskProgress, WeekView } from '../../../src-main/ipc/renderer-contract';
 import { useApi } from '../../api/use-api';
 import { waitForJob } from '../../api/wait-for-job';
 import { formatSeason, leagueName } from '../../format/season';
@@ -31,7 +29,7 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
   const [error, setError] = useState<AppError | null>(null);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<(typeof SPEEDS)[number]>(1);
-  const [job, setJob] = useState<{ jobId: string; kind: 'step' | 'run-to-end'; progress: TaskProgress } | null>(null);
+  const [job, setJob] = useState<{ jobId: string; kind: JobKindOf<'season:step' | 'season:run-to-end'>; progress: TaskProgress } | null>(null);
   const [confirmReset, setConfirmReset] = useState(false);
   const playingRef = useRef(false);
   const speedRef = useRef(speed);
@@ -79,8 +77,8 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
       setError(ticket.error);
       return false;
     }
-    setJob({ jobId: ticket.value.jobId, kind: 'step', progress: { fraction: 0, message: 'Pricing the week' } });
-    const result = await waitForJob(api, 'step', ticket.value.jobId, (progress) => setJob({ jobId: ticket.value.jobId, kind: 'step', progress }));
+    setJob({ jobId: ticket.value.jobId, kind: ticket.value.kind, progress: { fraction: 0, message: 'Pricing the week' } });
+    const result = await waitForJob(api, ticket.value, (progress) => setJob({ jobId: ticket.value.jobId, kind: ticket.value.kind, progress }));
     setJob(null);
     if (!result.ok) {
       if (result.error.code !== 'cancelled') setError(result.error);
@@ -122,8 +120,8 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
     setError(null);
     const ticket = await api.invoke('season:run-to-end', { runId });
     if (!ticket.ok) return setError(ticket.error);
-    setJob({ jobId: ticket.value.jobId, kind: 'run-to-end', progress: { fraction: 0, message: 'Starting' } });
-    const result = await waitForJob(api, 'run-to-end', ticket.value.jobId, (progress) => setJob({ jobId: ticket.value.jobId, kind: 'run-to-end', progress }));
+    setJob({ jobId: ticket.value.jobId, kind: ticket.value.kind, progress: { fraction: 0, message: 'Starting' } });
+    const result = await waitForJob(api, ticket.value, (progress) => setJob({ jobId: ticket.value.jobId, kind: ticket.value.kind, progress }));
     setJob(null);
     if (!result.ok && result.error.code !== 'cancelled') setError(result.error);
     const summary = await refresh();

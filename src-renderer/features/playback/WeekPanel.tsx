@@ -1,5 +1,4 @@
-import type { BetCandidateView, MatchView, WeekView } from '../../../src-main/season/season-views';
-import type { Outcome } from '../../../src-main/domain/football/outcome';
+import type { BetCandidateView, MatchView, Outcome, WeekView } from '../../../src-main/ipc/renderer-contract';
 import { formatMoney } from '../../format/money';
 import { formatOdds } from '../../format/odds';
 import { formatPercent, formatProbability } from '../../format/percent';

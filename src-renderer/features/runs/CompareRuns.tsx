@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { DashboardView } from '../../../src-main/season/season-views';
-import type { AppError } from '../../../src-main/ipc/result';
+import type { AppError, DashboardView } from '../../../src-main/ipc/renderer-contract';
 import { useApi } from '../../api/use-api';
 import { formatMoney } from '../../format/money';
 import { formatScore } from '../../format/odds';

@@ -1,8 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { DataStatus } from '../../../src-main/app/edgeline-service';
-import type { AppError } from '../../../src-main/ipc/result';
-import type { RunSettings } from '../../../src-main/season/run-settings';
-import type { RunSummary } from '../../../src-main/season/season-views';
+import type { AppError, DataStatus, RunSettings, RunSummary } from '../../../src-main/ipc/renderer-contract';
 import { useApi } from '../../api/use-api';
 import { formatSeason, leagueName } from '../../format/season';
 import { ErrorBox } from '../../ui/ErrorBox';

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { AppError } from '../../../src-main/ipc/result';
-import type { BetCandidateView, WeekView } from '../../../src-main/season/season-views';
+import type { AppError, BetCandidateView, WeekView } from '../../../src-main/ipc/renderer-contract';
 import { useApi } from '../../api/use-api';
 import { useQuery } from '../../api/use-query';
 import { formatMoney } from '../../format/money';
