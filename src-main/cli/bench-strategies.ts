@@ -15,6 +15,7 @@ import { bootstrapRoiInterval, type SettledBet } from '../domain/evaluation/perf
 import { pairedBootstrap } from '../domain/evaluation/paired-bootstrap';
 import { matchRankedProbabilityScore } from '../domain/evaluation/scoring-rules';
 import { testForecastEncompassing } from '../domain/evaluation/forecast-encompassing';
+import { rmsCalibrationError } from '../domain/evaluation/calibration-error';
 import { weekBlockBootstrapRoi, deflatedSignificance, betsToConfirmEdge } from '../domain/evaluation/risk-figures';
 import { loadFootballData } from '../ingest/load-football-data';
 import { seasonRange } from '../ingest/season-range';
@@ -84,9 +85,17 @@ function figuresOf(outcomes: readonly SeasonOutcome[]): Figures {
  * Plays one season with weekly quarter-Kelly stakes from the week-start bankroll, the
  * probabilities given per match (consensus or pool) and the trial's price and filters.
  */
-function playSeason(season: string, matches: readonly Match[], probabilitiesOf: (m: Match) => Triple | null, trial: Omit<Trial, 'reference'>, method: MarginMethod): SeasonOutcome {
-  const staking: StakingConfig = { ...DEFAULT_STAKING, kellyMultiplier: 0.25, minEdge: trial.minEdge, minOdds: 1.01, maxOdds: trial.maxOdds };
-  const sanity = Number.isFinite(trial.maxCredibleEdge) ? { maxCredibleEdge: trial.maxCredibleEdge } : {};
+function playSeason(
+  season: string,
+  matches: readonly Match[],
+  probabilitiesOf: (m: Match) => Triple | null,
+  trial: Omit<Trial, 'reference'> & { readonly minOdds?: number },
+  method: MarginMethod,
+  probabilityErrorSd?: number,
+): SeasonOutcome {
+  // The consensus grid sets no odds floor: a short favourite priced above the consensus is as good a bet as any.
+  const staking: StakingConfig = { ...DEFAULT_STAKING, kellyMultiplier: 0.25, minEdge: trial.minEdge, minOdds: trial.minOdds ?? 1.01, maxOdds: trial.maxOdds };
+  const sanity = { ...(Number.isFinite(trial.maxCredibleEdge) ? { maxCredibleEdge: trial.maxCredibleEdge } : {}), ...(probabilityErrorSd === undefined ? {} : { probabilityErrorSd }) };
   let bankroll = START_CENTS;
   const bets: BetRecord[] = [];
   let flatProfitUnits = 0;
@@ -276,7 +285,7 @@ interface ModelReport {
   readonly pooled: { matches: number; rpsMarket: number; rpsPool: number; rpsModel: number; difference: { mean: number; lower: number; upper: number } };
   readonly encompassing: ReturnType<typeof testForecastEncompassing>;
   readonly poolStrategy: { season: string; figures: Figures }[];
-  readonly modelStrategy: { label: string; perSeason: { season: string; figures: Figures }[] }[];
+  readonly modelStrategy: { label: string; perSeason: { season: string; calibrationSd: number | null; figures: Figures }[] }[];
 }
 
 async function modelPart(all: readonly Match[], poolSeasons: readonly string[], strategySeasons: readonly string[], kind: ModelKind, method: MarginMethod): Promise<ModelReport> {
@@ -330,10 +339,24 @@ async function modelPart(all: readonly Match[], poolSeasons: readonly string[], 
     return { season, figures: figuresOf([o]) };
   });
   const modelOnly = (m: Match) => model.get(m.id) ?? null;
+  const calibrationSdBefore = (season: string) => {
+    const before = all.filter((m) => m.season < season && model.has(m.id));
+    return rmsCalibrationError(
+      before.map((m) => model.get(m.id)!),
+      before.map((m) => m.result),
+    );
+  };
   const modelStrategy = [
-    { label: 'model, Bet365 price, edge > 5%, odds <= 10 (the current default filters)', trial: { price: 'b365' as const, minEdge: 0.05, maxOdds: 10, maxCredibleEdge: Number.POSITIVE_INFINITY } },
-    { label: 'model, Bet365 price, edge > 5%, odds <= 5, credible <= 10%', trial: { price: 'b365' as const, minEdge: 0.05, maxOdds: 5, maxCredibleEdge: 0.1 } },
-  ].map(({ label, trial }) => ({ label, perSeason: strategySeasons.map((season) => ({ season, figures: figuresOf([playSeason(season, all.filter((m) => m.season === season), modelOnly, trial, method)]) })) }));
+    { label: 'model, Bet365 price, edge > 5%, odds <= 10 (the current default filters)', trial: { price: 'b365' as const, minEdge: 0.05, minOdds: DEFAULT_STAKING.minOdds, maxOdds: 10, maxCredibleEdge: Number.POSITIVE_INFINITY }, shrink: false },
+    { label: 'model, Bet365 price, edge > 5%, odds <= 5, credible <= 10%', trial: { price: 'b365' as const, minEdge: 0.05, minOdds: DEFAULT_STAKING.minOdds, maxOdds: 5, maxCredibleEdge: 0.1 }, shrink: false },
+    { label: 'model, Bet365 price, edge > 5%, odds <= 5, credible <= 10%, Kelly shrunk by calibration error', trial: { price: 'b365' as const, minEdge: 0.05, minOdds: DEFAULT_STAKING.minOdds, maxOdds: 5, maxCredibleEdge: 0.1 }, shrink: true },
+  ].map(({ label, trial, shrink }) => ({
+    label,
+    perSeason: strategySeasons.map((season) => {
+      const sd = shrink ? calibrationSdBefore(season) : undefined;
+      return { season, calibrationSd: sd ?? null, figures: figuresOf([playSeason(season, all.filter((m) => m.season === season), modelOnly, trial, method, sd)]) };
+    }),
+  }));
   return {
     kind,
     seasons,
@@ -360,7 +383,10 @@ function printModel(r: ModelReport): void {
   for (const s of r.poolStrategy) console.log(`${s.season}: ${s.figures.bets} bets, ROI ${pct(s.figures.roi)}, flat ${pct(s.figures.flatRoi)}, CLV ${pct(s.figures.clv, 2)}, beat ${pct(s.figures.beatCloseShare)}`);
   for (const m of r.modelStrategy) {
     console.log(`\n${m.label}`);
-    for (const s of m.perSeason) console.log(`${s.season}: ${s.figures.bets} bets, ROI ${pct(s.figures.roi)}, flat ${pct(s.figures.flatRoi)}, CLV ${pct(s.figures.clv, 2)}, beat ${pct(s.figures.beatCloseShare)}`);
+    for (const s of m.perSeason) {
+      const sd = s.calibrationSd === null ? '' : `, calibration sd ${s.calibrationSd.toFixed(4)}`;
+      console.log(`${s.season}: ${s.figures.bets} bets, ROI ${pct(s.figures.roi)}, flat ${pct(s.figures.flatRoi)}, CLV ${pct(s.figures.clv, 2)}, beat ${pct(s.figures.beatCloseShare)}${sd}`);
+    }
   }
 }
 
