@@ -171,6 +171,19 @@ describe('decideWeekBets with edge sanity', () => {
     expect(decideWeekBets({ bankrollCents: 100_000, matches, staking: staking(), sanity: { probabilityErrorSd: 0 } })).toEqual(decideWeekBets({ bankrollCents: 100_000, matches, staking: staking() }));
   });
 
+  it('stakes a flat fraction on every bet that passes the filters, still under the caps', () => {
+    // 2% of 100,000.00 = 2,000.00 on both credible value outcomes; the weekly cap (25%) does not bind.
+    const other = match('m1', [0.55, 0.25, 0.2], [2.1, 3.4, 3.6]);
+    const decisions = decideWeekBets({ bankrollCents: 10_000_000, matches: [wild, other], staking: staking(), sanity: { maxCredibleEdge: 0.2 }, flatStakeFraction: 0.02 });
+    expect(find(decisions, 'wild', 'D')).toMatchObject({ placed: true, stakeCents: 200_000, appliedKelly: 0.02 });
+    expect(find(decisions, 'm1', 'H')).toMatchObject({ placed: true, stakeCents: 200_000 });
+    expect(find(decisions, 'wild', 'H').rejection).toBe('edge-not-credible');
+    // 10% flat is capped at 5% of the bankroll per bet.
+    const capped = decideWeekBets({ bankrollCents: 10_000_000, matches: [other], staking: staking(), flatStakeFraction: 0.1 });
+    expect(find(capped, 'm1', 'H')).toMatchObject({ placed: true, stakeCents: 500_000, limitedBy: 'bet-cap' });
+    expect(() => decideWeekBets({ bankrollCents: 100, matches: [other], staking: staking(), flatStakeFraction: 0 })).toThrow('flatStakeFraction must be in (0, 1], got 0');
+  });
+
   it('rejects bad sanity settings by name', () => {
     expect(() => decideWeekBets({ bankrollCents: 100, matches: [wild], staking: staking(), sanity: { maxCredibleEdge: 0 } })).toThrow('sanity.maxCredibleEdge must be a number > 0, got 0');
     expect(() => decideWeekBets({ bankrollCents: 100, matches: [wild], staking: staking(), sanity: { probabilityErrorSd: -1 } })).toThrow('sanity.probabilityErrorSd must be a finite number >= 0, got -1');

@@ -33,6 +33,12 @@ export interface DecideWeekBetsInput {
   readonly staking: StakingConfig;
   /** Distrust of big edges; without it (the default) no edge is too big and Kelly is not shrunk. */
   readonly sanity?: EdgeSanity;
+  /**
+   * Level staking: every bet that passes the filters asks for this fraction of the week-start
+   * bankroll instead of its Kelly fraction (kellyMultiplier, mode and calibration shrinkage are
+   * then unused); the caps and rounding of `sizeStakes` still apply. In (0, 1].
+   */
+  readonly flatStakeFraction?: number;
 }
 
 /**
@@ -158,6 +164,8 @@ export function decideWeekBets(input: DecideWeekBetsInput): BetDecision[] {
   const { bankrollCents, matches, staking, sanity = {} } = input;
   assertStakingConfig(staking);
   assertEdgeSanity(sanity);
+  const flat = input.flatStakeFraction;
+  if (flat !== undefined && !(flat > 0 && flat <= 1)) throw new Error(`flatStakeFraction must be in (0, 1], got ${flat}`);
   if (!Number.isSafeInteger(bankrollCents) || bankrollCents < 0) {
     throw new Error(`bankrollCents must be a non-negative integer, got ${bankrollCents}`);
   }
@@ -170,7 +178,8 @@ export function decideWeekBets(input: DecideWeekBetsInput): BetDecision[] {
 
   const candidates: Candidate[] = matches.flatMap((match) => candidatesOf(match, staking, sanity));
   if (staking.oneOutcomePerMatch) keepBestOutcomePerMatch(candidates);
-  applyKelly(candidates, staking, sanity);
+  if (flat === undefined) applyKelly(candidates, staking, sanity);
+  else for (const candidate of candidates) if (candidate.rejection === null) candidate.appliedKelly = flat;
 
   const sized = sizeStakes(
     bankrollCents,
