@@ -3,13 +3,16 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Match } from '../domain/football/match';
 import { outcomeIndex, type Outcome, type Triple } from '../domain/football/outcome';
-import { bettingWeeksOf, matchesBeforeWeek, matchesInWeek } from '../domain/football/betting-week';
+import { bettingWeeksOf, bettingWeekStart, matchesBeforeWeek, matchesInWeek } from '../domain/football/betting-week';
+import { priceDayOf } from '../domain/football/price-day';
 import { DEFAULT_MARGIN_METHOD, MARGIN_METHODS, type MarginMethod } from '../domain/betting/margin-removal';
 import { fairClose, marketConsensus, REFERENCE_BOOKS, type ReferenceBook } from '../domain/betting/market-consensus';
-import { priceOf, type PriceSource } from '../domain/betting/price-source';
+import type { PriceSource } from '../domain/betting/price-source';
+import { assertStrategy, type ProbabilitySource, type Strategy } from '../domain/betting/strategy';
+import { strategyDecisionSettings, strategyWeekMatch } from '../domain/betting/strategy-inputs';
 import { fitPoolWeight, poolProbabilities, type PoolObservation } from '../domain/betting/logistic-pool';
 import { decideWeekBets, type WeekMatchInput } from '../domain/betting/value-bets';
-import { DEFAULT_STAKING, type StakingConfig } from '../domain/betting/stake-sizing';
+import { DEFAULT_STAKING } from '../domain/betting/stake-sizing';
 import { settleBet } from '../domain/betting/settlement';
 import { bootstrapRoiInterval, type SettledBet } from '../domain/evaluation/performance-metrics';
 import { pairedBootstrap } from '../domain/evaluation/paired-bootstrap';
@@ -23,12 +26,13 @@ import { modelConfigFor, trainOutcomeModel, type ModelKind, type TrainedOutcomeM
 
 const USAGE = `Usage: npm run bench:strategies -- [--part consensus|model|all] [--data <dir>] [--div E0]
        [--tune 1213-1819] [--report 1920-2324] [--method power] [--model dixon-coles|ensemble]
-       [--pool-seasons 2122-2324] [--json-out FILE]
+       [--pool-seasons 2122-2324] [--cutoff week|price-day] [--json-out FILE]
 Without the season engine: evaluates market-consensus strategies (a reference book made fair;
 bets where another price beats it) over a grid on the tuning seasons only, picks the one with
 the best mean closing-line value, then plays the report seasons once with it. The model part
 walks the built-in model forward week by week, fits the logistic pool weight on seasons before
-each pool season and compares the pooled forecast's RPS with the market's (paired bootstrap).`;
+each pool season and compares the pooled forecast's RPS with the market's (paired bootstrap);
+--cutoff price-day (Dixon-Coles only) refits the model at each match's price day instead of the week start.`;
 
 const START_CENTS = 1_000_000;
 const RESAMPLES = 10_000;
@@ -82,20 +86,12 @@ function figuresOf(outcomes: readonly SeasonOutcome[]): Figures {
 }
 
 /**
- * Plays one season with weekly quarter-Kelly stakes from the week-start bankroll, the
- * probabilities given per match (consensus or pool) and the trial's price and filters.
+ * Plays one season of a strategy with stakes from the week-start bankroll, through the same
+ * mapping the engine uses (strategy-inputs.ts) and the one bet decision (decideWeekBets).
  */
-function playSeason(
-  season: string,
-  matches: readonly Match[],
-  probabilitiesOf: (m: Match) => Triple | null,
-  trial: Omit<Trial, 'reference'> & { readonly minOdds?: number },
-  method: MarginMethod,
-  probabilityErrorSd?: number,
-): SeasonOutcome {
-  // The consensus grid sets no odds floor: a short favourite priced above the consensus is as good a bet as any.
-  const staking: StakingConfig = { ...DEFAULT_STAKING, kellyMultiplier: 0.25, minEdge: trial.minEdge, minOdds: trial.minOdds ?? 1.01, maxOdds: trial.maxOdds };
-  const sanity = { ...(Number.isFinite(trial.maxCredibleEdge) ? { maxCredibleEdge: trial.maxCredibleEdge } : {}), ...(probabilityErrorSd === undefined ? {} : { probabilityErrorSd }) };
+function playSeason(season: string, matches: readonly Match[], strategy: Strategy, modelOf: (m: Match) => Triple | null, probabilityErrorSd: number | null = null): SeasonOutcome {
+  assertStrategy(strategy);
+  const settings = strategyDecisionSettings(strategy, DEFAULT_STAKING, probabilityErrorSd);
   let bankroll = START_CENTS;
   const bets: BetRecord[] = [];
   let flatProfitUnits = 0;
@@ -103,20 +99,19 @@ function playSeason(
     const inputs: WeekMatchInput[] = [];
     const byId = new Map<string, Match>();
     for (const m of matchesInWeek(matches, week)) {
-      const p = probabilitiesOf(m);
-      const odds = priceOf(m, trial.price);
-      if (p === null || odds === null) continue;
-      inputs.push({ matchId: m.id, modelProbabilities: p, decimalOdds: odds, marginMethod: method });
+      const input = strategyWeekMatch(strategy, m, modelOf(m));
+      if (input === null) continue;
+      inputs.push(input);
       byId.set(m.id, m);
     }
-    const decisions = decideWeekBets({ bankrollCents: bankroll, matches: inputs, staking, sanity });
+    const decisions = decideWeekBets({ bankrollCents: bankroll, matches: inputs, ...settings });
     let weekProfit = 0;
     for (const d of decisions) {
       if (!d.placed) continue;
       const m = byId.get(d.matchId)!;
       const won = m.result === d.outcome;
       const profitCents = settleBet(d.stakeCents, d.decimalOdds, won);
-      const close = fairClose(m, method);
+      const close = fairClose(m, strategy.marginMethod);
       const pClose = close?.probabilities[outcomeIndex(d.outcome)] ?? null;
       weekProfit += profitCents;
       flatProfitUnits += won ? d.decimalOdds - 1 : -1;
@@ -138,6 +133,20 @@ function playSeason(
   }
   return { season, bets, flatProfitUnits };
 }
+
+/** Quarter Kelly with the trial's filters; the consensus grid sets no odds floor (a short favourite priced above the consensus is as good a bet as any). */
+function strategyOf(name: string, probabilitySource: ProbabilitySource, price: PriceSource, filters: { minEdge: number; maxOdds: number; maxCredibleEdge: number; minOdds?: number }, method: MarginMethod, shrinkByCalibration = false): Strategy {
+  return {
+    name,
+    probabilitySource,
+    priceSource: price,
+    marginMethod: method,
+    filters: { minEdge: filters.minEdge, maxCredibleEdge: filters.maxCredibleEdge, minOdds: filters.minOdds ?? 1.01, maxOdds: filters.maxOdds },
+    staking: { kind: 'kelly', multiplier: 0.25, shrinkByCalibration },
+  };
+}
+
+const noModel = () => null;
 
 function trialsGrid(): Trial[] {
   const trials: Trial[] = [];
@@ -178,14 +187,9 @@ function consensusPart(all: readonly Match[], tune: readonly string[], report: r
     if (ms === undefined) throw new Error(`no matches for season ${s} in the data`);
     return ms;
   };
-  const consensusCache = new Map<string, Triple | null>();
-  const consensusOf = (reference: ReferenceBook) => (m: Match) => {
-    const key = `${reference}|${m.id}`;
-    if (!consensusCache.has(key)) consensusCache.set(key, marketConsensus(m, reference, method));
-    return consensusCache.get(key)!;
-  };
+  const consensusStrategy = (trial: Trial) => strategyOf(trialLabel(trial), { kind: 'market-consensus', reference: trial.reference }, trial.price, trial, method);
   const trials = trialsGrid().map((trial) => {
-    const outcomes = tune.map((s) => playSeason(s, seasonMatches(s), consensusOf(trial.reference), trial, method));
+    const outcomes = tune.map((s) => playSeason(s, seasonMatches(s), consensusStrategy(trial), noModel));
     return { trial, perSeason: outcomes.map((o) => ({ season: o.season, figures: figuresOf([o]) })), pooled: figuresOf(outcomes) };
   });
   const minBetsPerSeason = 40;
@@ -193,7 +197,7 @@ function consensusPart(all: readonly Match[], tune: readonly string[], report: r
   if (eligible.length === 0) throw new Error(`no trial placed ${minBetsPerSeason} bets in every tuning season`);
   const best = eligible.reduce((a, b) => ((b.pooled.clv ?? -1) > (a.pooled.clv ?? -1) ? b : a));
   const chosen = best.trial;
-  const outcomes = report.map((s) => playSeason(s, seasonMatches(s), consensusOf(chosen.reference), chosen, method));
+  const outcomes = report.map((s) => playSeason(s, seasonMatches(s), consensusStrategy(chosen), noModel));
   const interval = (bets: readonly SettledBet[]) => {
     const r = bootstrapRoiInterval(bets, { resamples: RESAMPLES, seed: 1, level: 0.95 });
     return r === null ? null : ([r.lower, r.upper] as [number, number]);
@@ -245,7 +249,17 @@ function printConsensus(r: ConsensusReport): void {
 }
 
 /** Walk-forward model probabilities for every match of the given seasons, week by week. */
-async function walkForwardModel(all: readonly Match[], seasons: readonly string[], kind: ModelKind, retrainEvery: number): Promise<Map<string, Triple>> {
+type Cutoff = 'week' | 'price-day';
+
+/**
+ * With the week cutoff every match of a week is priced from results before the week's Tuesday
+ * (today's engine). With the price-day cutoff (DESIGN.md) the goal model is refitted at each
+ * price day, so a weekend match also knows that week's midweek results, as its prices did.
+ * Only Dixon-Coles supports it here: the ensemble's features cut at the week start inside the
+ * model, which the engine refactor changes.
+ */
+async function walkForwardModel(all: readonly Match[], seasons: readonly string[], kind: ModelKind, retrainEvery: number, cutoff: Cutoff): Promise<Map<string, Triple>> {
+  if (cutoff === 'price-day' && kind !== 'dixon-coles') throw new Error('--cutoff price-day is measured for --model dixon-coles only');
   const config = modelConfigFor(kind);
   const out = new Map<string, Triple>();
   for (const season of seasons) {
@@ -262,7 +276,16 @@ async function walkForwardModel(all: readonly Match[], seasons: readonly string[
       }
       since += 1;
       const fixtures = matchesInWeek(seasonMatches, week);
-      model.predict(fixtures, history).forEach((p, i) => out.set(fixtures[i]!.id, p));
+      if (cutoff === 'week') {
+        model.predict(fixtures, history).forEach((p, i) => out.set(fixtures[i]!.id, p));
+        continue;
+      }
+      for (const day of [...new Set(fixtures.map((f) => priceDayOf(f.date)))].sort()) {
+        const group = fixtures.filter((f) => priceDayOf(f.date) === day);
+        const known = all.filter((m) => m.date < day);
+        const atPriceDay = day === week.start ? model : await trainOutcomeModel(config, known, { cutoff: day });
+        atPriceDay.predict(group, known).forEach((p, i) => out.set(group[i]!.id, p));
+      }
     }
     process.stderr.write(`model ${kind} ${season}: ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   }
@@ -271,6 +294,8 @@ async function walkForwardModel(all: readonly Match[], seasons: readonly string[
 
 interface ModelReport {
   readonly kind: ModelKind;
+  readonly cutoff: Cutoff;
+  readonly multiRound: { matches: number; weekendMatches: number; rpsModel: number; rpsMarket: number; rpsModelWeekend: number; rpsMarketWeekend: number };
   readonly seasons: {
     season: string;
     weight: number;
@@ -288,11 +313,11 @@ interface ModelReport {
   readonly modelStrategy: { label: string; perSeason: { season: string; calibrationSd: number | null; figures: Figures }[] }[];
 }
 
-async function modelPart(all: readonly Match[], poolSeasons: readonly string[], strategySeasons: readonly string[], kind: ModelKind, method: MarginMethod): Promise<ModelReport> {
+async function modelPart(all: readonly Match[], poolSeasons: readonly string[], strategySeasons: readonly string[], kind: ModelKind, method: MarginMethod, cutoff: Cutoff): Promise<ModelReport> {
   const first = '1213';
   const last = [...poolSeasons, ...strategySeasons].sort().at(-1)!;
   const walked = seasonRange(`${first}-${last}`);
-  const model = await walkForwardModel(all, walked, kind, 4);
+  const model = await walkForwardModel(all, walked, kind, 4, cutoff);
   const market = (m: Match) => marketConsensus(m, 'pinnacle', method);
   const observationsOf = (seasons: readonly string[]): (PoolObservation & { id: string })[] =>
     all.flatMap((m) => {
@@ -328,17 +353,13 @@ async function modelPart(all: readonly Match[], poolSeasons: readonly string[], 
   const encompassingObs = observationsOf(poolSeasons);
   const encompassing = testForecastEncompassing(encompassingObs, { level: 0.95 });
 
+  const modelOnly = (m: Match) => model.get(m.id) ?? null;
   const poolStrategy = strategySeasons.map((season) => {
     const { fit } = weightBefore(season);
-    const probabilities = (m: Match) => {
-      const p = model.get(m.id);
-      const q = market(m);
-      return p === undefined || q === null ? null : poolProbabilities(p, q, fit.weight);
-    };
-    const o = playSeason(season, all.filter((m) => m.season === season), probabilities, { price: 'best', minEdge: 0.02, maxOdds: 5, maxCredibleEdge: 0.1 }, method);
+    const strategy = strategyOf('model shrunk to market', { kind: 'model-shrunk-to-market', reference: 'pinnacle', weight: fit.weight }, 'best', { minEdge: 0.02, maxOdds: 5, maxCredibleEdge: 0.1 }, method);
+    const o = playSeason(season, all.filter((m) => m.season === season), strategy, modelOnly);
     return { season, figures: figuresOf([o]) };
   });
-  const modelOnly = (m: Match) => model.get(m.id) ?? null;
   const calibrationSdBefore = (season: string) => {
     const before = all.filter((m) => m.season < season && model.has(m.id));
     return rmsCalibrationError(
@@ -353,12 +374,30 @@ async function modelPart(all: readonly Match[], poolSeasons: readonly string[], 
   ].map(({ label, trial, shrink }) => ({
     label,
     perSeason: strategySeasons.map((season) => {
-      const sd = shrink ? calibrationSdBefore(season) : undefined;
-      return { season, calibrationSd: sd ?? null, figures: figuresOf([playSeason(season, all.filter((m) => m.season === season), modelOnly, trial, method, sd)]) };
+      const sd = shrink ? calibrationSdBefore(season) : null;
+      const strategy = strategyOf(label, { kind: 'model' }, trial.price, trial, method, shrink);
+      return { season, calibrationSd: sd, figures: figuresOf([playSeason(season, all.filter((m) => m.season === season), strategy, modelOnly, sd)]) };
     }),
   }));
+  // Weeks with two price days (a midweek and a weekend round): where the cutoff matters.
+  const multiRound = all.filter((m) => {
+    if (!strategySeasons.includes(m.season) || !model.has(m.id) || market(m) === null) return false;
+    const start = bettingWeekStart(m.date);
+    return all.some((o) => o.season === m.season && bettingWeekStart(o.date) === start && priceDayOf(o.date) !== priceDayOf(m.date));
+  });
+  const weekendOfMultiRound = multiRound.filter((m) => priceDayOf(m.date) !== bettingWeekStart(m.date));
+  const rpsOf = (ms: readonly Match[], p: (m: Match) => Triple) => mean(ms.map((m) => matchRankedProbabilityScore(p(m), m.result)));
   return {
     kind,
+    cutoff,
+    multiRound: {
+      matches: multiRound.length,
+      weekendMatches: weekendOfMultiRound.length,
+      rpsModel: rpsOf(multiRound, (m) => model.get(m.id)!),
+      rpsMarket: rpsOf(multiRound, (m) => market(m)!),
+      rpsModelWeekend: rpsOf(weekendOfMultiRound, (m) => model.get(m.id)!),
+      rpsMarketWeekend: rpsOf(weekendOfMultiRound, (m) => market(m)!),
+    },
     seasons,
     pooled: { matches: pooledPool.length, rpsMarket: mean(pooledMarket), rpsPool: mean(pooledPool), rpsModel: mean(pooledModel), difference: { mean: difference.meanDifference, lower: difference.lower, upper: difference.upper } },
     encompassing,
@@ -368,6 +407,8 @@ async function modelPart(all: readonly Match[], poolSeasons: readonly string[], 
 }
 
 function printModel(r: ModelReport): void {
+  const mr = r.multiRound;
+  console.log(`\nModel ${r.kind}, cutoff ${r.cutoff}. Multi-round weeks of the report seasons: ${mr.matches} matches, RPS model ${mr.rpsModel.toFixed(4)}, market ${mr.rpsMarket.toFixed(4)}; their ${mr.weekendMatches} weekend matches: model ${mr.rpsModelWeekend.toFixed(4)}, market ${mr.rpsMarketWeekend.toFixed(4)}`);
   console.log(`\nLogistic pool of the ${r.kind} model and Pinnacle pre-match made fair (weight fitted on earlier seasons only)`);
   for (const s of r.seasons) {
     console.log(
@@ -401,6 +442,7 @@ async function main(): Promise<void> {
       method: { type: 'string', default: DEFAULT_MARGIN_METHOD },
       model: { type: 'string', default: 'ensemble' },
       'pool-seasons': { type: 'string', default: '2122-2324' },
+      cutoff: { type: 'string', default: 'week' },
       'json-out': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -412,6 +454,7 @@ async function main(): Promise<void> {
   if (!['consensus', 'model', 'all'].includes(values.part)) throw new Error(`--part must be consensus, model or all, got ${JSON.stringify(values.part)}\n${USAGE}`);
   if (!(MARGIN_METHODS as readonly string[]).includes(values.method)) throw new Error(`--method must be one of ${MARGIN_METHODS.join(', ')}, got ${JSON.stringify(values.method)}`);
   if (values.model !== 'dixon-coles' && values.model !== 'ensemble') throw new Error(`--model must be dixon-coles or ensemble, got ${JSON.stringify(values.model)}`);
+  if (values.cutoff !== 'week' && values.cutoff !== 'price-day') throw new Error(`--cutoff must be week or price-day, got ${JSON.stringify(values.cutoff)}`);
   const method = values.method as MarginMethod;
   const tune = seasonRange(values.tune);
   const report = seasonRange(values.report);
@@ -428,7 +471,7 @@ async function main(): Promise<void> {
     out.consensus = consensus;
   }
   if (values.part !== 'consensus') {
-    const modelReport = await modelPart(all, poolSeasons, report, values.model, method);
+    const modelReport = await modelPart(all, poolSeasons, report, values.model, method, values.cutoff);
     printModel(modelReport);
     out.model = modelReport;
   }
