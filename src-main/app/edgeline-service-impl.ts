@@ -5,7 +5,7 @@ import { openLedger, type LedgerDatabase } from '../ledger/ledger-database';
 import { matchesOf, seasonsAvailable } from '../ledger/match-repository';
 import { importedContentCount } from '../ledger/imported-file-repository';
 import { deleteModels } from '../ledger/model-repository';
-import { deleteRunRow, findRun, insertRun, listRunRows, readBets, readPerformance, runModelIds, type RunRow } from '../ledger/run-repository';
+import { deleteRunRow, findRun, insertRun, lastPlayedWeek, listRunRows, readBankrollHistory, readBets, readPerformance, readRunHistory, runModelIds, type RunRow } from '../ledger/run-repository';
 import { importFiles, type ImportFile } from '../ingest/import-service';
 import { csvFilesIn } from '../ingest/import-folder';
 import { DEFAULT_DATA_URL } from '../ingest/download';
@@ -80,20 +80,20 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
     return run;
   }
 
-  function divOf(run: RunRow): string {
-    return runSettingsSchema.parse(JSON.parse(run.settingsJson)).div;
-  }
-
   /** The engine for a run, reopened from the ledger if another connection (a worker) has moved it on. */
   function engineOf(runId: string): SeasonEngine {
     const run = runRow(runId);
     dropIfDataChanged();
     const cached = engines.get(runId);
-    const playedInLedger = readPerformance(db, runId).length;
+    const playedInLedger = lastPlayedWeek(db, runId);
     if (cached && cached.weeksPlayed === playedInLedger) return cached;
-    const engine = SeasonEngine.open(db, run, matchesOfDiv(divOf(run)).matches, ledgerModelStore(db, runId));
+    const engine = SeasonEngine.open(db, run, matchesOfDiv(run.settings.div).matches, ledgerModelStore(db, runId));
     engines.set(runId, engine);
     return engine;
+  }
+
+  function summaryOf(run: RunRow) {
+    return runSummaryOf(run, { weeks: readPerformance(db, run.id) });
   }
 
   function parseSettings(input: RunSettingsInput): RunSettings {
@@ -154,7 +154,7 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
     },
 
     listRuns() {
-      return listRunRows(db).map((run) => runSummaryOf(db, run));
+      return listRunRows(db).map((run) => summaryOf(run));
     },
 
     createRun(input) {
@@ -188,13 +188,13 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
         id: randomUUID(),
         name: settings.name,
         createdAt: new Date().toISOString(),
-        settingsJson: JSON.stringify(settings),
+        settings,
         dataFingerprint: dataFingerprintOf(pool),
         startingBankrollCents: settings.startingBankrollCents,
         weekCount: bettingWeeksOf(holdout).length,
       };
       insertRun(db, run);
-      return runSummaryOf(db, run);
+      return summaryOf(run);
     },
 
     deleteRun(runId) {
@@ -208,20 +208,20 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
     },
 
     getRun(runId) {
-      return runSummaryOf(db, runRow(runId));
+      return summaryOf(runRow(runId));
     },
 
     async step(runId, taskOptions) {
       const engine = engineOf(runId);
       if (engine.finished) throw new ServiceError('conflict', `Run "${engine.run.name}" has already played all ${engine.weeks.length} weeks.`);
       const week = await engine.step(taskOptions);
-      return weekViewOf(db, engine.run, matchesOfDiv(engine.settings.div).byId, week);
+      return weekViewOf(engine.run, readRunHistory(db, engine.run), matchesOfDiv(engine.settings.div).byId, week);
     },
 
     async runToEnd(runId, taskOptions) {
       const engine = engineOf(runId);
       await engine.runToEnd(taskOptions);
-      return runSummaryOf(db, engine.run);
+      return summaryOf(engine.run);
     },
 
     reset(runId) {
@@ -229,27 +229,26 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
       const modelIds = runModelIds(db, runId);
       engine.reset();
       deleteModels(db, modelIds);
-      return runSummaryOf(db, engine.run);
+      return summaryOf(engine.run);
     },
 
     weekView(runId, week) {
       const run = runRow(runId);
-      const played = readPerformance(db, runId).length;
+      const played = lastPlayedWeek(db, runId);
       if (!Number.isInteger(week) || week < 1 || week > played) {
         throw new ServiceError('not-found', `Run "${run.name}" has played weeks 1 to ${played}; week ${week} is not in the ledger.`);
       }
-      return weekViewOf(db, run, matchesOfDiv(divOf(run)).byId, week);
+      return weekViewOf(run, readRunHistory(db, run), matchesOfDiv(run.settings.div).byId, week);
     },
 
     dashboard(runId) {
       const run = runRow(runId);
-      return dashboardOf(db, run, matchesOfDiv(divOf(run)).byId);
+      return dashboardOf(run, readRunHistory(db, run), matchesOfDiv(run.settings.div).byId);
     },
 
     exportSlips(runId, exportOptions) {
       const run = runRow(runId);
-      const bankrollStart = new Map(readPerformance(db, runId).map((p) => [p.week, p.bankrollStartCents]));
-      const rows = betSlipRows(readBets(db, runId, { placedOnly: true }), matchesOfDiv(divOf(run)).byId, bankrollStart, run.dataFingerprint);
+      const rows = betSlipRows(readBets(db, runId, { stakedOnly: true }), matchesOfDiv(run.settings.div).byId, run.startingBankrollCents, readBankrollHistory(db, runId), run.dataFingerprint);
       const safeName = basename(run.name).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'run';
       return { fileName: `edgeline-${safeName}-bet-slips.csv`, csv: betSlipCsv(rows, exportOptions) };
     },

@@ -1,7 +1,8 @@
 import type { Outcome, Triple } from '../domain/football/outcome';
+import type { Alert } from '../domain/season/monitoring';
+import type { PlacedBet, RejectedCandidate, SettledBet } from '../domain/season/week-bet';
 import type { RunSettings } from './run-settings';
 import type { CalibrationBin } from '../domain/evaluation/calibration-table';
-import type { RejectionCode } from '../domain/betting/value-bets';
 import type { PerformanceSummary } from '../domain/evaluation/performance-metrics';
 
 /**
@@ -32,28 +33,16 @@ export interface RunSummary {
 /** Why a candidate was not bet (the betting core's codes); `rejectionText` says it in words. */
 export type { RejectionCode } from '../domain/betting/value-bets';
 
-export interface BetCandidateView {
-  readonly matchId: string;
-  readonly outcome: Outcome;
-  readonly decimalOdds: number;
-  readonly modelProbability: number;
-  readonly marketProbability: number;
-  readonly edge: number;
-  readonly fullKelly: number;
-  readonly appliedKelly: number;
-  readonly stakeCents: number;
-  readonly placed: boolean;
-  readonly rejection: RejectionCode | null;
-  /** A sentence the UI can show as is ("Edge 1.2% is below the 3.0% threshold"). */
-  readonly rejectionText: string | null;
-  /** Still positive expected value under every margin-removal method. */
-  readonly robustAcrossMethods: boolean;
-  /** Filled once the week is settled. */
-  readonly won: boolean | null;
-  readonly profitCents: number | null;
-  readonly closingOdds: number | null;
-  readonly closingLineValue: number | null;
-}
+export type { Book, PlacedBet, RejectedCandidate, SettledBet, WeekBet } from '../domain/season/week-bet';
+
+/**
+ * A candidate of the week as the UI shows it: the ledger's bet (rejected, placed or settled)
+ * with its rejection said in words and its closing-line value.
+ */
+export type BetCandidateView =
+  | (RejectedCandidate & { readonly rejectionText: string; readonly closingLineValue: number | null })
+  | (PlacedBet & { readonly closingLineValue: number | null })
+  | (SettledBet & { readonly closingLineValue: number | null });
 
 export interface MatchView {
   readonly matchId: string;
@@ -69,11 +58,8 @@ export interface MatchView {
   readonly awayGoals: number;
 }
 
-export interface AlertView {
-  readonly week: number;
-  readonly kind: 'model-worse-than-market' | 'drawdown' | 'roi';
-  readonly message: string;
-}
+/** An alert as monitoring raised it. */
+export type AlertView = Alert;
 
 export interface RetrainView {
   readonly week: number;
