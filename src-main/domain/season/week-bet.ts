@@ -61,3 +61,16 @@ export function isStaked(bet: WeekBet): bet is StakedBet {
 export function isSettled(bet: WeekBet): bet is SettledBet {
   return bet.status === 'settled';
 }
+
+/**
+ * An open bet on a fixture that was never played on the day it was priced for (postponed or
+ * abandoned): void, the stake returned, no profit or loss. Kept beside the week's bets, never
+ * settled against the rearranged match (that is a new fixture, priced again in its own week).
+ */
+export interface VoidBet extends CandidateFields {
+  readonly status: 'void';
+  readonly stakeCents: number;
+}
+
+/** Every state a live run's bet can be in. */
+export type LiveBet = WeekBet | VoidBet;
