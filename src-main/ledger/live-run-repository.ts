@@ -1,4 +1,5 @@
 import type { Match } from '../domain/football/match';
+import type { Fixture } from '../model/fixture';
 import type { DecidedWeek } from '../domain/season/play-week';
 import type { VoidBet } from '../domain/season/week-bet';
 import type { LedgerDatabase } from './ledger-database';
@@ -15,6 +16,8 @@ export interface OpenWeekRow {
   readonly week: number;
   readonly weekStart: string;
   readonly decided: DecidedWeek;
+  /** The matches the week priced, as they were listed (names, date, kick-off), in pricing order. */
+  readonly fixtures: readonly Fixture[];
   readonly pricesImportedAt: string;
   readonly pricedAt: string;
 }
@@ -49,18 +52,18 @@ export function insertRunModel(db: LedgerDatabase, runId: string, model: RunMode
 }
 
 export function insertOpenWeek(db: LedgerDatabase, runId: string, open: OpenWeekRow): void {
-  db.prepare('INSERT INTO live_open_weeks (run_id, week, week_start, decided_json, prices_imported_at, priced_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-    runId, open.week, open.weekStart, JSON.stringify(open.decided), open.pricesImportedAt, open.pricedAt,
+  db.prepare('INSERT INTO live_open_weeks (run_id, week, week_start, decided_json, fixtures_json, prices_imported_at, priced_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    runId, open.week, open.weekStart, JSON.stringify(open.decided), JSON.stringify(open.fixtures), open.pricesImportedAt, open.pricedAt,
   );
 }
 
 export function readOpenWeek(db: LedgerDatabase, runId: string): OpenWeekRow | null {
   const row = db
-    .prepare('SELECT week, week_start AS weekStart, decided_json AS decidedJson, prices_imported_at AS pricesImportedAt, priced_at AS pricedAt FROM live_open_weeks WHERE run_id = ?')
-    .get(runId) as { week: number; weekStart: string; decidedJson: string; pricesImportedAt: string; pricedAt: string } | undefined;
+    .prepare('SELECT week, week_start AS weekStart, decided_json AS decidedJson, fixtures_json AS fixturesJson, prices_imported_at AS pricesImportedAt, priced_at AS pricedAt FROM live_open_weeks WHERE run_id = ?')
+    .get(runId) as { week: number; weekStart: string; decidedJson: string; fixturesJson: string; pricesImportedAt: string; pricedAt: string } | undefined;
   if (row === undefined) return null;
-  const { decidedJson, ...rest } = row;
-  return { ...rest, decided: JSON.parse(decidedJson) as DecidedWeek };
+  const { decidedJson, fixturesJson, ...rest } = row;
+  return { ...rest, decided: JSON.parse(decidedJson) as DecidedWeek, fixtures: JSON.parse(fixturesJson) as Fixture[] };
 }
 
 export function deleteOpenWeek(db: LedgerDatabase, runId: string): void {

@@ -48,6 +48,8 @@ export interface LiveAdvance {
   /** Revisions of settled matches seen for the first time in this call. */
   readonly revisions: readonly Revision[];
   readonly alerts: readonly Alert[];
+  /** Names, dates and kick-offs of every match this call priced or voided, by id. */
+  readonly fixtures: ReadonlyMap<string, Fixture>;
 }
 
 /** The live run of a division's season, created with `settings` the first time. */
@@ -93,6 +95,7 @@ export async function advanceLiveRun(db: LedgerDatabase, run: RunRow, store: Mod
   const voided: VoidBet[] = [];
   const retrained: RunModelRow[] = [];
   let opened = false;
+  const seen = new Map<string, Fixture>();
   const models = new Map<number, LoadedModel>();
   const loadModels = (): LoadedModel[] =>
     readRunModels(db, run.id).map((row) => {
@@ -105,6 +108,7 @@ export async function advanceLiveRun(db: LedgerDatabase, run: RunRow, store: Mod
     options.signal?.throwIfAborted();
     const open = readOpenWeek(db, run.id);
     if (open !== null) {
+      for (const f of open.fixtures) seen.set(f.id, f);
       const week = open.decided.input.week;
       const weekOver = holdout.some((m) => m.date > week.end);
       const playedIds = new Set(open.decided.input.fixtures.filter((f) => resultById.has(f.matchId)).map((f) => f.matchId));
@@ -154,7 +158,7 @@ export async function advanceLiveRun(db: LedgerDatabase, run: RunRow, store: Mod
       }
       if (newModel) insertRunModel(db, run.id, newModel);
       const importedAt = weekFixtures.map((f) => f.pricesImportedAt).sort().at(-1) ?? pricedAt;
-      insertOpenWeek(db, run.id, { week: week.index, weekStart: week.start, decided, pricesImportedAt: importedAt, pricedAt });
+      insertOpenWeek(db, run.id, { week: week.index, weekStart: week.start, decided, fixtures: priced.map((p) => p.fixture), pricesImportedAt: importedAt, pricedAt });
     })();
     if (playedWeek) {
       settled.push(playedWeek);
@@ -163,7 +167,9 @@ export async function advanceLiveRun(db: LedgerDatabase, run: RunRow, store: Mod
     opened = true;
     break;
   }
-  return { settled, voided, open: readOpenWeek(db, run.id), opened, retrained, revisions, alerts: settled.flatMap((w) => w.alerts) };
+  const open = readOpenWeek(db, run.id);
+  for (const f of [...holdout.map(fixtureOf), ...(open?.fixtures ?? [])]) seen.set(f.id, f);
+  return { settled, voided, open, opened, retrained, revisions, alerts: settled.flatMap((w) => w.alerts), fixtures: seen };
 }
 
 /** The open bets of the run's own book, as a bettor places them. */

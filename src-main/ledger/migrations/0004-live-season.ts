@@ -55,6 +55,7 @@ export const liveSeasonMigration: Migration = {
         week INTEGER NOT NULL,
         week_start TEXT NOT NULL,
         decided_json TEXT NOT NULL,
+        fixtures_json TEXT NOT NULL,
         prices_imported_at TEXT NOT NULL,
         priced_at TEXT NOT NULL
       );
