@@ -3,35 +3,21 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openLedger, type LedgerDatabase } from '../ledger/ledger-database';
-import { readBets, readPerformance, readBankrollHistory } from '../ledger/run-repository';
+import { readBets, readPerformance, readBankrollHistory, readPredictions } from '../ledger/run-repository';
 import { parseFootballDataCsv } from '../ingest/football-data-csv';
-import { bettingWeeksOf, type BettingWeek } from '../domain/football/betting-week';
+import { bettingWeeksOf } from '../domain/football/betting-week';
 import { runWeekly, type WeeklyRequest } from './weekly';
 import { weekReportOf } from './week-report';
 import { findRun } from '../ledger/run-repository';
 import { openBetsOf } from './live-season';
 import { readOpenWeek } from '../ledger/live-run-repository';
-import { seasonFile } from './testing/season-fixture';
-import { fixturesCsvOf, resultsCsvOf } from './testing/live-data';
-import { startFootballDataSite, type FootballDataSite } from './testing/football-data-site';
+import { ledgerWithSeasons, seasonFile } from './testing/season-fixture';
+import { fixturesCsvOf } from './testing/live-data';
+import { ledgerDump, publishAsOf, startFootballDataSite, type FootballDataSite } from './testing/football-data-site';
 
 const SEASON_BYTES = new Uint8Array(readFileSync(seasonFile('2324')));
 const WEEKS = bettingWeeksOf(parseFootballDataCsv(SEASON_BYTES, { file: seasonFile('2324') }));
-const SETTINGS = { modelKind: 'dixon-coles', trainingSeasons: ['2122', '2223'], minEdge: 0.03, seed: 7 } as const;
-
-/** Every row the ledger holds, table by table (timestamps of imports aside), to show that a call changed nothing. */
-export function ledgerDump(db: LedgerDatabase): string {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
-  return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
-}
-
-/** The site as it stood when `week` was the next to be played. */
-export function publishAsOf(site: FootballDataSite, week: BettingWeek): void {
-  site.files.set('/mmz4281/2122/E0.csv', new Uint8Array(readFileSync(seasonFile('2122'))));
-  site.files.set('/mmz4281/2223/E0.csv', new Uint8Array(readFileSync(seasonFile('2223'))));
-  if (week.index > 1) site.files.set('/mmz4281/2324/E0.csv', resultsCsvOf(SEASON_BYTES, (r) => r.date < week.start));
-  site.files.set('/fixtures.csv', fixturesCsvOf(SEASON_BYTES, (r) => r.date >= week.start && r.date <= week.end));
-}
+const SETTINGS = { modelKind: 'dixon-coles' as const, trainingSeasons: ['2122', '2223'], minEdge: 0.03, seed: 7 };
 
 describe('runWeekly against a football-data site on 127.0.0.1', () => {
   let site: FootballDataSite;
@@ -133,5 +119,25 @@ describe('runWeekly against a football-data site on 127.0.0.1', () => {
     expect(report.html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
     expect(report.csv.split('\n')[0]).toContain('week,date,kickoff,match,selection');
     expect(report.csv.trimEnd().split('\n')).toHaveLength(open.length + 1);
+  });
+
+  it('leaves, round by round over HTTP, the ledger a replay of the same weeks with the same settings writes', async () => {
+    const replay = ledgerWithSeasons(['2122', '2223', '2324']);
+    try {
+      const runId = replay.service.createRun({ ...SETTINGS, name: 'replay', div: 'E0', holdoutSeason: '2324' }).id;
+      for (let w = 0; w < 3; w += 1) await replay.service.step(runId);
+      const replayDb = openLedger(replay.databaseFile);
+      const live = findRun(db, (await runWeekly(db, request)).runId)!;
+      try {
+        expect(readPerformance(db, live.id)).toEqual(readPerformance(replayDb, runId));
+        for (const book of ['active', 'static'] as const) expect(readBets(db, live.id, { book })).toEqual(readBets(replayDb, runId, { book }));
+        expect(readPredictions(db, live.id)).toEqual(readPredictions(replayDb, runId));
+      } finally {
+        replayDb.close();
+      }
+    } finally {
+      replay.service.close();
+      rmSync(replay.dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import type { LedgerDatabase } from '../../ledger/ledger-database';
+import type { BettingWeek } from '../../domain/football/betting-week';
+import { seasonFile } from './season-fixture';
+import { fixturesCsvOf, resultsCsvOf } from './live-data';
 
 /** What the site answers for one path: the file, an HTTP status, or the first half of the file and then a dropped connection. */
 export type SiteAnswer = Uint8Array | { readonly status: number } | { readonly halfThenDrop: Uint8Array };
@@ -39,3 +44,19 @@ export async function startFootballDataSite(): Promise<FootballDataSite> {
     close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }
+
+/** Every row the ledger holds, table by table, timestamps included: equal dumps mean a call changed nothing. */
+export function ledgerDump(db: LedgerDatabase): string {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+  return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
+}
+
+/** The site as it stood when `week` was the next to be played. */
+export function publishAsOf(site: FootballDataSite, week: BettingWeek): void {
+  const season = new Uint8Array(readFileSync(seasonFile('2324')));
+  site.files.set('/mmz4281/2122/E0.csv', new Uint8Array(readFileSync(seasonFile('2122'))));
+  site.files.set('/mmz4281/2223/E0.csv', new Uint8Array(readFileSync(seasonFile('2223'))));
+  if (week.index > 1) site.files.set('/mmz4281/2324/E0.csv', resultsCsvOf(season, (r) => r.date < week.start));
+  site.files.set('/fixtures.csv', fixturesCsvOf(season, (r) => r.date >= week.start && r.date <= week.end));
+}
+
