@@ -104,3 +104,11 @@ export function readRevisions(db: LedgerDatabase, runId: string): RevisionRow[] 
     }[]
   ).map((r) => ({ matchId: r.matchId, changes: JSON.parse(r.changesJson) as FieldChange[], detectedAt: r.detectedAt }));
 }
+
+/**
+ * A live season has no fixed length: its run's week count follows the weeks settled, so the
+ * views that annualise over a season (the Sharpe ratio) see the season so far.
+ */
+export function recordLiveWeekCount(db: LedgerDatabase, runId: string, weeks: number): void {
+  db.prepare('UPDATE runs SET week_count = max(week_count, ?) WHERE id = ?').run(weeks, runId);
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { LedgerDatabase } from '../ledger/ledger-database';
 import { appendWeek, findRun, insertRun, lastPlayedWeek, readBankrollHistory, readPerformance, readPredictions, readRunModels, type RunModelRow, type RunRow } from '../ledger/run-repository';
 import {
-  deleteOpenWeek, findLiveRunId, insertLiveRun, insertOpenWeek, insertRunModel, insertSettledMatches, insertVoidBets, readOpenWeek, readSettledMatches,
+  deleteOpenWeek, findLiveRunId, recordLiveWeekCount, insertLiveRun, insertOpenWeek, insertRunModel, insertSettledMatches, insertVoidBets, readOpenWeek, readSettledMatches,
   recordRevision, type FieldChange, type OpenWeekRow,
 } from '../ledger/live-run-repository';
 import { matchesOf } from '../ledger/match-repository';
@@ -183,6 +183,7 @@ function commitSettledWeek(db: LedgerDatabase, runId: string, week: PlayedWeek, 
   const active = readRunModels(db, runId).find((m) => m.version === week.performance.modelVersion)!;
   recordEvaluation(db, { modelId: active.modelId, scope: 'week', scopeKey: `${runId}/${week.performance.weekStart}`, ...week.evaluation });
   insertSettledMatches(db, runId, week.performance.week, matches);
+  recordLiveWeekCount(db, runId, week.performance.week);
 }
 
 /**

@@ -52,8 +52,7 @@ export function weekReportOf(db: LedgerDatabase, run: RunRow): WeekReport | null
   const names = new Map<string, Pick<Match, 'date' | 'kickoff' | 'homeTeam' | 'awayTeam'>>(matchesOf(db, { div: run.settings.div, seasons: [run.settings.holdoutSeason] }).map((m) => [m.id, m]));
   for (const f of open?.fixtures ?? []) names.set(f.id, f);
   const matchesById = new Map(matchesOf(db, { div: run.settings.div, seasons: [run.settings.holdoutSeason] }).map((m) => [m.id, m]));
-  // A live season has no fixed length: the Sharpe ratio is annualised over the weeks played so far.
-  const dashboard = history.weeks.length > 0 ? dashboardOf({ ...run, weekCount: Math.max(run.weekCount, history.weeks.length) }, history, matchesById) : null;
+  const dashboard = history.weeks.length > 0 ? dashboardOf(run, history, matchesById) : null;
   const openBets = (open?.decided.bets ?? []).filter((b): b is PlacedBet => b.status === 'placed' && b.book === 'active');
   const weekBets: readonly WeekBet[] = open ? openBets : history.bets.filter((b) => b.week === week);
   const csv = betSlipCsv(betSlipRows(weekBets, names, run.startingBankrollCents, history.bankroll, run.dataFingerprint), { excelBom: false });
