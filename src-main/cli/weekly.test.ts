@@ -11,7 +11,7 @@ import { parseFootballDataCsv } from '../ingest/football-data-csv';
 import { bettingWeeksOf } from '../domain/football/betting-week';
 import { seasonFile } from '../season/testing/season-fixture';
 import { publishAsOf, startFootballDataSite, type FootballDataSite } from '../season/testing/football-data-site';
-import { EXIT, exitCodeOf, parseWeeklyArgs } from './weekly';
+import { EXIT, exitCodeOf, parseWeeklyArgs, slipText } from './weekly';
 
 const CLI = join(process.cwd(), 'src-main/cli/weekly.ts');
 const WEEKS = bettingWeeksOf(parseFootballDataCsv(new Uint8Array(readFileSync(seasonFile('2324'))), { file: seasonFile('2324') }));
@@ -127,4 +127,36 @@ describe('npm run weekly as a child process', () => {
       expect(ledgerContent(db), `killed after ${delay} ms`).toBe(reference);
     }
   }, 300_000);
+});
+
+describe('slipText', () => {
+  it('prints alerts first, then the settled week, the retrain, the slip and whether the ledger changed', () => {
+    const text = slipText(
+      {
+        runId: 'r',
+        settled: [{ week: 6, weekStart: '2023-09-26', weekEnd: '2023-10-02', bets: 2, staked: 250, profit: -12.5, bankroll: 10237.5 }],
+        open: [{ match: 'Arsenal v Man City', date: '2023-10-08', kickoff: '16:30', selection: 'away', odds: 2.6, stake: 115, edge: 0.04, pricesImportedAt: '2023-10-03T07:30:00.000Z' }],
+        openWeek: { week: 7, weekStart: '2023-10-03', pricesImportedAt: '2023-10-03T07:30:00.000Z' },
+        alerts: ['Week 6: model behind the market'],
+        revisions: [],
+        voided: [],
+        retrained: ['model v3 fitted before week 7 (degradation: Brier gap)'],
+        changed: true,
+        newBets: true,
+      },
+      '/r/week-07-2023-10-03.html',
+    );
+    expect(text).toBe(
+      [
+        'ALERT: Week 6: model behind the market',
+        'Settled week 6 (2023-09-26 to 2023-10-02): 2 bets, staked 250.00, profit -12.50, bankroll 10237.50',
+        'Retrained: model v3 fitted before week 7 (degradation: Brier gap)',
+        'Week 7 from 2023-10-03: 1 bet at the prices imported 2023-10-03T07:30:00.000Z',
+        '  2023-10-08 16:30  Arsenal v Man City                 away  @   2.60  stake    115.00',
+        'Report: /r/week-07-2023-10-03.html',
+        'The ledger was updated.',
+        '',
+      ].join('\n'),
+    );
+  });
 });

@@ -89,7 +89,7 @@ export function slipText(outcome: WeeklyOutcome, reportFile: string | null): str
   }
   for (const r of outcome.retrained) lines.push(`Retrained: ${r}`);
   if (outcome.openWeek) {
-    lines.push(`Week ${outcome.openWeek.week} from ${outcome.openWeek.weekStart}: ${outcome.open.length} bets at the prices imported ${outcome.openWeek.pricesImportedAt}`);
+    lines.push(`Week ${outcome.openWeek.week} from ${outcome.openWeek.weekStart}: ${outcome.open.length} bet${outcome.open.length === 1 ? '' : 's'} at the prices imported ${outcome.openWeek.pricesImportedAt}`);
     for (const b of outcome.open) lines.push(`  ${b.date} ${b.kickoff ?? '     '}  ${b.match.padEnd(34)} ${b.selection.padEnd(5)} @ ${b.odds.toFixed(2).padStart(6)}  stake ${b.stake.toFixed(2).padStart(9)}`);
   } else {
     lines.push('No open week: no fixtures of this division and season after the last settled week.');

@@ -97,14 +97,14 @@ function htmlOf(r: ReportInput): string {
   const slipRows = r.openBets.map((b) => {
     const m = r.names.get(b.matchId);
     return `<tr data-bet="${escape(b.matchId)}|${b.outcome}"><td>${escape(m?.date ?? '')} ${escape(m?.kickoff ?? '')}</td><td>${escape(matchOf(b.matchId))}</td><td>${escape(selectionOf(b))}</td>` +
-      `<td class="n" data-field="odds">${b.decimalOdds.toFixed(2)}</td><td class="n" data-field="stake">${money(b.stakeCents)}</td><td class="n">${pct(b.edge)}</td><td class="n">${pct(b.modelProbability)}</td><td class="n">${pct(b.marketProbability)}</td></tr>`;
+      `<td class="n" data-field="bet-odds">${b.decimalOdds.toFixed(2)}</td><td class="n" data-field="bet-stake">${money(b.stakeCents)}</td><td class="n">${pct(b.edge)}</td><td class="n">${pct(b.modelProbability)}</td><td class="n">${pct(b.marketProbability)}</td></tr>`;
   });
   const settledBets = lastSettled ? r.history.bets.filter((b) => b.week === lastSettled.week && b.status === 'settled') : [];
   const settledRows = settledBets.map((b) => {
     if (b.status !== 'settled') return '';
     const clv = closingLineValueOf(b);
     return `<tr data-bet="${escape(b.matchId)}|${b.outcome}"><td>${escape(matchOf(b.matchId))}</td><td>${escape(selectionOf(b))}</td><td class="n">${b.decimalOdds.toFixed(2)}</td>` +
-      `<td class="n" data-field="stake">${money(b.stakeCents)}</td><td>${b.won ? 'won' : 'lost'}</td><td class="n" data-field="profit">${money(b.profitCents)}</td><td class="n">${clv === null ? 'n/a' : pct(clv)}</td></tr>`;
+      `<td class="n" data-field="bet-stake">${money(b.stakeCents)}</td><td>${b.won ? 'won' : 'lost'}</td><td class="n" data-field="bet-profit">${money(b.profitCents)}</td><td class="n">${clv === null ? 'n/a' : pct(clv)}</td></tr>`;
   });
   const d = r.dashboard;
   const kpis = d?.kpis;

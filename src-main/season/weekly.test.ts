@@ -112,7 +112,7 @@ describe('runWeekly against a football-data site on 127.0.0.1', () => {
     const open = openBetsOf(readOpenWeek(db, run.id));
     expect(Number(fields.get('open-bets'))).toBe(open.length);
     expect(cents(fields.get('open-staked'))).toBe(open.reduce((s, b) => s + b.stakeCents, 0));
-    const slipStakes = [...report.html.matchAll(/<tr data-bet="([^"]+)"><td>[^<]*<\/td><td>[^<]*<\/td><td>[^<]*<\/td><td class="n" data-field="odds">([^<]+)<\/td><td class="n" data-field="stake">([^<]+)</g)];
+    const slipStakes = [...report.html.matchAll(/<tr data-bet="([^"]+)"><td>[^<]*<\/td><td>[^<]*<\/td><td>[^<]*<\/td><td class="n" data-field="bet-odds">([^<]+)<\/td><td class="n" data-field="bet-stake">([^<]+)</g)];
     expect(slipStakes.map((m) => [m[1], Number(m[2]), cents(m[3])])).toEqual(open.map((b) => [`${b.matchId}|${b.outcome}`, Number(b.decimalOdds.toFixed(2)), b.stakeCents]));
     const svgPoints = [...report.html.matchAll(/data-week="(\d+)" data-cents="(-?\d+)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
     expect(svgPoints).toEqual([[0, run.startingBankrollCents], ...readBankrollHistory(db, run.id).map((b) => [b.week, b.bankrollCents])]);
