@@ -171,4 +171,25 @@ describe('a live run when the data moves under it', () => {
     expect(week2.bankrollEndCents - week2.bankrollStartCents).toBe(readBets(live.db, run.id, { week: 2 }).reduce((s, b) => s + (b.status === 'settled' ? b.profitCents : 0), 0));
     expect(settled.settled.map((s) => s.performance.week)).toEqual([2, 3]);
   }, 120_000);
+
+  it('reports a settled match whose date a later file moves, by its teams, without touching the ledger', async () => {
+    const moved = liveLedger();
+    try {
+      const run = findOrCreateLiveRun(moved.db, { div: 'E0', season: '2324' }, LIVE_SETTINGS);
+      const store = ledgerModelStore(moved.db, run.id);
+      importSiteAsOf(moved.db, WEEKS_OF_SEASON[1]!, new Date('2023-08-15T08:00:00Z'));
+      await advanceLiveRun(moved.db, run, store);
+      const before = JSON.stringify([readBets(moved.db, run.id), readPerformance(moved.db, run.id)]);
+      const redated = new TextDecoder().decode(resultsCsvOf(SEASON_BYTES, (r) => r.date < WEEKS_OF_SEASON[1]!.start)).replace('E0,11/08/2023,20:00,Burnley,Man City', 'E0,12/08/2023,20:00,Burnley,Man City');
+      expect(importFiles(moved.db, [{ url: RESULTS_URL, bytes: new TextEncoder().encode(redated) }]).failed).toEqual([]);
+      const advance = await advanceLiveRun(moved.db, run, store);
+      expect(advance.revisions).toEqual([
+        { matchId: 'E0-2324-2023-08-11-burnley-man-city', match: 'Burnley v Man City (2023-08-11)', changes: [{ field: 'date', settled: '2023-08-11', now: '2023-08-12' }] },
+      ]);
+      expect(JSON.stringify([readBets(moved.db, run.id), readPerformance(moved.db, run.id)])).toBe(before);
+    } finally {
+      moved.db.close();
+      rmSync(moved.dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
