@@ -36,6 +36,14 @@ const timed = async <T>(f: () => Promise<T>): Promise<[T, number]> => {
   return [value, performance.now() - t0];
 };
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+/** A whole `weekly` child process: wall time, and its CPU time (user + system, from /usr/bin/time) that a loaded machine does not inflate. */
+async function child(): Promise<string> {
+  const t0 = performance.now();
+  const done = await promisify(execFile)('/usr/bin/time', ['-f', '%U %S', process.execPath, ...childArgs]).catch((e: { stderr: string }) => e);
+  const wall = performance.now() - t0;
+  const [user, sys] = (done.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
+  return `${wall.toFixed(0)} ms wall, ${(((user ?? NaN) + (sys ?? NaN)) * 1000).toFixed(0)} ms CPU`;
+}
 
 try {
   publishAsOf(site, weeks[weekIndex - 1]!);
@@ -45,8 +53,7 @@ try {
   const [same, sameMs] = await timed(() => runWeeklyCommand(args));
   if (same.outcome.changed) throw new Error('a second call changed the ledger');
   console.log(`nothing new, in-process: ${sameMs.toFixed(0)} ms (load ${load()})`);
-  const [, childSameMs] = await timed(() => promisify(execFile)(process.execPath, childArgs).catch((e: unknown) => e));
-  console.log(`nothing new, child process: ${childSameMs.toFixed(0)} ms (load ${load()})`);
+  console.log(`nothing new, child process: ${await child()} (load ${load()})`);
 
   publishAsOf(site, weeks[weekIndex]!);
   const [next, nextMs] = await timed(() => runWeeklyCommand(args));
@@ -55,8 +62,7 @@ try {
       `${next.outcome.retrained.length > 0 ? ` (RETRAINED: ${next.outcome.retrained.join('; ')})` : ', no retrain'}, in-process: ${nextMs.toFixed(0)} ms (load ${load()})`,
   );
   publishAsOf(site, weeks[weekIndex + 1]!);
-  const [, childNextMs] = await timed(() => promisify(execFile)(process.execPath, childArgs).catch((e: unknown) => e));
-  console.log(`settle week ${weekIndex + 1} and price week ${weekIndex + 2}, child process: ${childNextMs.toFixed(0)} ms (load ${load()})`);
+  console.log(`settle week ${weekIndex + 1} and price week ${weekIndex + 2}, child process: ${await child()} (load ${load()})`);
 } finally {
   await site.close();
   rmSync(dir, { recursive: true, force: true });
