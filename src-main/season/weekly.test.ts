@@ -140,4 +140,17 @@ describe('runWeekly against a football-data site on 127.0.0.1', () => {
       rmSync(replay.dir, { recursive: true, force: true });
     }
   });
+
+  it('refuses to start a live run with nothing to train on, before writing anything', async () => {
+    const empty = openLedger(join(dir, 'empty.sqlite'));
+    try {
+      const before = ledgerDump(empty);
+      await expect(runWeekly(empty, { ...request, settings: { modelKind: 'dixon-coles' } })).rejects.toThrow(
+        'No E0 season before 2324 in the ledger to train the model on: import earlier seasons (npm run import) or give --train',
+      );
+      expect(ledgerDump(empty)).toBe(before);
+    } finally {
+      empty.close();
+    }
+  });
 });

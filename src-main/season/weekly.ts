@@ -4,7 +4,7 @@ import { importFixturesFile } from '../ingest/import-fixtures';
 import { downloadFile, downloadSeasons } from '../ingest/download';
 import { DownloadError } from '../ingest/download-error';
 import { importedContentCount } from '../ledger/imported-file-repository';
-import { matchesOf, seasonsAvailable } from '../ledger/match-repository';
+import { seasonsAvailable } from '../ledger/match-repository';
 import { findLiveRunId } from '../ledger/live-run-repository';
 import { findRun, type RunRow } from '../ledger/run-repository';
 import { advanceLiveRun, findOrCreateLiveRun, openBetsOf, type LiveAdvance, type Revision } from './live-season';
@@ -79,6 +79,9 @@ export async function runWeekly(db: LedgerDatabase, request: WeeklyRequest, opti
   const trainingSeasons = request.settings?.trainingSeasons ?? [];
   const held = new Set(seasonsAvailable(db).filter((s) => s.div === request.div).map((s) => s.season));
   const missingTraining = existing === null ? trainingSeasons.filter((s) => !held.has(s)) : [];
+  if (existing === null && trainingSeasons.length === 0 && ![...held].some((season) => season < request.season)) {
+    throw new Error(`No ${request.div} season before ${request.season} in the ledger to train the model on: import earlier seasons (npm run import) or give --train`);
+  }
 
   // Everything is downloaded before anything is written.
   const training = missingTraining.length === 0 ? [] : await downloadSeasons({ ...download, baseUrl: request.baseUrl, divs: [request.div], seasons: missingTraining });
@@ -94,9 +97,6 @@ export async function runWeekly(db: LedgerDatabase, request: WeeklyRequest, opti
   })();
   const dataChanged = importedContentCount(db) > before;
 
-  if (existing === null && trainingSeasons.length === 0 && !matchesOf(db, { div: request.div }).some((m) => m.season < request.season)) {
-    throw new Error(`No ${request.div} season before ${request.season} in the ledger to train the model on: import earlier seasons (npm run import) or give --train`);
-  }
   const run = findOrCreateLiveRun(db, request, request.settings ?? {});
   const advance = await advanceLiveRun(db, run, ledgerModelStore(db, run.id), { ...options, now });
   return outcomeOf(run, advance, existing === null || dataChanged);
