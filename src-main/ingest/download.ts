@@ -188,3 +188,11 @@ function sleep(ms: number, url: string, signal: AbortSignal | undefined): Promis
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/**
+ * One file by URL (football-data's `fixtures.csv`), with the same timeout, retries, backoff and
+ * cancel as the season files, and the same {@link DownloadError} naming the URL on failure.
+ */
+export function downloadFile(url: string, options: Pick<DownloadSeasonsOptions, 'timeoutMs' | 'retries' | 'retryDelayMs' | 'signal'> = {}): Promise<Uint8Array> {
+  return fetchWithRetries(url, { ...options, divs: [], seasons: [] }, () => undefined);
+}

@@ -176,7 +176,7 @@ export function parseFootballDataCsv(bytes: Uint8Array, origin: CsvOrigin): Matc
   return matches;
 }
 
-function readRows(text: string, file: string): Row[] {
+export function readRows(text: string, file: string): Row[] {
   try {
     const records = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: true }) as unknown as { info: { lines: number }; record: string[] }[];
     return records.map(({ info, record }) => ({ line: info.lines, cells: record }));
@@ -187,7 +187,7 @@ function readRows(text: string, file: string): Row[] {
   }
 }
 
-function checkDelimiter(header: Cells, line: number, fail: (d: Omit<ImportErrorDetails, 'file'>) => never): void {
+export function checkDelimiter(header: Cells, line: number, fail: (d: Omit<ImportErrorDetails, 'file'>) => never): void {
   if (header.length > 1) return;
   const only = header[0] ?? '';
   for (const delimiter of [';', '\t', '|']) {
@@ -202,7 +202,7 @@ function checkDelimiter(header: Cells, line: number, fail: (d: Omit<ImportErrorD
  * the season of its first match: football-data's leagues run August to May, so a first match
  * in July or later opens the season of that year. Every other date is still checked against it.
  */
-function seasonFromFirstDate(dataRows: readonly { cells: readonly string[] }[], dateColumn: number): string | undefined {
+export function seasonFromFirstDate(dataRows: readonly { cells: readonly string[] }[], dateColumn: number): string | undefined {
   const first = dataRows.find((row) => (row.cells[dateColumn] ?? '').trim() !== '');
   const date = first === undefined ? undefined : parseDate((first.cells[dateColumn] ?? '').trim());
   if (date === undefined) return undefined;
@@ -216,13 +216,13 @@ function seasonFromPath(file: string): string | undefined {
 }
 
 /** The two calendar years a season code spans: '2324' -> ['2023', '2024'], '9900' -> ['1999', '2000']. */
-function yearsOfSeason(season: string): string[] {
+export function yearsOfSeason(season: string): string[] {
   const from = Number(season.slice(0, 2));
   const start = from >= 50 ? 1900 + from : 2000 + from;
   return [String(start), String(start + 1)];
 }
 
-function resolveOddsColumns(index: ReadonlyMap<string, number>): Partial<Record<OddsSource, readonly string[]>> {
+export function resolveOddsColumns(index: ReadonlyMap<string, number>): Partial<Record<OddsSource, readonly string[]>> {
   const resolved: Partial<Record<OddsSource, readonly string[]>> = {};
   for (const source of ODDS_SOURCES) {
     const found = ODDS_COLUMNS[source].find((columns) => columns.every((c) => index.has(c)));
@@ -232,7 +232,7 @@ function resolveOddsColumns(index: ReadonlyMap<string, number>): Partial<Record<
 }
 
 /** dd/mm/yy (read as 20yy) or dd/mm/yyyy to ISO yyyy-mm-dd; undefined when not a real date. */
-function parseDate(text: string): string | undefined {
+export function parseDate(text: string): string | undefined {
   const m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(text);
   if (m === null) return undefined;
   const day = Number(m[1]);
@@ -243,18 +243,18 @@ function parseDate(text: string): string | undefined {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-function parseKickoff(text: string): string | undefined {
+export function parseKickoff(text: string): string | undefined {
   const m = /^(\d{1,2}):(\d{2})$/.exec(text);
   if (m === null || Number(m[1]) > 23 || Number(m[2]) > 59) return undefined;
   return `${m[1]!.padStart(2, '0')}:${m[2]}`;
 }
 
 /** Whole numbers, also when written `2.0` as some seasons do. */
-function parseWholeNumber(text: string): number | undefined {
+export function parseWholeNumber(text: string): number | undefined {
   return /^\d+(\.0+)?$/.test(text) ? Number(text) : undefined;
 }
 
-function parseDecimalOdds(text: string): number | undefined {
+export function parseDecimalOdds(text: string): number | undefined {
   if (!/^\d+(\.\d+)?$/.test(text)) return undefined;
   const odds = Number(text);
   return odds > 1 ? odds : undefined;

@@ -28,7 +28,7 @@ function round(value: number, digits: number): number {
 
 export function betSlipRows(
   bets: readonly WeekBet[],
-  matchesById: ReadonlyMap<string, Match>,
+  matchesById: ReadonlyMap<string, Pick<Match, 'date' | 'kickoff' | 'homeTeam' | 'awayTeam'>>,
   startingBankrollCents: number,
   bankrollHistory: readonly { readonly week: number; readonly bankrollCents: number }[],
   dataFingerprint: string,

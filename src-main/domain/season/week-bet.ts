@@ -78,3 +78,16 @@ const REJECTION_CODES = {
 export function isRejectionCode(value: unknown): value is RejectionCode {
   return typeof value === 'string' && Object.hasOwn(REJECTION_CODES, value);
 }
+
+/**
+ * An open bet on a fixture that was never played on the day it was priced for (postponed or
+ * abandoned): void, the stake returned, no profit or loss. Kept beside the week's bets, never
+ * settled against the rearranged match (that is a new fixture, priced again in its own week).
+ */
+export interface VoidBet extends CandidateFields {
+  readonly status: 'void';
+  readonly stakeCents: number;
+}
+
+/** Every state a live run's bet can be in. */
+export type LiveBet = WeekBet | VoidBet;

@@ -1,0 +1,102 @@
+import { matchIdOf, teamIdOf, type DecimalOdds1x2 } from '../domain/football/match';
+import { PRE_MATCH_SOURCES, seasonOfDate, type PreMatchSource, type UpcomingFixture } from '../domain/football/upcoming-fixture';
+import { decodeCsvText } from './decode-csv-text';
+import { checkDelimiter, parseDate, parseDecimalOdds, parseKickoff, readRows, resolveOddsColumns } from './football-data-csv';
+import { ImportError, type ImportErrorDetails } from './import-error';
+
+/** Columns without which a row is not a fixture. */
+export const FIXTURE_REQUIRED_COLUMNS = ['Div', 'Date', 'HomeTeam', 'AwayTeam'] as const;
+
+/** Result columns a fixtures file may carry in its header (football-data keeps the results layout) but must leave empty. */
+const RESULT_COLUMNS = ['FTHG', 'FTAG', 'FTR', 'HTHG', 'HTAG', 'HTR'] as const;
+
+/**
+ * Parse football-data's `fixtures.csv`: every league's coming matches in one file, in the
+ * results files' layout without results. The same reading rules and the same messages as
+ * {@link parseFootballDataCsv} (encoding, delimiter, dates, kick-off times, prices, cell counts,
+ * duplicates), with these differences: the season of each row is the season its date falls in
+ * (the file spans leagues, not one season), only the pre-match price groups are read, and a
+ * result cell that is filled is refused, since a played match belongs in its season's results
+ * file. One bad row rejects the whole file, so a half-read fixtures list never replaces a good one.
+ */
+export function parseFixturesCsv(bytes: Uint8Array, origin: { readonly file: string }): UpcomingFixture[] {
+  const file = origin.file;
+  const fail = (d: Omit<ImportErrorDetails, 'file'>): never => {
+    throw new ImportError({ file, ...d });
+  };
+
+  const text = decodeCsvText(bytes);
+  if (text.trim() === '') {
+    fail({ line: null, column: null, expected: `a header row naming ${FIXTURE_REQUIRED_COLUMNS.join(', ')}`, found: 'an empty file', foundIsValue: false });
+  }
+  const rows = readRows(text, file);
+  const headerRow = rows[0] ?? fail({ line: null, column: null, expected: 'a header row', found: 'an empty file', foundIsValue: false });
+  const header = headerRow.cells.map((name) => name.trim());
+  checkDelimiter(header, headerRow.line, fail);
+
+  const index = new Map<string, number>();
+  header.forEach((name, i) => {
+    if (name !== '' && !index.has(name)) index.set(name, i);
+  });
+  for (const column of FIXTURE_REQUIRED_COLUMNS) {
+    if (!index.has(column)) fail({ line: headerRow.line, column, expected: `a ${column} column in the header`, found: 'no such column', foundIsValue: false });
+  }
+  const width = header.reduce((last, name, i) => (name === '' ? last : i + 1), 0);
+  const oddsColumns = resolveOddsColumns(index);
+  const firstLineOf = new Map<string, number>();
+  const fixtures: UpcomingFixture[] = [];
+
+  for (const { line, cells } of rows.slice(1)) {
+    if (cells.every((c) => c.trim() === '')) continue;
+    if (cells.length < width) fail({ line, column: null, expected: `${width} cells as in the header`, found: `${cells.length}`, foundIsValue: false });
+    if (cells.slice(width).some((c) => c.trim() !== '')) {
+      fail({ line, column: null, expected: `${width} cells as in the header`, found: `${cells.length} with values past the last column`, foundIsValue: false });
+    }
+    const cell = (column: string): string | undefined => {
+      const i = index.get(column);
+      return i === undefined ? undefined : (cells[i] ?? '').trim();
+    };
+    const required = (column: (typeof FIXTURE_REQUIRED_COLUMNS)[number]): string => cell(column) ?? '';
+    const bad = (column: string, expected: string, found: string): never => fail({ line, column, expected, found });
+
+    const div = required('Div');
+    if (div === '') bad('Div', 'a division code like E0', div);
+    const date = parseDate(required('Date')) ?? bad('Date', 'a date as dd/mm/yy or dd/mm/yyyy', required('Date'));
+    const timeText = cell('Time');
+    const kickoff = timeText === undefined || timeText === '' ? null : (parseKickoff(timeText) ?? bad('Time', 'a kick-off time as HH:MM', timeText));
+    const homeTeam = required('HomeTeam');
+    const awayTeam = required('AwayTeam');
+    const homeTeamId = teamIdOf(homeTeam);
+    const awayTeamId = teamIdOf(awayTeam);
+    if (homeTeamId === '') bad('HomeTeam', 'a team name', homeTeam);
+    if (awayTeamId === '') bad('AwayTeam', 'a team name', awayTeam);
+    if (homeTeamId === awayTeamId) bad('AwayTeam', 'a team other than the home team', awayTeam);
+    for (const column of RESULT_COLUMNS) {
+      const value = cell(column);
+      if (value !== undefined && value !== '') bad(column, 'an empty cell (a fixture has no result yet; a played match is imported from its season results file)', value);
+    }
+
+    const odds: Partial<Record<PreMatchSource, DecimalOdds1x2>> = {};
+    for (const source of PRE_MATCH_SOURCES) {
+      const columns = oddsColumns[source];
+      if (columns === undefined) continue;
+      const [home, draw, away] = columns.map((column) => {
+        const value = cell(column) ?? '';
+        if (value === '') return null;
+        return parseDecimalOdds(value) ?? bad(column, 'decimal odds greater than 1 or an empty cell', value);
+      });
+      if (home != null && draw != null && away != null) odds[source] = [home, draw, away];
+    }
+
+    const key = `${div}|${date}|${homeTeamId}|${awayTeamId}`;
+    const firstLine = firstLineOf.get(key);
+    if (firstLine !== undefined) {
+      fail({ line, column: null, expected: 'each match once', found: `${homeTeam} v ${awayTeam} on ${date} again (first on line ${firstLine})`, foundIsValue: false });
+    }
+    firstLineOf.set(key, line);
+    const ids = { div, season: seasonOfDate(date), date, homeTeamId, awayTeamId };
+    fixtures.push({ id: matchIdOf(ids), ...ids, kickoff, homeTeam, awayTeam, odds });
+  }
+  // An empty fixtures list is real (the summer break), unlike an empty results file.
+  return fixtures;
+}
