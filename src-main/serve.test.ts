@@ -115,6 +115,6 @@ describe('headless server', () => {
       value: { state: string; result: unknown };
     };
     expect(status.value.state).toBe('succeeded');
-    expect(status.value.result).toEqual({ files: 2, matches: 760, failed: [] });
+    expect(status.value.result).toMatchObject({ files: 2, matches: 760, failed: [] });
   });
 });

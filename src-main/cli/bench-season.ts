@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   try {
     const seasons = new Set(seasonRange(`0506-${values.season}`));
     const files = csvFilesIn(resolve(values.data), { div: values.div }).filter((f) => [...seasons].some((s) => f.includes(`/${s}/`)));
-    const imported = service.importPaths(files);
+    const imported = await service.importPaths(files);
     const run = service.createRun({
       name: `bench ${values.div} ${values.season}`,
       div: values.div,

@@ -48,7 +48,7 @@ async function main(): Promise<void> {
       const seasons = seasonRange(`0506-${values.season}`);
       const summary = /^https?:/.test(values.data)
         ? await service.download({ baseUrl: values.data, divs: [values.div], seasons })
-        : service.importPaths([values.data]);
+        : await service.importPaths([values.data]);
       if (!values.json) process.stderr.write(`Imported ${summary.matches} matches from ${summary.files} files\n`);
     }
     const bankroll = number('bankroll', values.bankroll);

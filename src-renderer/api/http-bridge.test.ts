@@ -66,7 +66,7 @@ describe('waitForJob', () => {
     if (!ticket.ok) throw new Error(ticket.error.message);
     const progress: TaskProgress[] = [];
     const result = await waitForJob(api, 'download', ticket.value.jobId, (p) => progress.push(p), 1);
-    expect(result).toEqual({ ok: true, value: { files: 5, matches: 1900, failed: [] } });
+    expect(result).toMatchObject({ ok: true, value: { files: 5, matches: 1900, failed: [] } });
     expect(progress.every((p) => p.fraction >= 0 && p.fraction <= 1)).toBe(true);
   });
 
