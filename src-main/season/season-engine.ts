@@ -1,3 +1,4 @@
+import { writeTransaction } from '../ledger/write-transaction';
 import type { LedgerDatabase } from '../ledger/ledger-database';
 import {
   appendWeek,
@@ -190,7 +191,8 @@ export class SeasonEngine {
 
     let models = trained ? [...this.models, trained] : this.models;
     const record = await this.playWeek(week, weekNumber, history, models, newModel, pastActive);
-    this.db.transaction(() => {
+    // Waits (and says so) while another program writes to the ledger, instead of failing after 5 s.
+    writeTransaction(this.db, () => {
       if (trained && newModel) {
         const saved = { ...newModel, modelId: this.store.save(trained.model) };
         models = [...this.models, { row: saved, model: trained.model }];
@@ -200,7 +202,7 @@ export class SeasonEngine {
       }
       const activeId = models.at(-1)!.row.modelId;
       recordEvaluation(this.db, { modelId: activeId, scope: 'week', scopeKey: `${this.run.id}/${week.start}`, ...record.evaluation });
-    })();
+    });
 
     this.models = models;
     this.played = weekNumber;
