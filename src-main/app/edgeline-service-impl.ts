@@ -166,6 +166,11 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
       if (holdout.length === 0) {
         throw new ServiceError('invalid-input', `Run settings, holdoutSeason: there are no ${settings.div} matches for season ${settings.holdoutSeason}; import that season first.`);
       }
+      for (const key of ['retrainMinMatches', 'alertWindowMatches'] as const) {
+        if (settings[key] > holdout.length) {
+          throw new ServiceError('invalid-input', `Run settings, ${key}: ${settings[key]} matches is more than the ${holdout.length} of ${settings.div} ${settings.holdoutSeason}, so it could never be reached.`);
+        }
+      }
       const training = trainingSeasonsOf(settings, all);
       const present = new Set(all.map((m) => m.season));
       const missing = training.filter((s) => !present.has(s));

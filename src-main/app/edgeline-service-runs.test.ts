@@ -42,4 +42,11 @@ describe('creating a run says what is wrong with its settings', () => {
     );
     expect(service.createRun({ ...base, modelKind: 'dixon-coles' })).toMatchObject({ status: 'new', weekCount: 36 });
   });
+
+  it('refuses a sample size larger than the holdout season, and an unknown setting', () => {
+    expect(() => service.createRun({ ...base, alertWindowMatches: 500 })).toThrow(
+      'Run settings, alertWindowMatches: 500 matches is more than the 380 of E0 2324, so it could never be reached.',
+    );
+    expect(() => service.createRun({ ...base, kellyMultiplyer: 0.5 } as typeof base)).toThrow('Run settings, form: Unrecognized key: "kellyMultiplyer"');
+  });
 });
