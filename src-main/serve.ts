@@ -5,6 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { dispatch, type HandlerTable } from './ipc/register';
 import { fail, type ErrorCode, type Result } from './ipc/result';
+import { contentTypeOf, rendererFileOf } from './renderer-files';
 
 /**
  * Headless mode: the same handler table the Electron app registers, served over HTTP on
@@ -40,17 +41,6 @@ const SECURITY_HEADERS: Record<string, string> = {
   'cross-origin-resource-policy': 'same-origin',
 };
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.woff2': 'font/woff2',
-};
 
 /**
  * HTTP status of a failed call, where one fits: the caller's mistake (400), an unknown channel
@@ -142,9 +132,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   }
 
   async function serveStatic(response: ServerResponse, pathname: string, decoded: string, headOnly: boolean): Promise<void> {
-    const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
-    const file = path.resolve(rendererDir, relative);
-    if (!file.startsWith(rendererDir + path.sep)) {
+    const file = rendererFileOf(rendererDir, decoded);
+    if (file === null) {
       sendJson(response, 404, fail('not-found', `No such file: ${pathname}`));
       return;
     }
@@ -154,7 +143,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return;
     }
     response.writeHead(200, {
-      'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'content-type': contentTypeOf(file),
       'cache-control': 'no-store',
       'content-length': info.size,
     });
