@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol } from 'electron';
 import { createEdgelineService } from './app/edgeline-service-impl';
 import { CHANNELS } from './ipc/contract';
 import { dispatch, registerHandlers, type DesktopHost } from './ipc/register';
@@ -10,7 +11,8 @@ import { JobRunner } from './jobs/job-runner';
 import type { EdgelineTask } from './jobs/edgeline-task';
 import type { EdgelineWorkerData } from './jobs/edgeline-job-worker';
 import { buildAppMenu } from './app-menu';
-import { createMainWindow, hardenSession } from './window';
+import { createMainWindow, hardenSession, RENDERER_CONTENT_SECURITY_POLICY } from './window';
+import { APP_ORIGIN, APP_SCHEME, contentTypeOf, isTrustedIpcSender, rendererFileOfAppUrl } from './renderer-files';
 
 /**
  * Composition root of the desktop app: open the ledger in userData, start the job worker,
@@ -21,6 +23,22 @@ let mainWindow: BrowserWindow | null = null;
 
 // Tests (and anyone keeping several profiles) can isolate window state and the default ledger.
 if (process.env.EDGELINE_USER_DATA !== undefined) app.setPath('userData', process.env.EDGELINE_USER_DATA);
+
+// The renderer is served from app://edgeline, not file:// (which would give the page every local
+// file's origin). Standard + secure so it has a real origin, fetch and CSP like https.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+/** Answers app:// requests with files of the built renderer only, each with the strict CSP. */
+function serveRendererProtocol(rendererDir: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = rendererFileOfAppUrl(rendererDir, request.url);
+    const body = file === null ? null : await readFile(file).catch(() => null);
+    if (file === null || body === null) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
+    return new Response(body, {
+      headers: { 'content-type': contentTypeOf(file), 'content-security-policy': RENDERER_CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' },
+    });
+  });
+}
 
 async function start(): Promise<void> {
   await app.whenReady();
@@ -34,8 +52,11 @@ async function start(): Promise<void> {
   const jobs = new JobRunner<EdgelineTask>({ workerUrl: pathToFileURL(path.join(here, 'job-worker.js')), workerData });
 
   const desktop: DesktopHost = {
-    async chooseImportPaths() {
-      const options = { title: 'Import football-data CSV files', properties: ['openFile' as const, 'multiSelections' as const], filters: [{ name: 'CSV', extensions: ['csv'] }] };
+    async chooseImportPaths(kind) {
+      const options =
+        kind === 'folder'
+          ? { title: 'Import a folder of football-data CSV files', properties: ['openDirectory' as const] }
+          : { title: 'Import football-data CSV files', properties: ['openFile' as const, 'multiSelections' as const], filters: [{ name: 'CSV', extensions: ['csv'] }] };
       const chosen = mainWindow === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(mainWindow, options);
       return chosen.canceled ? null : chosen.filePaths;
     },
@@ -48,20 +69,29 @@ async function start(): Promise<void> {
     },
   };
   const handlers = registerHandlers({ service, jobs, desktop });
-  const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(path.join(here, '..', 'renderer', 'index.html')).href;
+  const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+  if (devServerUrl === undefined) serveRendererProtocol(path.join(here, '..', 'renderer'));
+  const rendererUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
 
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, input: unknown) => {
-      // Only our own window's top frame may call: never an iframe or a page it navigated to.
-      const frameUrl = event.senderFrame?.url ?? '';
-      if (event.sender !== mainWindow?.webContents || !frameUrl.startsWith(rendererUrl.replace(/index\.html$/, ''))) {
+      // Only our own window's top frame may call: never an iframe (even one of our origin) or a page it navigated to.
+      const frame = event.senderFrame;
+      const frameUrl = frame?.url ?? '';
+      const trusted = isTrustedIpcSender({
+        fromMainWindow: mainWindow !== null && event.sender === mainWindow.webContents,
+        isTopFrame: frame !== null && mainWindow !== null && frame === mainWindow.webContents.mainFrame,
+        frameUrl,
+        rendererUrl,
+      });
+      if (!trusted) {
         return fail('unauthorized', `IPC from an unexpected frame (${frameUrl}) was refused`);
       }
       return dispatch(handlers, channel, input);
     });
   }
 
-  hardenSession({ devServer: process.env.ELECTRON_RENDERER_URL !== undefined });
+  hardenSession({ devServer: devServerUrl !== undefined });
   Menu.setApplicationMenu(buildAppMenu(() => mainWindow));
   const open = (): void => {
     mainWindow = createMainWindow({

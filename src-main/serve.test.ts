@@ -93,7 +93,7 @@ describe('headless server', () => {
 
   it('returns validation errors as values naming the field', async () => {
     const response = await api('season:week', { runId: 'run-1', week: 1.5 });
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
       ok: false,
       error: { code: 'invalid-input', message: 'season:week input: week: Invalid input: expected int, received number' },
@@ -109,12 +109,29 @@ describe('headless server', () => {
     expect(((await broken.json()) as { error: { code: string } }).error.code).toBe('invalid-input');
   });
 
+  it('answers 400, not 500, for malformed percent-encoding in an API or file path', async () => {
+    const api400 = await api('runs%3Alist%E0%A4%A', {});
+    expect(api400.status).toBe(400);
+    expect(await api400.json()).toEqual({ ok: false, error: { code: 'invalid-input', message: 'The path /api/runs%3Alist%E0%A4%A is not valid percent-encoding' } });
+    expect((await fetch(`http://127.0.0.1:${server.port}/assets/%E0%A4%A.js`)).status).toBe(400);
+  });
+
+  it('refuses a call from another origin even when it carries the token', async () => {
+    const foreign = await api('runs:list', {}, { [TOKEN_HEADER]: server.token, origin: 'http://evil.example' });
+    expect(foreign.status).toBe(403);
+    expect(await foreign.json()).toEqual({ ok: false, error: { code: 'unauthorized', message: 'Requests from http://evil.example are refused: only this app\'s own page may call the API' } });
+    expect((await api('runs:list', {}, { [TOKEN_HEADER]: server.token, origin: 'null' })).status).toBe(403);
+    expect((await api('runs:list', {}, { [TOKEN_HEADER]: server.token, origin: `http://127.0.0.1:${server.port + 1}` })).status).toBe(403);
+    expect((await api('runs:list', {}, { [TOKEN_HEADER]: server.token, origin: `http://127.0.0.1:${server.port}` })).status).toBe(200);
+    expect((await api('runs:list', {}, { [TOKEN_HEADER]: server.token, origin: `http://localhost:${server.port}` })).status).toBe(200);
+  });
+
   it('runs a job over HTTP and long-polls it to completion', async () => {
     const ticket = (await (await api('data:download', { divs: ['E0'], seasons: ['2223', '2324'] })).json()) as { ok: true; value: { jobId: string } };
     const status = (await (await api('jobs:wait', { jobId: ticket.value.jobId, timeoutMs: 20_000 })).json()) as {
       value: { state: string; result: unknown };
     };
     expect(status.value.state).toBe('succeeded');
-    expect(status.value.result).toEqual({ files: 2, matches: 760, failed: [] });
+    expect(status.value.result).toMatchObject({ files: 2, matches: 760, failed: [] });
   });
 });

@@ -4,13 +4,16 @@ import type { AddressInfo } from 'node:net';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { dispatch, type HandlerTable } from './ipc/register';
-import { fail, type Result } from './ipc/result';
+import { fail, type ErrorCode, type Result } from './ipc/result';
+import { contentTypeOf, rendererFileOf } from './renderer-files';
 
 /**
  * Headless mode: the same handler table the Electron app registers, served over HTTP on
  * 127.0.0.1 with the built renderer. A random token minted per start must accompany every API
  * call (header `x-edgeline-token`), so other pages open in the same browser cannot drive it;
- * the Host header must name the loopback address, which defeats DNS rebinding.
+ * the Host header must name the loopback address, which defeats DNS rebinding; a browser's
+ * Origin header, when sent, must be this server's own, so even a page that learnt the token
+ * cannot call from elsewhere. Bad input is answered 400 (not 200 with an error inside).
  */
 
 export const TOKEN_HEADER = 'x-edgeline-token';
@@ -38,17 +41,13 @@ const SECURITY_HEADERS: Record<string, string> = {
   'cross-origin-resource-policy': 'same-origin',
 };
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.woff2': 'font/woff2',
-};
+
+/**
+ * HTTP status of a failed call, where one fits: the caller's mistake (400), an unknown channel
+ * (404), a refused caller (403). Failures of the work itself stay 200 with the error value, which the
+ * renderer shows as it does in the desktop app.
+ */
+const ERROR_STATUS: Partial<Record<ErrorCode, number>> = { 'invalid-input': 400, 'unknown-channel': 404, unauthorized: 403 };
 
 /** Uploads arrive base64 inside JSON; 19 seasons of one league are about 3 MB of CSV. */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -91,18 +90,30 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return;
     }
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      sendJson(response, 400, fail('invalid-input', `The path ${url.pathname} is not valid percent-encoding`));
+      return;
+    }
     if (url.pathname.startsWith(API_PREFIX)) {
-      await handleApi(request, response, url.pathname.slice(API_PREFIX.length));
+      await handleApi(request, response, pathname.slice(API_PREFIX.length));
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       sendJson(response, 405, fail('unsupported', `${request.method} is not allowed for ${url.pathname}`));
       return;
     }
-    await serveStatic(response, url.pathname, request.method === 'HEAD');
+    await serveStatic(response, url.pathname, pathname, request.method === 'HEAD');
   }
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, channel: string): Promise<void> {
+    const origin = request.headers.origin;
+    if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
+      sendJson(response, 403, fail('unauthorized', `Requests from ${origin} are refused: only this app's own page may call the API`));
+      return;
+    }
     if (!tokenMatches(request.headers[TOKEN_HEADER], token)) {
       sendJson(response, 401, fail('unauthorized', `Missing or wrong ${TOKEN_HEADER} header; open the URL the server printed`));
       return;
@@ -116,14 +127,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       sendJson(response, body.error.code === 'invalid-input' ? 400 : 413, body);
       return;
     }
-    const result = await dispatch(options.handlers, decodeURIComponent(channel), body.value);
-    sendJson(response, !result.ok && result.error.code === 'unknown-channel' ? 404 : 200, result);
+    const result = await dispatch(options.handlers, channel, body.value);
+    sendJson(response, result.ok ? 200 : (ERROR_STATUS[result.error.code] ?? 200), result);
   }
 
-  async function serveStatic(response: ServerResponse, pathname: string, headOnly: boolean): Promise<void> {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
-    const file = path.resolve(rendererDir, relative);
-    if (!file.startsWith(rendererDir + path.sep)) {
+  async function serveStatic(response: ServerResponse, pathname: string, decoded: string, headOnly: boolean): Promise<void> {
+    const file = rendererFileOf(rendererDir, decoded);
+    if (file === null) {
       sendJson(response, 404, fail('not-found', `No such file: ${pathname}`));
       return;
     }
@@ -133,7 +143,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return;
     }
     response.writeHead(200, {
-      'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'content-type': contentTypeOf(file),
       'cache-control': 'no-store',
       'content-length': info.size,
     });

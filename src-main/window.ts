@@ -1,13 +1,21 @@
-import path from 'node:path';
 import { BrowserWindow, session, type Session } from 'electron';
 import { readWindowState, writeWindowState } from './window-state';
 
 export interface WindowOptions {
   readonly preloadFile: string;
-  /** file:// index.html of the built renderer, or the dev server URL under `electron-vite dev`. */
+  /** app://edgeline/index.html of the built renderer, or the dev server URL under `electron-vite dev`. */
   readonly rendererUrl: string;
   readonly windowStateFile: string;
 }
+
+/**
+ * The renderer's policy: no inline script or style, no eval, nothing from other origins. Written
+ * out here (not imported) so electronegativity's CSP check can read it; same policy as
+ * src-main/serve.ts. The app:// handler sends it with every file; onHeadersReceived below covers
+ * anything else the session loads.
+ */
+export const RENDERER_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /**
  * Hardens the session once: CSP on every response, every permission request (camera,
@@ -19,15 +27,7 @@ export function hardenSession(options: { readonly devServer: boolean }, target: 
   target.setPermissionCheckHandler(() => false);
   if (options.devServer) return;
   target.webRequest.onHeadersReceived((details, callback) => {
-    // Written out here (not imported) so electronegativity's CSP check can read it; same policy as src-main/serve.ts.
-    callback({
-      responseHeaders: {
-        ...details.responseHeaders,
-        'Content-Security-Policy': [
-          "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-        ],
-      },
-    });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CONTENT_SECURITY_POLICY] } });
   });
 }
 
@@ -79,7 +79,8 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
   return window;
 }
 
+/** Scheme and host (WHATWG URL reports the origin of app:// as "null", which would match any other custom scheme). */
 function originOf(url: string): string {
   const parsed = new URL(url);
-  return parsed.protocol === 'file:' ? `file://${path.dirname(decodeURIComponent(parsed.pathname))}` : parsed.origin;
+  return `${parsed.protocol}//${parsed.host}`;
 }

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { openLedger, type LedgerDatabase } from '../ledger/ledger-database';
 import { matchesOf, seasonsAvailable } from '../ledger/match-repository';
 import { importedContentCount } from '../ledger/imported-file-repository';
 import { deleteModels } from '../ledger/model-repository';
 import { deleteRunRow, findRun, insertRun, lastPlayedWeek, listRunRows, readBankrollHistory, readBets, readPerformance, readRunHistory, runModelIds, type RunRow } from '../ledger/run-repository';
-import { importFiles, type ImportFile } from '../ingest/import-service';
-import { csvFilesIn } from '../ingest/import-folder';
+import { EMPTY_IMPORT_SUMMARY, importFiles, mergeImportSummaries, type ImportFile } from '../ingest/import-service';
+import { csvFilesIn, noSeasonFilesWarning } from '../ingest/import-folder';
+import { readSeasonFile } from '../ingest/read-season-file';
+import { checkDownloadBaseUrl } from '../ingest/download';
 import { DEFAULT_DATA_URL } from '../ingest/download';
 import { importFromSource } from '../ingest/import-source';
 import type { Match } from '../domain/football/match';
@@ -112,35 +114,35 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
       return afterImport(importFiles(db, batch));
     },
 
-    importPaths(paths) {
-      const batch: ImportFile[] = paths.flatMap((path) => {
-        const files = statSync(path).isDirectory() ? csvFilesIn(path) : [path];
-        return files.map((file) => ({ path: file, bytes: new Uint8Array(readFileSync(file)) }));
-      });
-      return afterImport(importFiles(db, batch));
+    async importPaths(paths) {
+      let summary = EMPTY_IMPORT_SUMMARY;
+      for (const chosen of paths) {
+        const files = statSync(chosen, { throwIfNoEntry: false })?.isDirectory() ? csvFilesIn(chosen) : [chosen];
+        if (files.length === 0) summary = mergeImportSummaries(summary, { ...EMPTY_IMPORT_SUMMARY, warnings: [noSeasonFilesWarning(chosen)] });
+        for (const file of files) {
+          const read = await readSeasonFile(file);
+          summary = mergeImportSummaries(summary, read.ok ? importFiles(db, [{ path: file, bytes: read.bytes }]) : { ...EMPTY_IMPORT_SUMMARY, failed: [{ file, error: read.error }] });
+        }
+      }
+      return afterImport(summary);
     },
 
     /**
      * Season by season, each file imported as soon as it arrives: a missing season (say, one not
      * published yet) becomes a failed entry and the rest still import, and a cancel keeps the
-     * seasons that were already imported.
+     * seasons that were already imported. Only http(s) sources: a download never reads local files.
      */
     async download(request, taskOptions: TaskOptions = {}) {
-      const baseUrl = request.baseUrl ?? dataBaseUrl;
+      const baseUrl = checkDownloadBaseUrl(request.baseUrl ?? dataBaseUrl);
       const targets = request.divs.flatMap((div) => request.seasons.map((season) => ({ div, season })));
-      let files = 0;
-      let matches = 0;
-      const failed: { file: string; error: string }[] = [];
+      let summary = EMPTY_IMPORT_SUMMARY;
       for (const [i, target] of targets.entries()) {
         taskOptions.signal?.throwIfAborted();
         taskOptions.onProgress?.({ fraction: i / targets.length, message: `Downloading ${target.div} ${target.season} (${i + 1} of ${targets.length})` });
-        const summary = afterImport(await importFromSource(db, { from: baseUrl, div: target.div, seasons: [target.season], signal: taskOptions.signal }));
-        files += summary.files;
-        matches += summary.matches;
-        failed.push(...summary.failed);
+        summary = mergeImportSummaries(summary, afterImport(await importFromSource(db, { from: baseUrl, div: target.div, seasons: [target.season], signal: taskOptions.signal })));
       }
-      taskOptions.onProgress?.({ fraction: 1, message: `Downloaded ${files} of ${targets.length} files` });
-      return { files, matches, failed };
+      taskOptions.onProgress?.({ fraction: 1, message: `Downloaded ${summary.files} of ${targets.length} files` });
+      return summary;
     },
 
     listRuns() {
@@ -153,6 +155,11 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
       const { pool, holdout } = runMatchPool(settings, all);
       if (holdout.length === 0) {
         throw new CodedError('invalid-input', `Run settings, holdoutSeason: there are no ${settings.div} matches for season ${settings.holdoutSeason}; import that season first.`);
+      }
+      for (const key of ['retrainMinMatches', 'alertWindowMatches'] as const) {
+        if (settings[key] > holdout.length) {
+          throw new CodedError('invalid-input', `Run settings, ${key}: ${settings[key]} matches is more than the ${holdout.length} of ${settings.div} ${settings.holdoutSeason}, so it could never be reached.`);
+        }
       }
       const training = trainingSeasonsOf(settings, all);
       const present = new Set(all.map((m) => m.season));

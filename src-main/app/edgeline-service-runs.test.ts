@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import type { EdgelineService } from './edgeline-service';
-import { ledgerWithSeasons } from '../season/testing/season-fixture';
+import { ledgerWithSeasons, seasonFile } from '../season/testing/season-fixture';
 
 describe('creating a run says what is wrong with its settings', () => {
   let service: EdgelineService;
@@ -41,5 +41,29 @@ describe('creating a run says what is wrong with its settings', () => {
       'Run settings, modelKind: the ensemble model learns from match features that need a season of history before them, so it needs at least two training seasons (1 available)',
     );
     expect(service.createRun({ ...base, modelKind: 'dixon-coles' })).toMatchObject({ status: 'new', weekCount: 36 });
+  });
+
+  it('refuses a sample size larger than the holdout season, and an unknown setting', () => {
+    expect(() => service.createRun({ ...base, alertWindowMatches: 500 })).toThrow(
+      'Run settings, alertWindowMatches: 500 matches is more than the 380 of E0 2324, so it could never be reached.',
+    );
+    expect(() => service.createRun({ ...base, kellyMultiplyer: 0.5 } as typeof base)).toThrow('Run settings, form: Unrecognized key: "kellyMultiplyer"');
+  });
+});
+
+describe('a corrected season file (issue #11: Sheffield United v Everton moved from 2 to 3 September 2023)', () => {
+  it('moves the match instead of adding a second one, and a run created before still refuses to continue', async () => {
+    const { service, dir } = ledgerWithSeasons(['2223', '2324']);
+    try {
+      const run = service.createRun({ name: 'before the correction', div: 'E0', holdoutSeason: '2324', modelKind: 'dixon-coles' });
+      const text = readFileSync(seasonFile('2324'), 'latin1').replace('E0,02/09/2023,12:30,Sheffield United,Everton', 'E0,03/09/2023,12:30,Sheffield United,Everton');
+      const summary = service.importFiles([{ name: seasonFile('2324'), bytes: new Uint8Array(Buffer.from(text, 'latin1')) }]);
+      expect(summary).toMatchObject({ files: 1, matches: 380, added: 0, changed: 1, unchanged: 379, removed: 0, failed: [] });
+      expect(service.dataStatus().seasons.find((s) => s.season === '2324')).toEqual({ div: 'E0', season: '2324', matches: 380 });
+      await expect(service.step(run.id)).rejects.toThrow(/was played on other match data than the ledger now holds for E0/);
+    } finally {
+      service.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

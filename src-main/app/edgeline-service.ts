@@ -1,5 +1,8 @@
 import type { DashboardView, RunSummary, WeekView } from '../season/season-views';
 import type { RunSettingsInput, RunSettings } from '../season/run-settings';
+import type { ImportSummary } from '../ingest/import-service';
+
+export type { ImportSummary };
 
 /**
  * Everything the app can do, as one object the Electron IPC handlers and the headless HTTP
@@ -15,11 +18,6 @@ export interface DataStatus {
   readonly defaultBaseUrl: string;
 }
 
-export interface ImportSummary {
-  readonly files: number;
-  readonly matches: number;
-  readonly failed: readonly { readonly file: string; readonly error: string }[];
-}
 
 export interface TaskProgress {
   /** 0..1 */
@@ -48,7 +46,8 @@ export interface EdgelineService {
   /** Suggested settings for a new run given the data present (defaults documented in docs/simulator.md). */
   defaultRunSettings(div?: string): RunSettings;
   importFiles(files: readonly { readonly name: string; readonly bytes: Uint8Array }[]): ImportSummary;
-  importPaths(paths: readonly string[]): ImportSummary;
+  /** Desktop only (paths the user picked in the native dialog): files, or folders searched for *.csv. */
+  importPaths(paths: readonly string[]): Promise<ImportSummary>;
   download(request: DownloadRequest, options?: TaskOptions): Promise<ImportSummary>;
 
   listRuns(): RunSummary[];

@@ -28,7 +28,7 @@ for (let run = 0; run < runs; run += 1) {
   try {
     const started = performance.now();
     const db = openLedger(file);
-    const summary = importFolder(db, source, { div: 'E0' });
+    const summary = await importFolder(db, source, { div: 'E0' });
     db.close();
     seconds.push((performance.now() - started) / 1000);
     if (summary.failed.length > 0) throw new Error(`Benchmark import failed: ${JSON.stringify(summary.failed)}`);

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLedger } from '../ledger/ledger-database';
 import { MIGRATIONS } from '../ledger/migrations';
 import { parseImportArgs, runImport } from './import';
+import { EMPTY_IMPORT_SUMMARY } from '../ingest/import-service';
 
 const SHARED_DATA = path.resolve(process.cwd(), '../shared/data/football-data');
 const HEADER = 'Div,Date,HomeTeam,AwayTeam,FTHG,FTAG,FTR';
@@ -48,7 +49,7 @@ describe('runImport', () => {
     const db = path.join(folder, 'ledger.sqlite');
     const summary = await runImport({ from: SHARED_DATA, db, div: 'E0', seasons: ['2324', '9394'] });
     const missing = path.join(SHARED_DATA, 'mmz4281', '9394', 'E0.csv');
-    expect(summary).toEqual({ files: 1, matches: 380, failed: [{ file: missing, error: `${missing}: no such file` }] });
+    expect(summary).toEqual({ ...EMPTY_IMPORT_SUMMARY, files: 1, matches: 380, added: 380, failed: [{ file: missing, error: `${missing}: no such file` }] });
   });
 
   it('reports a ledger it may not open as the one failure', async () => {
@@ -79,7 +80,7 @@ describe('npm run import (the command itself)', () => {
     );
     expect(outcome.code).toBe(1);
     const bad = path.join(tree, '2223', 'E1.csv');
-    expect(outcome.stdout).toBe(`${JSON.stringify({ files: 1, matches: 1, failed: [{ file: bad, error: `${bad} line 2, column FTHG: expected a whole number of goals, found "x"` }] })}\n`);
+    expect(outcome.stdout).toBe(`${JSON.stringify({ ...EMPTY_IMPORT_SUMMARY, files: 1, matches: 1, added: 1, failed: [{ file: bad, error: `${bad} line 2, column FTHG: expected a whole number of goals from 0 to 30, found "x"` }] })}\n`);
     const ledger = openLedger(db);
     expect(ledger.prepare('SELECT count(*) FROM matches').pluck().get()).toBe(1);
     ledger.close();

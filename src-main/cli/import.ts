@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readChecksumManifest } from '../ingest/checksum-manifest';
 import { importFromSource } from '../ingest/import-source';
-import type { ImportSummary } from '../ingest/import-service';
+import { EMPTY_IMPORT_SUMMARY, type ImportSummary } from '../ingest/import-service';
 import { seasonRange } from '../ingest/season-range';
 import { openLedger, type LedgerDatabase } from '../ledger/ledger-database';
 
@@ -14,7 +14,9 @@ export const IMPORT_USAGE = `Usage: npm run import -- --from <folder|url> --db <
   --seasons   season, range or comma list (0506-2324, 2324, 2122,2324); required with a URL,
               default for a folder: every <div>.csv in it
   --manifest  JSON list of {season, div, bytes, sha256, rows} that downloads must match
-Prints one line of JSON {"files":..,"matches":..,"failed":[..]}; exit code 1 if any file failed.`;
+  --max-file-mb  refuse a season file larger than this (default 16)
+Prints one line of JSON {"files":..,"matches":..,"added":..,"changed":..,"unchanged":..,"removed":..,
+"renameCandidates":[..],"warnings":[..],"failed":[..]}; exit code 1 if any file failed.`;
 
 export interface ImportArgs {
   readonly from: string;
@@ -22,6 +24,7 @@ export interface ImportArgs {
   readonly div: string;
   readonly seasons?: readonly string[];
   readonly manifest?: string;
+  readonly maxFileBytes?: number;
 }
 
 /** Parse the command line; throws an Error whose message says which argument is wrong. */
@@ -34,6 +37,7 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
       div: { type: 'string', default: 'E0' },
       seasons: { type: 'string' },
       manifest: { type: 'string' },
+      'max-file-mb': { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -44,12 +48,15 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
   if (!/^[A-Za-z0-9]+$/.test(values.div)) throw new Error(`--div ${JSON.stringify(values.div)}: expected a division code like E0`);
   const isUrl = /^https?:\/\//i.test(values.from);
   if (isUrl && values.seasons === undefined) throw new Error('Missing --seasons: required when --from is a URL');
+  const maxMb = values['max-file-mb'] === undefined ? undefined : Number(values['max-file-mb']);
+  if (maxMb !== undefined && !(maxMb > 0 && maxMb <= 4096)) throw new Error(`--max-file-mb ${JSON.stringify(values['max-file-mb'])}: expected a size in MB from 1 to 4096`);
   return {
     from: values.from,
     db: values.db,
     div: values.div,
     ...(values.seasons === undefined ? {} : { seasons: seasonRange(values.seasons) }),
     ...(values.manifest === undefined ? {} : { manifest: values.manifest }),
+    ...(maxMb === undefined ? {} : { maxFileBytes: Math.round(maxMb * 1024 * 1024) }),
   };
 }
 
@@ -59,7 +66,7 @@ export async function runImport(args: ImportArgs): Promise<ImportSummary> {
   try {
     db = openLedger(args.db);
   } catch (error) {
-    return { files: 0, matches: 0, failed: [{ file: args.db, error: (error as Error).message }] };
+    return { ...EMPTY_IMPORT_SUMMARY, failed: [{ file: args.db, error: (error as Error).message }] };
   }
   try {
     const manifest = args.manifest === undefined ? undefined : await readChecksumManifest(args.manifest);
@@ -68,9 +75,10 @@ export async function runImport(args: ImportArgs): Promise<ImportSummary> {
       div: args.div,
       ...(args.seasons === undefined ? {} : { seasons: args.seasons }),
       ...(manifest === undefined ? {} : { manifest }),
+      ...(args.maxFileBytes === undefined ? {} : { maxFileBytes: args.maxFileBytes }),
     });
   } catch (error) {
-    return { files: 0, matches: 0, failed: [{ file: args.manifest ?? args.from, error: (error as Error).message }] };
+    return { ...EMPTY_IMPORT_SUMMARY, failed: [{ file: args.manifest ?? args.from, error: (error as Error).message }] };
   } finally {
     db.close();
   }

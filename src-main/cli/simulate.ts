@@ -1,14 +1,18 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createEdgelineService } from '../app/edgeline-service-impl';
+import type { EdgelineService } from '../app/edgeline-service';
 import { seasonRange } from '../ingest/season-range';
 import { seasonReportJson, seasonReportText } from '../season/season-report-text';
 import type { RunSettingsInput } from '../season/run-settings';
+import { onLedgerWait, waitingForLedgerMessage } from '../ledger/write-transaction';
 
 const USAGE = `Usage: npm run simulate -- --db <file> --season 2324 [--div E0] [--data <dir|url>] [--training 0506-2223]
   [--model ensemble|dixon-coles|feature-net] [--margin power|shin|basic|...] [--price b365|pinnacle|avg|max]
   [--staking independent|multi-outcome|joint-log-growth] [--kelly 0.25] [--min-edge 0.05] [--bankroll 10000]
-  [--retrain-every 4] [--seed 42] [--name NAME] [--json] [--export slips.csv] [--excel-bom]`;
+  [--retrain-every 4] [--seed 42] [--name NAME] [--json] [--export slips.csv] [--excel-bom]
+       npm run simulate -- --db <file> --run <id> [--json] [--export slips.csv] [--excel-bom]   continue (or report) an existing run
+       npm run simulate -- --db <file> --list [--json]                                        list the runs in the ledger`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -24,7 +28,7 @@ async function main(): Promise<void> {
         training: { type: 'string' }, model: { type: 'string' }, margin: { type: 'string' }, price: { type: 'string' },
         staking: { type: 'string' }, kelly: { type: 'string' }, 'min-edge': { type: 'string' }, bankroll: { type: 'string' },
         'retrain-every': { type: 'string' }, seed: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean', default: false },
-        export: { type: 'string' }, 'excel-bom': { type: 'boolean', default: false },
+        export: { type: 'string' }, 'excel-bom': { type: 'boolean', default: false }, run: { type: 'string' }, list: { type: 'boolean', default: false },
       },
       strict: true,
     }));
@@ -32,7 +36,9 @@ async function main(): Promise<void> {
     fail((error as Error).message);
   }
   if (!values.db) fail('--db is required');
-  if (!values.season) fail('--season is required');
+  if (values.list && values.run) fail('--list and --run cannot be combined');
+  if (!values.season && !values.run && !values.list) fail('--season is required (or --run <id> to continue a run, --list to see them)');
+  if ((values.run || values.list) && values.season) fail(`--season cannot be combined with ${values.run ? '--run' : '--list'}: a run keeps its own settings`);
   const number = (flag: string, text: string | undefined): number | undefined => {
     if (text === undefined) return undefined;
     const n = Number(text);
@@ -40,22 +46,37 @@ async function main(): Promise<void> {
     return n;
   };
 
+  const output: RunOutput = { json: values.json, export: values.export, excelBom: values['excel-bom'] };
   const service = createEdgelineService({ databaseFile: values.db });
+  // Another program importing into the same ledger makes a write wait; say so instead of looking stuck.
+  const stopWaitReports = onLedgerWait((wait) => {
+    if (!values.json) process.stderr.write(`\r${waitingForLedgerMessage(wait)}`.padEnd(60));
+  });
   try {
-    const present = service.dataStatus().seasons.some((s) => s.div === values.div && s.season === values.season);
+    if (values.list) {
+      const runs = service.listRuns().map((r) => ({ id: r.id, name: r.name, status: r.status, weeksPlayed: r.weeksPlayed, weekCount: r.weekCount, createdAt: r.createdAt }));
+      process.stdout.write(values.json ? `${JSON.stringify(runs)}\n` : `${runs.map((r) => `${r.id}  ${r.name}  ${r.weeksPlayed}/${r.weekCount} weeks  ${r.status}`).join('\n') || 'No runs yet'}\n`);
+      return;
+    }
+    if (values.run) {
+      await finishRun(service, values.run, output);
+      return;
+    }
+    const season = values.season!;
+    const present = service.dataStatus().seasons.some((s) => s.div === values.div && s.season === season);
     if (!present) {
-      if (!values.data) fail(`${values.db} has no ${values.div} ${values.season} matches: import them first or pass --data <dir|url>`);
-      const seasons = seasonRange(`0506-${values.season}`);
+      if (!values.data) fail(`${values.db} has no ${values.div} ${season} matches: import them first or pass --data <dir|url>`);
+      const seasons = seasonRange(`0506-${season}`);
       const summary = /^https?:/.test(values.data)
         ? await service.download({ baseUrl: values.data, divs: [values.div], seasons })
-        : service.importPaths([values.data]);
+        : await service.importPaths([values.data]);
       if (!values.json) process.stderr.write(`Imported ${summary.matches} matches from ${summary.files} files\n`);
     }
     const bankroll = number('bankroll', values.bankroll);
     const settings: RunSettingsInput = {
-      name: values.name ?? `${values.div} ${values.season} (cli)`,
+      name: values.name ?? `${values.div} ${season} (cli)`,
       div: values.div,
-      holdoutSeason: values.season,
+      holdoutSeason: season,
       ...(values.training ? { trainingSeasons: seasonRange(values.training) } : {}),
       ...(values.model ? { modelKind: values.model as RunSettingsInput['modelKind'] } : {}),
       ...(values.margin ? { marginMethod: values.margin as RunSettingsInput['marginMethod'] } : {}),
@@ -68,20 +89,36 @@ async function main(): Promise<void> {
       ...(values.seed ? { seed: number('seed', values.seed) } : {}),
     };
     const run = service.createRun(settings);
-    await service.runToEnd(run.id, {
-      onProgress: (p) => {
-        if (!values.json) process.stderr.write(`\r${p.message}`.padEnd(60));
-      },
-    });
-    if (!values.json) process.stderr.write('\n');
-    const report = seasonReportJson(service.dashboard(run.id));
-    process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${seasonReportText(report)}\n`);
-    if (values.export) {
-      writeFileSync(values.export, service.exportSlips(run.id, { excelBom: values['excel-bom'] }).csv);
-      if (!values.json) process.stdout.write(`Bet slips written to ${values.export}\n`);
-    }
+    if (!values.json) process.stderr.write(`Run ${run.id} (continue it with --run ${run.id} if interrupted)\n`);
+    await finishRun(service, run.id, output);
   } finally {
+    stopWaitReports();
     service.close();
+  }
+
+}
+
+interface RunOutput {
+  readonly json: boolean;
+  readonly export: string | undefined;
+  readonly excelBom: boolean;
+}
+
+/** Plays the run's remaining weeks (none for a finished one), then prints and exports as for a new run. */
+async function finishRun(service: EdgelineService, runId: string, output: RunOutput): Promise<void> {
+  const before = service.getRun(runId);
+  if (!output.json && before.weeksPlayed > 0) process.stderr.write(`Continuing "${before.name}" after week ${before.weeksPlayed} of ${before.weekCount}\n`);
+  await service.runToEnd(runId, {
+    onProgress: (p) => {
+      if (!output.json) process.stderr.write(`\r${p.message}`.padEnd(60));
+    },
+  });
+  if (!output.json) process.stderr.write('\n');
+  const report = seasonReportJson(service.dashboard(runId));
+  process.stdout.write(output.json ? `${JSON.stringify(report)}\n` : `${seasonReportText(report)}\n`);
+  if (output.export) {
+    writeFileSync(output.export, service.exportSlips(runId, { excelBom: output.excelBom }).csv);
+    if (!output.json) process.stdout.write(`Bet slips written to ${output.export}\n`);
   }
 }
 

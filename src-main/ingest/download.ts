@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import { checksumOf, type ChecksumEntry } from './checksum-manifest';
 import { DownloadError } from './download-error';
 
@@ -9,6 +10,25 @@ export const DEFAULT_DATA_URL = 'https://www.football-data.co.uk';
 export function dataBaseUrl(env: Readonly<Record<string, string | undefined>> = process.env): string {
   const fromEnv = env.EDGELINE_DATA_URL?.trim();
   return fromEnv === undefined || fromEnv === '' ? DEFAULT_DATA_URL : fromEnv;
+}
+
+/**
+ * The base URL as given, when it is an http(s) URL; anything else (file:, data:, a bare path)
+ * is refused, so no caller of the API can make the app read and echo local files.
+ */
+export function checkDownloadBaseUrl(baseUrl: string): string {
+  let protocol: string;
+  try {
+    protocol = new URL(baseUrl).protocol;
+  } catch {
+    throw Object.assign(new Error(`Download source ${JSON.stringify(baseUrl)} is not a URL; expected one like ${DEFAULT_DATA_URL}`), { code: 'invalid-input' });
+  }
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw Object.assign(new Error(`Download source ${JSON.stringify(baseUrl)}: only http and https URLs are downloaded from; import a local folder with Import folder in the desktop app`), {
+      code: 'invalid-input',
+    });
+  }
+  return baseUrl;
 }
 
 /** URL of one season file in the website layout. */
@@ -58,7 +78,7 @@ export interface DownloadedFile {
  * the transfer in progress and any backoff wait.
  */
 export async function downloadSeasons(options: DownloadSeasonsOptions): Promise<DownloadedFile[]> {
-  const baseUrl = options.baseUrl ?? dataBaseUrl();
+  const baseUrl = checkDownloadBaseUrl(options.baseUrl ?? dataBaseUrl());
   const targets = options.seasons.flatMap((season) => options.divs.map((div) => ({ season, div, url: seasonFileUrl(baseUrl, season, div) })));
   const downloaded: DownloadedFile[] = [];
   let bytesBefore = 0;
@@ -109,48 +129,37 @@ const attemptsText = (n: number): string => `${n} attempt${n === 1 ? '' : 's'}`;
 
 async function fetchOnce(url: string, timeoutMs: number, signal: AbortSignal | undefined, onBytes: (received: number) => void): Promise<Uint8Array> {
   if (signal?.aborted) throw new DownloadError(url, 'cancelled', 'download cancelled');
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  const cancel = (): void => controller.abort();
-  signal?.addEventListener('abort', cancel, { once: true });
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const combined = signal === undefined ? timeout : AbortSignal.any([signal, timeout]);
 
   const interrupted = (error: unknown): Error => {
     if (signal?.aborted) return new DownloadError(url, 'cancelled', 'download cancelled', { cause: error });
-    if (timedOut) return new RetryableFailure((n) => new DownloadError(url, 'timeout', `no complete response within ${timeoutMs} ms, ${attemptsText(n)}`, { cause: error }));
+    if (timeout.aborted) return new RetryableFailure((n) => new DownloadError(url, 'timeout', `no complete response within ${timeoutMs} ms, ${attemptsText(n)}`, { cause: error }));
     const reason = (error as Error & { cause?: { code?: string; message?: string } }).cause;
     const detail = reason?.code ?? reason?.message ?? (error as Error).message;
     return new RetryableFailure((n) => new DownloadError(url, 'network', `network error (${detail}), ${attemptsText(n)}`, { cause: error }));
   };
 
+  let response: Response;
   try {
-    let response: Response;
-    try {
-      response = await fetch(url, { signal: controller.signal });
-    } catch (error) {
-      throw interrupted(error);
-    }
-    if (!response.ok) {
-      await response.body?.cancel().catch(() => undefined);
-      const status = `HTTP ${response.status} ${response.statusText}`.trim();
-      if (response.status === 404 || response.status === 410) {
-        throw new DownloadError(url, 'not-found', `${status}: the server has no such file (check the season and division)`, { status: response.status });
-      }
-      if (response.status >= 500 || response.status === 429) {
-        throw new RetryableFailure((n) => new DownloadError(url, 'http-status', `${status}, ${attemptsText(n)}`, { status: response.status }));
-      }
-      throw new DownloadError(url, 'http-status', status, { status: response.status });
-    }
-    return await readBody(response, onBytes).catch((error: unknown) => {
-      throw interrupted(error);
-    });
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', cancel);
+    response = await fetch(url, { signal: combined });
+  } catch (error) {
+    throw interrupted(error);
   }
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => undefined);
+    const status = `HTTP ${response.status} ${response.statusText}`.trim();
+    if (response.status === 404 || response.status === 410) {
+      throw new DownloadError(url, 'not-found', `${status}: the server has no such file (check the season and division)`, { status: response.status });
+    }
+    if (response.status >= 500 || response.status === 429) {
+      throw new RetryableFailure((n) => new DownloadError(url, 'http-status', `${status}, ${attemptsText(n)}`, { status: response.status }));
+    }
+    throw new DownloadError(url, 'http-status', status, { status: response.status });
+  }
+  return await readBody(response, onBytes).catch((error: unknown) => {
+    throw interrupted(error);
+  });
 }
 
 async function readBody(response: Response, onBytes: (received: number) => void): Promise<Uint8Array> {
@@ -174,19 +183,12 @@ async function readBody(response: Response, onBytes: (received: number) => void)
   return bytes;
 }
 
-function sleep(ms: number, url: string, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new DownloadError(url, 'cancelled', 'download cancelled'));
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new DownloadError(url, 'cancelled', 'download cancelled'));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+async function sleep(ms: number, url: string, signal: AbortSignal | undefined): Promise<void> {
+  try {
+    await delay(ms, undefined, signal === undefined ? {} : { signal });
+  } catch (error) {
+    throw new DownloadError(url, 'cancelled', 'download cancelled', { cause: error });
+  }
 }
 
 /**

@@ -27,7 +27,7 @@ describe('parseFootballDataCsv on well-formed files', () => {
   it('fills every Match field from a 2023-24 row', () => {
     const [opener] = parseFootballDataCsv(csv(HEADER, OPENER), origin);
     expect(opener).toEqual({
-      id: 'E0-2324-2023-08-11-burnley-man-city',
+      id: 'E0-2324-burnley-man-city-1',
       div: 'E0',
       season: '2324',
       date: '2023-08-11',
@@ -168,19 +168,19 @@ describe('parseFootballDataCsv rejects broken files with a message naming file, 
   });
 
   it('text in a goals column', () => {
-    expect(rejection(csv(HEADER, OPENER, SECOND.replace(',2,1,H,', ',two,1,H,')))).toBe('E0.csv line 3, column FTHG: expected a whole number of goals, found "two"');
-    expect(rejection(csv(HEADER, OPENER.replace(',0,3,A,', ',0,3.5,A,')))).toBe('E0.csv line 2, column FTAG: expected a whole number of goals, found "3.5"');
-    expect(rejection(csv(HEADER, OPENER.replace(',0,3,A,', ',,3,A,')))).toBe('E0.csv line 2, column FTHG: expected a whole number of goals, found ""');
+    expect(rejection(csv(HEADER, OPENER, SECOND.replace(',2,1,H,', ',two,1,H,')))).toBe('E0.csv line 3, column FTHG: expected a whole number of goals from 0 to 30, found "two"');
+    expect(rejection(csv(HEADER, OPENER.replace(',0,3,A,', ',0,3.5,A,')))).toBe('E0.csv line 2, column FTAG: expected a whole number of goals from 0 to 30, found "3.5"');
+    expect(rejection(csv(HEADER, OPENER.replace(',0,3,A,', ',,3,A,')))).toBe('E0.csv line 2, column FTHG: expected a whole number of goals from 0 to 30, found ""');
   });
 
   it('text in a shots column', () => {
-    expect(rejection(csv(HEADER, OPENER.replace(',6,17,', ',six,17,')))).toBe('E0.csv line 2, column HS: expected a whole number of shots or an empty cell, found "six"');
+    expect(rejection(csv(HEADER, OPENER.replace(',6,17,', ',six,17,')))).toBe('E0.csv line 2, column HS: expected a whole number of shots from 0 to 100 or an empty cell, found "six"');
   });
 
   it('odds of 1.0 or below, or not a number', () => {
-    expect(rejection(csv(HEADER, OPENER.replace(',1.33,', ',1.0,')))).toBe('E0.csv line 2, column B365A: expected decimal odds greater than 1 or an empty cell, found "1.0"');
-    expect(rejection(csv(HEADER, OPENER.replace(',8.58,', ',0.95,')))).toBe('E0.csv line 2, column PSH: expected decimal odds greater than 1 or an empty cell, found "0.95"');
-    expect(rejection(csv(HEADER, OPENER.replace(',5.5,', ',evens,')))).toBe('E0.csv line 2, column B365D: expected decimal odds greater than 1 or an empty cell, found "evens"');
+    expect(rejection(csv(HEADER, OPENER.replace(',1.33,', ',1.0,')))).toBe('E0.csv line 2, column B365A: expected decimal odds above 1 and at most 1000 or an empty cell, found "1.0"');
+    expect(rejection(csv(HEADER, OPENER.replace(',8.58,', ',0.95,')))).toBe('E0.csv line 2, column PSH: expected decimal odds above 1 and at most 1000 or an empty cell, found "0.95"');
+    expect(rejection(csv(HEADER, OPENER.replace(',5.5,', ',evens,')))).toBe('E0.csv line 2, column B365D: expected decimal odds above 1 and at most 1000 or an empty cell, found "evens"');
   });
 
   it('an unknown date format or an impossible date', () => {
@@ -202,7 +202,7 @@ describe('parseFootballDataCsv rejects broken files with a message naming file, 
   });
 
   it('the same match twice', () => {
-    expect(rejection(csv(HEADER, OPENER, SECOND, OPENER.replace('20:00', '15:00')))).toBe('E0.csv line 4: expected each match once, found Burnley v Man City on 2023-08-11 again (first on line 2)');
+    expect(rejection(csv(HEADER, OPENER, SECOND, OPENER.replace('20:00', '15:00')))).toBe('E0.csv line 4: expected each home fixture once in a E0 season, found Burnley v Man City on 2023-08-11 again (first on line 2, 2023-08-11)');
   });
 
   it('a team playing itself or a missing team', () => {
@@ -228,14 +228,14 @@ describe('parseFootballDataCsv rejects broken files with a message naming file, 
   });
 
   it('an unclosed quote', () => {
-    expect(rejection(csv(HEADER, OPENER, 'E0,"12/08/2023,12:30'))).toBe('E0.csv line 3: expected well-formed CSV, found a quote (") that is never closed');
+    expect(rejection(csv(HEADER, OPENER, 'E0,"12/08/2023,12:30'))).toBe('E0.csv line 3: expected well-formed CSV, found a quote (") that opens here and is never closed');
   });
 
   it('carries the fields as data as well as in the message', () => {
     try {
       parseFootballDataCsv(csv(HEADER, OPENER, SECOND.replace(',2,1,H,', ',two,1,H,')), origin);
     } catch (error) {
-      expect({ ...(error as ImportError) }).toMatchObject({ file: 'E0.csv', line: 3, column: 'FTHG', expected: 'a whole number of goals', found: 'two' });
+      expect({ ...(error as ImportError) }).toMatchObject({ file: 'E0.csv', line: 3, column: 'FTHG', expected: 'a whole number of goals from 0 to 30', found: 'two' });
       return;
     }
     throw new Error('expected a rejection');

@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { ODDS_SOURCES, matchIdOf, teamIdOf, type DecimalOdds1x2, type Match, type OddsSource } from '../domain/football/match';
 import { outcomeFromGoals, type Outcome } from '../domain/football/outcome';
-import { decodeCsvText } from './decode-csv-text';
+import { decodeCsvText, notCsvReason } from './decode-csv-text';
+import { divisionRulesOf } from './division-rules';
 import { ODDS_COLUMNS } from './football-data-odds-columns';
 import { ImportError, type ImportErrorDetails } from './import-error';
 
@@ -14,6 +15,23 @@ export interface CsvOrigin {
   /** When given, every row's `Div` must equal it. */
   readonly div?: string;
 }
+
+/** Limits on what one file may hold; see {@link DEFAULT_MAX_FILE_BYTES}. */
+export interface CsvLimits {
+  readonly maxFileBytes?: number;
+}
+
+/**
+ * A football-data season file is 50-500 KB; 16 MB leaves room for any league with every odds
+ * column while refusing a mistaken pick (a database dump, a video) before it is read into memory.
+ */
+export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+/** Plausible ranges: the most goals or shots in a professional league match are far below these. */
+const MAX_GOALS = 30;
+const MAX_SHOTS = 100;
+/** The same bound run settings put on odds (see run-settings.ts). */
+const MAX_DECIMAL_ODDS = 1000;
 
 /** Columns without which a row is not a played match. */
 export const REQUIRED_COLUMNS = ['Div', 'Date', 'HomeTeam', 'AwayTeam', 'FTHG', 'FTAG', 'FTR'] as const;
@@ -33,18 +51,38 @@ interface Row {
  * two calendar years (so a pre-2000 file with two-digit years is rejected, not misdated); no
  * `Time` column before 2019-20; whole numbers written `2.0`; trailing rows of empty cells; odds
  * groups absent or partly empty (a group is kept only when all three prices are there).
- * Rejects, with an {@link ImportError} naming file, line and column: an empty file, a header
- * without rows, a non-comma delimiter, a missing required column, a row with fewer cells than
- * the header, text where a number belongs, a price of 1.0 or below, an
- * unknown date format, a result that contradicts the score, and the same match twice.
+ * Rejects, with an {@link ImportError} naming file, line and column: a file over the size limit,
+ * UTF-16, a workbook, binary data or an HTML page saved as .csv, a NUL byte, an empty file, a
+ * header without rows, a non-comma delimiter, a missing required column, a row with fewer cells
+ * than the header, text where a number belongs, goals above 30, shots above 100, a price of 1.0
+ * or below or above 1000, an unknown date format, a control character in a team name, a result
+ * that contradicts the score, a row of another division than the file's (named by the caller,
+ * by the file name `E0.csv`, or else by its first row), a season code that is not two
+ * consecutive years, the same home fixture more often than its division plays it, and more
+ * teams than any division has (see division-rules.ts).
+ *
+ * Each match's id is its home fixture and its order among that fixture's meetings in the season
+ * (`E0-2324-burnley-man-city-1`), so a corrected date, score or price keeps the id.
  */
-export function parseFootballDataCsv(bytes: Uint8Array, origin: CsvOrigin): Match[] {
+export function parseFootballDataCsv(bytes: Uint8Array, origin: CsvOrigin, limits: CsvLimits = {}): Match[] {
   const file = origin.file;
   const fail = (d: Omit<ImportErrorDetails, 'file'>): never => {
     throw new ImportError({ file, ...d });
   };
 
+  const maxFileBytes = limits.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  if (bytes.byteLength > maxFileBytes) fail(tooLargeDetails({ bytes: bytes.byteLength }, maxFileBytes));
+  const notCsv = notCsvReason(bytes);
+  if (notCsv !== undefined) {
+    const utf16 = notCsv.startsWith('UTF-16');
+    fail({ line: null, column: null, expected: utf16 ? 'a CSV file in UTF-8 or Windows Latin-1' : 'a CSV file', found: notCsv, foundIsValue: false });
+  }
+
   const text = decodeCsvText(bytes);
+  const nul = text.indexOf('\0');
+  if (nul >= 0) {
+    fail({ line: lineAt(text, nul), column: null, expected: 'text', found: 'a NUL byte (the file is damaged or not a CSV file)', foundIsValue: false });
+  }
   if (text.trim() === '') {
     fail({ line: null, column: null, expected: `a header row naming ${REQUIRED_COLUMNS.join(', ')}`, found: 'an empty file', foundIsValue: false });
   }
@@ -69,18 +107,27 @@ export function parseFootballDataCsv(bytes: Uint8Array, origin: CsvOrigin): Matc
   // Cells past the last named column (a trailing comma in the header) are not data.
   const width = header.reduce((last, name, i) => (name === '' ? last : i + 1), 0);
 
+  const pathSeason = origin.season === undefined ? seasonFromPath(file) : undefined;
   const season =
     origin.season ??
-    seasonFromPath(file) ??
+    pathSeason ??
     seasonFromFirstDate(rows.slice(1), index.get('Date')!) ??
     fail({ line: null, column: null, expected: 'a season code like 2324, given by the caller or in a path like mmz4281/2324/E0.csv', found: 'none', foundIsValue: false });
   if (!/^\d{4}$/.test(season)) {
     fail({ line: null, column: null, expected: 'a season code like 2324', found: season });
   }
+  if ((Number(season.slice(0, 2)) + 1) % 100 !== Number(season.slice(2))) {
+    fail({ line: null, column: null, expected: `a season code of two consecutive years like 2324${pathSeason === undefined ? '' : ' (from the folder name)'}`, found: season });
+  }
+  const nameDiv = divisionFromName(file);
+  let fileDiv: { readonly div: string; readonly why: string } | undefined =
+    origin.div !== undefined ? { div: origin.div, why: 'as requested' } : nameDiv !== undefined ? { div: nameDiv, why: `as the file name ${nameDiv}.csv says` } : undefined;
 
   const seasonYears = yearsOfSeason(season);
   const oddsColumns = resolveOddsColumns(index);
-  const firstLineOf = new Map<string, number>();
+  /** Each home fixture's rows, to number its meetings and to refuse more than a season holds. */
+  const meetingsOf = new Map<string, { line: number; date: string; index: number }[]>();
+  const teams = new Set<string>();
   const matches: Match[] = [];
 
   for (const row of rows.slice(1)) {
@@ -102,7 +149,8 @@ export function parseFootballDataCsv(bytes: Uint8Array, origin: CsvOrigin): Matc
 
     const div = required('Div');
     if (div === '') bad('Div', 'a division code like E0', div);
-    if (origin.div !== undefined && div !== origin.div) bad('Div', `"${origin.div}" as requested`, div);
+    if (fileDiv === undefined) fileDiv = { div, why: `as on line ${line} (a file holds one division)` };
+    else if (div !== fileDiv.div) bad('Div', `"${fileDiv.div}" ${fileDiv.why}`, div);
 
     const date = parseDate(required('Date')) ?? bad('Date', 'a date as dd/mm/yy or dd/mm/yyyy', required('Date'));
     if (!seasonYears.includes(date.slice(0, 4))) bad('Date', `a date in season ${season} (${seasonYears.join(' or ')})`, required('Date'));
@@ -115,19 +163,22 @@ export function parseFootballDataCsv(bytes: Uint8Array, origin: CsvOrigin): Matc
     const awayTeamId = teamIdOf(awayTeam);
     if (homeTeamId === '') bad('HomeTeam', 'a team name', homeTeam);
     if (awayTeamId === '') bad('AwayTeam', 'a team name', awayTeam);
+    if (CONTROL_CHARACTER.test(homeTeam)) bad('HomeTeam', 'a team name without control characters', homeTeam);
+    if (CONTROL_CHARACTER.test(awayTeam)) bad('AwayTeam', 'a team name without control characters', awayTeam);
     if (homeTeamId === awayTeamId) bad('AwayTeam', 'a team other than the home team', awayTeam);
 
-    const goals = (column: 'FTHG' | 'FTAG'): number => parseWholeNumber(required(column)) ?? bad(column, 'a whole number of goals', required(column));
+    const goals = (column: 'FTHG' | 'FTAG'): number => parseWholeNumber(required(column), MAX_GOALS) ?? bad(column, `a whole number of goals from 0 to ${MAX_GOALS}`, required(column));
     const homeGoals = goals('FTHG');
     const awayGoals = goals('FTAG');
     const result = parseOutcome(required('FTR')) ?? bad('FTR', 'H, D or A', required('FTR'));
     const scored = outcomeFromGoals(homeGoals, awayGoals);
     if (result !== scored) bad('FTR', `${scored} to agree with the score ${homeGoals}-${awayGoals}`, required('FTR'));
 
-    const optionalCount = (column: string, what: string): number | null => {
+    const optionalCount = (column: string, what: 'goals' | 'shots'): number | null => {
       const value = cell(column);
       if (value === undefined || value === '') return null;
-      return parseWholeNumber(value) ?? bad(column, `a whole number of ${what} or an empty cell`, value);
+      const max = what === 'goals' ? MAX_GOALS : MAX_SHOTS;
+      return parseWholeNumber(value, max) ?? bad(column, `a whole number of ${what} from 0 to ${max} or an empty cell`, value);
     };
 
     const odds: Partial<Record<OddsSource, DecimalOdds1x2>> = {};
@@ -137,23 +188,25 @@ export function parseFootballDataCsv(bytes: Uint8Array, origin: CsvOrigin): Matc
       const prices = columns.map((column) => {
         const value = cell(column) ?? '';
         if (value === '') return null;
-        return parseDecimalOdds(value) ?? bad(column, 'decimal odds greater than 1 or an empty cell', value);
+        return parseDecimalOdds(value) ?? bad(column, `decimal odds above 1 and at most ${MAX_DECIMAL_ODDS} or an empty cell`, value);
       });
       const [home, draw, away] = prices;
       if (home != null && draw != null && away != null) odds[source] = [home, draw, away];
     }
 
-    const key = `${date}|${homeTeamId}|${awayTeamId}`;
-    const firstLine = firstLineOf.get(key);
-    if (firstLine !== undefined) {
-      fail({ line, column: null, expected: 'each match once', found: `${homeTeam} v ${awayTeam} on ${date} again (first on line ${firstLine})`, foundIsValue: false });
-    }
-    firstLineOf.set(key, line);
+    const fixture = `${homeTeamId}|${awayTeamId}`;
+    const meetings = meetingsOf.get(fixture) ?? [];
+    meetings.push({ line, date, index: matches.length });
+    meetingsOf.set(fixture, meetings);
+    teams.add(homeTeamId).add(awayTeamId);
 
-    const ids = { div, season, date, homeTeamId, awayTeamId };
     matches.push({
-      id: matchIdOf(ids),
-      ...ids,
+      id: '',
+      div,
+      season,
+      date,
+      homeTeamId,
+      awayTeamId,
       kickoff,
       homeTeam,
       awayTeam,
@@ -173,7 +226,69 @@ export function parseFootballDataCsv(bytes: Uint8Array, origin: CsvOrigin): Matc
   if (matches.length === 0) {
     fail({ line: null, column: null, expected: 'at least one match row after the header', found: 'none', foundIsValue: false });
   }
+  const div = matches[0]!.div;
+  const rules = divisionRulesOf(div);
+  if (teams.size > rules.maxTeams) {
+    const most = rules.maxTeams * (rules.maxTeams - 1) * rules.meetingsPerGround;
+    fail({
+      line: null,
+      column: null,
+      expected: `at most ${rules.maxTeams} teams (${most} matches) in a ${div} season`,
+      found: `${teams.size} teams (${matches.length} matches)`,
+      foundIsValue: false,
+    });
+  }
+  // Identity is the home fixture and its order among the pair's meetings at that ground, not the
+  // date: a corrected date or score must update the match, never add a second one.
+  for (const meetings of meetingsOf.values()) {
+    meetings.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.line - b.line));
+    const extra = meetings[rules.meetingsPerGround];
+    if (extra !== undefined) {
+      const first = meetings[0]!;
+      const m = matches[extra.index]!;
+      const times = rules.meetingsPerGround === 1 ? 'once' : `at most ${rules.meetingsPerGround} times`;
+      fail({
+        line: Math.max(extra.line, first.line),
+        column: null,
+        expected: `each home fixture ${times} in a ${div} season`,
+        found: `${m.homeTeam} v ${m.awayTeam} on ${(extra.line > first.line ? extra : first).date} again (first on line ${Math.min(extra.line, first.line)}, ${(extra.line > first.line ? first : extra).date})`,
+        foundIsValue: false,
+      });
+    }
+    meetings.forEach((meeting, i) => {
+      const m = matches[meeting.index]!;
+      matches[meeting.index] = { ...m, id: matchIdOf(m, i + 1) };
+    });
+  }
   return matches;
+}
+
+// Control characters are exactly what this pattern is for.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
+/** The size refusal, shared by the in-memory parse and the file reader. */
+export function tooLargeDetails(size: { readonly bytes: number } | 'unread rest', maxFileBytes: number): Omit<ImportErrorDetails, 'file'> {
+  const mb = (n: number): string => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  return {
+    line: null,
+    column: null,
+    expected: `a season file of at most ${mb(maxFileBytes)} (football-data files are under 1 MB; raise the size limit if this one is genuine)`,
+    // A stream stops reading at the limit, so it knows only that the file is larger.
+    found: size === 'unread rest' ? `more than ${mb(maxFileBytes)}` : mb(size.bytes),
+    foundIsValue: false,
+  };
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line += 1;
+  return line;
+}
+
+/** The division a football-data file name states: `E0.csv`, `SP1.csv`, a browser's `E0 (2).csv`. */
+function divisionFromName(file: string): string | undefined {
+  return /(?:^|[\\/])([A-Z]{1,3}\d|EC)(?: \(\d+\))?\.csv$/.exec(file)?.[1];
 }
 
 export function readRows(text: string, file: string): Row[] {
@@ -182,9 +297,33 @@ export function readRows(text: string, file: string): Row[] {
     return records.map(({ info, record }) => ({ line: info.lines, cells: record }));
   } catch (error) {
     const { lines, code, message } = error as Error & { lines?: unknown; code?: unknown };
-    const found = code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quote (") that is never closed' : message;
-    throw new ImportError({ file, line: typeof lines === 'number' ? lines : null, column: null, expected: 'well-formed CSV', found, foundIsValue: false });
+    if (code === 'CSV_QUOTE_NOT_CLOSED') {
+      // csv-parse reports the end of the file; the mistake is where the quote opened.
+      throw new ImportError({ file, line: unclosedQuoteLine(text), column: null, expected: 'well-formed CSV', found: 'a quote (") that opens here and is never closed', foundIsValue: false });
+    }
+    throw new ImportError({ file, line: typeof lines === 'number' ? lines : null, column: null, expected: 'well-formed CSV', found: message, foundIsValue: false });
   }
+}
+
+/** The line of the quote that opens a field and is never closed (as csv-parse reads quotes). */
+function unclosedQuoteLine(text: string): number | null {
+  let line = 1;
+  let openedOn: number | null = null;
+  let fieldStart = true;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (openedOn !== null) {
+      if (c === '"') {
+        if (text[i + 1] === '"') i += 1;
+        else openedOn = null;
+      } else if (c === '\n') line += 1;
+      continue;
+    }
+    if (c === '"' && fieldStart) openedOn = line;
+    if (c === '\n') line += 1;
+    fieldStart = c === ',' || c === '\n' || c === '\r';
+  }
+  return openedOn;
 }
 
 export function checkDelimiter(header: Cells, line: number, fail: (d: Omit<ImportErrorDetails, 'file'>) => never): void {
@@ -249,15 +388,17 @@ export function parseKickoff(text: string): string | undefined {
   return `${m[1]!.padStart(2, '0')}:${m[2]}`;
 }
 
-/** Whole numbers, also when written `2.0` as some seasons do. */
-export function parseWholeNumber(text: string): number | undefined {
-  return /^\d+(\.0+)?$/.test(text) ? Number(text) : undefined;
+/** Whole numbers from 0 to `max`, also when written `2.0` as some seasons do. */
+export function parseWholeNumber(text: string, max: number): number | undefined {
+  if (!/^\d+(\.0+)?$/.test(text)) return undefined;
+  const n = Number(text);
+  return n <= max ? n : undefined;
 }
 
 export function parseDecimalOdds(text: string): number | undefined {
   if (!/^\d+(\.\d+)?$/.test(text)) return undefined;
   const odds = Number(text);
-  return odds > 1 ? odds : undefined;
+  return odds > 1 && odds <= MAX_DECIMAL_ODDS ? odds : undefined;
 }
 
 function parseOutcome(text: string): Outcome | undefined {

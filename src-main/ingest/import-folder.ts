@@ -1,7 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { LedgerDatabase } from '../ledger/ledger-database';
-import { importFiles, type ImportSummary } from './import-service';
+import type { CsvLimits } from './football-data-csv';
+import { importFiles, mergeImportSummaries, EMPTY_IMPORT_SUMMARY, type ImportSummary } from './import-service';
+import { readSeasonFile } from './read-season-file';
 
 /**
  * Every `*.csv` file under `folder` (any depth), sorted by path so imports run in a stable
@@ -21,22 +23,24 @@ export function csvFilesIn(folder: string, options: { readonly div?: string } = 
     .sort();
 }
 
+/** The warning for a folder that holds no file an import would read: it is not a silent success. */
+export function noSeasonFilesWarning(folder: string, div?: string): string {
+  return `${folder}: no ${div === undefined ? '*.csv' : `${div}.csv`} files found (expected the football-data layout <folder>/mmz4281/<season>/<div>.csv); nothing was imported`;
+}
+
 /**
  * Import every football-data CSV under `folder` (e.g. a copy of the website's `mmz4281` tree,
  * where each file's season comes from its `<season>/<div>.csv` path). A file that cannot be
- * read is reported in `failed` like one that cannot be parsed.
+ * read, or is larger than the size limit, is reported in `failed` like one that cannot be
+ * parsed; files are read one at a time, so memory holds one season file, not the folder.
  */
-export function importFolder(db: LedgerDatabase, folder: string, options: { readonly div?: string } = {}): ImportSummary {
+export async function importFolder(db: LedgerDatabase, folder: string, options: { readonly div?: string } & CsvLimits = {}): Promise<ImportSummary> {
   const files = csvFilesIn(folder, options);
-  const readable: { path: string; bytes: Uint8Array }[] = [];
-  const unreadable: { file: string; error: string }[] = [];
+  if (files.length === 0) return { ...EMPTY_IMPORT_SUMMARY, warnings: [noSeasonFilesWarning(folder, options.div)] };
+  let summary = EMPTY_IMPORT_SUMMARY;
   for (const file of files) {
-    try {
-      readable.push({ path: file, bytes: readFileSync(file) });
-    } catch (error) {
-      unreadable.push({ file, error: `${file}: cannot read: ${(error as Error).message}` });
-    }
+    const read = await readSeasonFile(file, options);
+    summary = mergeImportSummaries(summary, read.ok ? importFiles(db, [{ path: file, bytes: read.bytes }], options) : { ...EMPTY_IMPORT_SUMMARY, failed: [{ file, error: read.error }] });
   }
-  const summary = importFiles(db, readable);
-  return { ...summary, failed: [...unreadable, ...summary.failed] };
+  return summary;
 }

@@ -1,12 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import type { LedgerDatabase } from '../ledger/ledger-database';
 import type { ChecksumEntry } from './checksum-manifest';
 import { downloadSeasons, type DownloadProgress } from './download';
 import { importFolder } from './import-folder';
-import { importFiles, type ImportFile, type ImportSummary } from './import-service';
+import type { CsvLimits } from './football-data-csv';
+import { EMPTY_IMPORT_SUMMARY, importFiles, mergeImportSummaries, type ImportFile, type ImportSummary } from './import-service';
 import { seasonFileLocation } from './load-football-data';
+import { readSeasonFile } from './read-season-file';
 
-export interface ImportSourceOptions {
+export interface ImportSourceOptions extends CsvLimits {
   /** A folder in the football-data layout, or an http(s) base URL. */
   readonly from: string;
   readonly div: string;
@@ -29,7 +30,7 @@ export async function importFromSource(db: LedgerDatabase, options: ImportSource
   const isUrl = /^https?:\/\//i.test(options.from);
   if (options.seasons === undefined) {
     if (isUrl) throw new Error(`Import from ${options.from}: seasons are required when importing from a URL`);
-    return importFolder(db, options.from, { div: options.div });
+    return importFolder(db, options.from, { div: options.div, ...(options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes }) });
   }
 
   const files: ImportFile[] = [];
@@ -41,7 +42,9 @@ export async function importFromSource(db: LedgerDatabase, options: ImportSource
         const [file] = await downloadSeasons({ ...options, baseUrl: options.from, divs: [options.div], seasons: [season] });
         files.push({ url: location, season, bytes: file!.bytes });
       } else {
-        files.push({ path: location, season, bytes: await readFile(location) });
+        const read = await readSeasonFile(location, options);
+        if (read.ok) files.push({ path: location, season, bytes: read.bytes });
+        else unavailable.push({ file: location, error: read.error });
       }
     } catch (error) {
       if (options.signal?.aborted) throw error;
@@ -50,6 +53,5 @@ export async function importFromSource(db: LedgerDatabase, options: ImportSource
       unavailable.push({ file: location, error: code === 'ENOENT' ? `${location}: no such file` : message.startsWith(location) ? message : `${location}: ${message}` });
     }
   }
-  const summary = importFiles(db, files);
-  return { ...summary, failed: [...unavailable, ...summary.failed] };
+  return mergeImportSummaries({ ...EMPTY_IMPORT_SUMMARY, failed: unavailable }, importFiles(db, files, options));
 }

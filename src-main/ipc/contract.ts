@@ -64,12 +64,16 @@ export const contract = {
       .strict(),
     returns<Out<'importFiles'>>(),
   ),
-  /** Desktop only: shows the open dialog in the main process and imports what the user picked. */
-  'data:import-paths': call(z.object({}).strict(), returns<Out<'importPaths'> | null>()),
+  /**
+   * Desktop only: shows the native open dialog (CSV files, or with `folder` one folder searched
+   * for *.csv) in the main process and imports what the user picked. No path ever comes from the caller.
+   */
+  'data:import-paths': call(z.object({ folder: z.boolean().default(false) }).strict(), returns<Awaited<Out<'importPaths'>> | null>()),
   'data:download': job(
     z
       .object({
-        baseUrl: z.url().optional(),
+        /** Only http(s): a download must never read local files (see checkDownloadBaseUrl). */
+        baseUrl: z.url({ protocol: /^https?$/, error: 'The download source must be an http or https URL' }).optional(),
         divs: z.array(divCode).min(1, 'Choose a league').max(30),
         seasons: z.array(seasonCode).min(1, 'Choose at least one season').max(40),
       })

@@ -4,6 +4,7 @@ import type { EdgelineTask } from '../jobs/edgeline-task';
 import { registerHandlers, dispatch, type DesktopHost } from './register';
 import { CHANNELS } from './contract';
 import { createInMemoryEdgelineService } from './test-support/in-memory-edgeline-service';
+import { EMPTY_IMPORT_SUMMARY } from '../ingest/import-service';
 
 const jobs = new JobRunner<EdgelineTask>({ workerUrl: new URL('./test-support/in-memory-job-worker.ts', import.meta.url), workerData: null });
 afterAll(() => jobs.close());
@@ -58,26 +59,40 @@ describe('registerHandlers', () => {
     expect(await dispatch(handlers, 'fs:read', {})).toEqual({ ok: false, error: { code: 'unknown-channel', message: 'Unknown channel "fs:read"' } });
   });
 
-  it('decodes uploaded file bytes exactly (Latin-1 byte 0xE9 survives base64)', async () => {
+  it('imports uploads in the job worker, not on the host thread', async () => {
     const service = createInMemoryEdgelineService();
-    const seen: Uint8Array[] = [];
-    const handlers = registerHandlers({
-      service: { ...service, importFiles: (files) => (seen.push(...files.map((f) => f.bytes)), service.importFiles(files)) },
-      jobs,
-    });
+    const onHost: string[] = [];
+    const handlers = registerHandlers({ service: { ...service, importFiles: (files) => (onHost.push('importFiles'), service.importFiles(files)) }, jobs });
     const bytes = Uint8Array.from([0x44, 0x69, 0x76, 0x0a, 0x45, 0xe9, 0x0a]);
     const result = await handlers['data:import-files']({ files: [{ name: 'E0-2324.csv', bytesBase64: Buffer.from(bytes).toString('base64') }] });
-    expect(result).toEqual({ ok: true, value: { files: 1, matches: 1, failed: [] } });
-    expect([...(seen[0] ?? [])]).toEqual([...bytes]);
+    expect(result).toEqual({ ok: true, value: { ...EMPTY_IMPORT_SUMMARY, files: 1, matches: 1, added: 1 } });
+    expect(onHost).toEqual([]);
   });
 
-  it('refuses import by path without a desktop host, and imports the chosen paths with one', async () => {
+  it('refuses import by path without a desktop host, and imports the files or the folder the dialog returns', async () => {
     expect(await setup().handlers['data:import-paths']({})).toEqual({
       ok: false,
       error: { code: 'unsupported', message: 'Importing by path needs the desktop app; upload the files instead' },
     });
-    const desktop: DesktopHost = { chooseImportPaths: async () => ['/a/E0.csv', '/b/E0.csv'], saveTextFile: async () => null };
-    expect(await setup(desktop).handlers['data:import-paths']({})).toEqual({ ok: true, value: { files: 2, matches: 0, failed: [] } });
+    const asked: string[] = [];
+    const desktop: DesktopHost = { chooseImportPaths: async (kind) => (asked.push(kind), ['/a/E0.csv', '/b/E0.csv']), saveTextFile: async () => null };
+    expect(await setup(desktop).handlers['data:import-paths']({})).toEqual({ ok: true, value: { ...EMPTY_IMPORT_SUMMARY, files: 2 } });
+    expect(await setup(desktop).handlers['data:import-paths']({ folder: true })).toEqual({ ok: true, value: { ...EMPTY_IMPORT_SUMMARY, files: 2 } });
+    expect(asked).toEqual(['files', 'folder']);
+  });
+
+  it('takes no path from the caller: data:import-paths refuses any input but the folder flag', async () => {
+    const desktop: DesktopHost = { chooseImportPaths: async () => null, saveTextFile: async () => null };
+    expect(await setup(desktop).handlers['data:import-paths']({ paths: ['/etc/passwd'] })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
+  it('refuses a download source that is not http or https (no local folder through the API)', async () => {
+    for (const baseUrl of ['file:///etc', 'data:text/csv,Div', 'ftp://example.com/']) {
+      expect(await setup().handlers['data:download']({ baseUrl, divs: ['E0'], seasons: ['2324'] })).toEqual({
+        ok: false,
+        error: { code: 'invalid-input', message: 'data:download input: baseUrl: The download source must be an http or https URL' },
+      });
+    }
   });
 
   it('saves the export through the desktop save dialog when asked', async () => {

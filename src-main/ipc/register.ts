@@ -1,4 +1,4 @@
-import type { EdgelineService } from '../app/edgeline-service';
+import type { EdgelineService, ImportSummary } from '../app/edgeline-service';
 import type { EdgelineJobStatus, EdgelineTask } from '../jobs/edgeline-task';
 import { lockKeyOf } from '../jobs/edgeline-task';
 import type { JobStatus } from '../jobs/job-status';
@@ -16,8 +16,8 @@ export interface JobHost {
 
 /** Native dialogs, present only in the Electron app; the headless server has none. */
 export interface DesktopHost {
-  /** Null when the user cancelled the dialog. */
-  chooseImportPaths(): Promise<readonly string[] | null>;
+  /** The native open dialog for CSV files or for one folder; null when the user cancelled it. */
+  chooseImportPaths(kind: 'files' | 'folder'): Promise<readonly string[] | null>;
   /** Shows a save dialog and writes the text; returns the path, or null when cancelled. */
   saveTextFile(suggestedName: string, text: string): Promise<string | null>;
 }
@@ -46,6 +46,17 @@ export function registerHandlers({ service, jobs, desktop }: HandlerDeps): Handl
       throw new CodedError('busy', `Run ${runId} is busy with job ${running.jobId} (${running.kind}); cancel it or wait for it first`);
     }
   };
+  /** A call whose work runs in the job worker (imports): the host thread only waits for it. */
+  const runInWorker = async (task: EdgelineTask): Promise<unknown> => {
+    const { jobId } = startJob(task);
+    for (;;) {
+      const status = await jobs.wait(jobId, 60_000);
+      if (status === undefined) throw Object.assign(new Error(`Job ${jobId} was forgotten before it finished`), { code: 'failed' });
+      if (status.state === 'succeeded') return status.result;
+      if (status.state === 'failed') throw Object.assign(new Error(status.error.message), { code: status.error.code });
+      if (status.state === 'cancelled') throw Object.assign(new Error('The import was cancelled'), { code: 'cancelled' });
+    }
+  };
   const jobStatus = (jobId: string, status: JobStatus | undefined): EdgelineJobStatus => {
     if (status === undefined) throw new CodedError('not-found', `No job with id ${jobId} (it may have finished long ago)`);
     return status as EdgelineJobStatus;
@@ -53,12 +64,12 @@ export function registerHandlers({ service, jobs, desktop }: HandlerDeps): Handl
 
   const implementation: Implementation = {
     'data:status': () => service.dataStatus(),
-    'data:import-files': ({ files }) =>
-      service.importFiles(files.map((file) => ({ name: file.name, bytes: new Uint8Array(Buffer.from(file.bytesBase64, 'base64')) }))),
-    'data:import-paths': async () => {
+    'data:import-files': async ({ files }) => (await runInWorker({ kind: 'import-files', files })) as ImportSummary,
+    // Paths come only from the native dialog the user answered, never from the caller.
+    'data:import-paths': async ({ folder }) => {
       if (desktop === undefined) throw new CodedError('unsupported', 'Importing by path needs the desktop app; upload the files instead');
-      const paths = await desktop.chooseImportPaths();
-      return paths === null || paths.length === 0 ? null : service.importPaths(paths);
+      const paths = await desktop.chooseImportPaths(folder ? 'folder' : 'files');
+      return paths === null || paths.length === 0 ? null : ((await runInWorker({ kind: 'import-paths', paths })) as ImportSummary);
     },
     'data:download': (request) => startJob({ kind: 'download', request }),
     'runs:list': () => service.listRuns(),

@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openLedger, schemaVersionOf } from './ledger-database';
+import { LedgerCorruptError, ledgerBackupsOf, openLedger, schemaVersionOf } from './ledger-database';
 import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/migration';
 
@@ -32,7 +32,7 @@ describe('openLedger', () => {
     expect(schemaVersionOf(db)).toBe(MIGRATIONS.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(600_000);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual(expect.arrayContaining(['imported_files', 'matches']));
     db.close();
@@ -116,5 +116,65 @@ describe('openLedger', () => {
     const db = openLedger(':memory:');
     expect(schemaVersionOf(db)).toBe(MIGRATIONS.length);
     db.close();
+  });
+
+  it('refuses a newer schema before changing a single byte of the file (no switch to WAL first)', () => {
+    const file = path.join(folder, 'newer.sqlite');
+    const raw = new Database(file);
+    raw.exec('CREATE TABLE future (x INTEGER); INSERT INTO future VALUES (1)');
+    raw.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    raw.close();
+    const before = readFileSync(file);
+    expect(() => openLedger(file)).toThrow(/written by a newer Edgeline/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(() => statSync(`${file}-wal`)).toThrow();
+  });
+
+  it('copies the ledger to a dated backup next to it before migrating, keeping the last three', () => {
+    const file = path.join(folder, 'ledger.sqlite');
+    const at = (minute: number) => () => new Date(Date.UTC(2026, 11, 1, 20, minute, 0));
+    for (let minute = 0; minute < 4; minute += 1) {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+      const old = openLedger(file, { migrations: MIGRATIONS.slice(0, 1) });
+      old.prepare("INSERT INTO imported_files VALUES ('E0.csv', ?, ?, '2024-01-01T00:00:00Z')").run('a'.repeat(64), 380 + minute);
+      old.close();
+      openLedger(file, { now: at(minute) }).close();
+    }
+    const backups = ledgerBackupsOf(file).map((f) => path.basename(f));
+    expect(backups).toEqual(['ledger.sqlite.backup-20261201T200100Z-v1.sqlite', 'ledger.sqlite.backup-20261201T200200Z-v1.sqlite', 'ledger.sqlite.backup-20261201T200300Z-v1.sqlite']);
+    const copy = new Database(path.join(folder, backups[2]!), { readonly: true });
+    expect(copy.pragma('user_version', { simple: true })).toBe(1);
+    expect(copy.prepare('SELECT rows FROM imported_files').pluck().get()).toBe(383);
+    copy.close();
+  });
+
+  it('makes no backup of a new or up-to-date ledger', () => {
+    const file = path.join(folder, 'ledger.sqlite');
+    openLedger(file).close();
+    openLedger(file).close();
+    expect(ledgerBackupsOf(file)).toEqual([]);
+  });
+
+  it('names a damaged file and says how to recover', () => {
+    const file = path.join(folder, 'ledger.sqlite');
+    const db = openLedger(file);
+    const insert = db.prepare("INSERT INTO imported_files VALUES (?, ?, 1, '2024-01-01T00:00:00Z')");
+    for (let i = 0; i < 2000; i += 1) insert.run(`file-${i}.csv`, String(i).padStart(64, '0'));
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const size = statSync(file).size;
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(4096 * 4, 0x5a), 0, 4096 * 4, Math.floor(size / 2 / 4096) * 4096);
+    closeSync(fd);
+    let error: unknown;
+    try {
+      openLedger(file).close();
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(LedgerCorruptError);
+    const message = (error as Error).message;
+    expect(message.startsWith(`The ledger ${file} is damaged (`)).toBe(true);
+    expect(message).toContain('); nothing more was written to it. Close Edgeline and replace the file with the newest backup next to it (ledger.sqlite.backup-*.sqlite, made before each schema upgrade)');
   });
 });

@@ -166,7 +166,7 @@ describe('matchesOfWeek', () => {
     const week = matchesOfWeek(db, { div: 'E0', season: '2324', weekStart: '2023-08-08' });
     // Fri 11 Aug (Burnley v Man City) to Mon 14 Aug: the first round, 10 matches.
     expect(week).toHaveLength(10);
-    expect(week[0]?.id).toBe('E0-2324-2023-08-11-burnley-man-city');
+    expect(week[0]?.id).toBe('E0-2324-burnley-man-city-1');
     expect(week.every((m) => m.date >= '2023-08-11' && m.date <= '2023-08-14')).toBe(true);
     expect(week).toEqual(season2324.filter((m) => m.date >= '2023-08-08' && m.date <= '2023-08-14'));
   });

@@ -66,6 +66,88 @@ export function upsertMatches(db: LedgerDatabase, matches: readonly Match[]): Up
   })();
 }
 
+/** A team a re-imported season no longer has, and the new name that plays its fixtures. */
+export interface RenameCandidate {
+  readonly div: string;
+  readonly season: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+/** What storing one season file did to the ledger's copy of that season. */
+export interface SeasonReplacement {
+  /** Matches new to the ledger. */
+  readonly added: number;
+  /** Matches whose date, kick-off, score, stats or prices the file corrected (same fixture, same id). */
+  readonly changed: number;
+  readonly unchanged: number;
+  /** Matches of the season the ledger had and the file no longer has. */
+  readonly removed: number;
+  readonly renameCandidates: readonly RenameCandidate[];
+}
+
+/**
+ * Store one season file's matches (all of one division and season) as that season: rows are
+ * upserted by id (home fixture and meeting), so a corrected date, score or price updates the
+ * match in place, and rows of the season the file no longer holds are deleted, so a season is
+ * never doubled. A team that disappears while a new name plays most of its fixtures is
+ * reported as a rename candidate (football-data has renamed teams between two downloads).
+ */
+export function replaceSeasonMatches(db: LedgerDatabase, matches: readonly Match[]): SeasonReplacement {
+  const first = matches[0];
+  if (first === undefined) return { added: 0, changed: 0, unchanged: 0, removed: 0, renameCandidates: [] };
+  const { div, season } = first;
+  const stray = matches.find((m) => m.div !== div || m.season !== season);
+  if (stray) throw new Error(`replaceSeasonMatches: ${stray.id} is not of ${div} ${season}; a season file holds one season of one division`);
+  return db.transaction(() => {
+    const before = select(db, `WHERE div = ? AND season = ? ${MATCH_ORDER}`, [div, season]);
+    const upsert = upsertMatches(db, matches);
+    const kept = new Set(matches.map((m) => m.id));
+    const stale = before.filter((m) => !kept.has(m.id));
+    const remove = db.prepare('DELETE FROM matches WHERE id = ?');
+    for (const m of stale) remove.run(m.id);
+    return {
+      added: upsert.inserted,
+      changed: upsert.updated,
+      unchanged: upsert.unchanged,
+      removed: stale.length,
+      renameCandidates: renameCandidatesOf(before, matches).map((r) => ({ div, season, ...r })),
+    };
+  })();
+}
+
+/**
+ * Pairs (old name, new name) where the old team is gone, the new one is new, and at least half of
+ * the old team's fixtures (opponent and venue) are played by the new one.
+ */
+function renameCandidatesOf(before: readonly Match[], after: readonly Match[]): { from: string; to: string }[] {
+  const fixturesOf = (matches: readonly Match[]) => {
+    const byTeam = new Map<string, { name: string; fixtures: Set<string> }>();
+    const add = (id: string, name: string, fixture: string) => {
+      const entry = byTeam.get(id) ?? { name, fixtures: new Set<string>() };
+      entry.fixtures.add(fixture);
+      byTeam.set(id, entry);
+    };
+    for (const m of matches) {
+      add(m.homeTeamId, m.homeTeam, `home:${m.awayTeamId}`);
+      add(m.awayTeamId, m.awayTeam, `away:${m.homeTeamId}`);
+    }
+    return byTeam;
+  };
+  const old = fixturesOf(before);
+  const now = fixturesOf(after);
+  const gone = [...old].filter(([id]) => !now.has(id));
+  const arrived = [...now].filter(([id]) => !old.has(id));
+  const candidates: { from: string; to: string }[] = [];
+  for (const [, from] of gone) {
+    for (const [, to] of arrived) {
+      const shared = [...from.fixtures].filter((f) => to.fixtures.has(f)).length;
+      if (shared * 2 >= from.fixtures.size) candidates.push({ from: from.name, to: to.name });
+    }
+  }
+  return candidates;
+}
+
 /** Every match of a division, optionally only some seasons, in date, kick-off, id order. */
 export function matchesOf(db: LedgerDatabase, query: { readonly div: string; readonly seasons?: readonly string[] }): Match[] {
   if (query.seasons === undefined) {
@@ -178,4 +260,15 @@ function matchOf(row: MatchRow): Match {
     awayShotsOnTarget: row.away_shots_on_target as number | null,
     odds,
   };
+}
+
+/**
+ * How many times this home side has already met this away side at its ground in the season
+ * before `date`: a fixture's meeting number (and so its match id) is that count plus one.
+ */
+export function earlierMeetings(db: LedgerDatabase, fixture: Pick<Match, 'div' | 'season' | 'homeTeamId' | 'awayTeamId' | 'date'>): number {
+  const row = db
+    .prepare('SELECT count(*) AS n FROM matches WHERE div = ? AND season = ? AND home_team_id = ? AND away_team_id = ? AND date < ?')
+    .get(fixture.div, fixture.season, fixture.homeTeamId, fixture.awayTeamId, fixture.date) as { n: number };
+  return row.n;
 }

@@ -2,8 +2,15 @@ import { z } from 'zod';
 import { DEFAULT_MARGIN_METHOD, MARGIN_METHODS } from '../domain/betting/margin-removal';
 import { DEFAULT_STAKING, STAKING_MODES } from '../domain/betting/stake-sizing';
 import { DEFAULT_MODEL_CONFIG, MODEL_KINDS } from '../model/outcome-model';
+import { MAX_TEAMS_PER_DIVISION } from '../ingest/division-rules';
 
 const enumOf = <T extends string>(values: readonly T[]) => z.enum(values as [T, ...T[]]);
+
+/** Bookmakers quote from 1.01; no 1X2 price in any football-data file reaches 1000 (the importer's bound too). */
+const odds = z.number().min(1.01, 'Odds bounds must be at least 1.01').max(1000, 'Odds bounds must be at most 1000');
+/** A count of matches no larger than a season: 24 teams playing each other home and away (see ingest/division-rules.ts). */
+const MAX_MATCHES_PER_SEASON = MAX_TEAMS_PER_DIVISION * (MAX_TEAMS_PER_DIVISION - 1);
+const matchCount = z.number().int().max(MAX_MATCHES_PER_SEASON, `No season has more than ${MAX_MATCHES_PER_SEASON} matches`);
 
 /**
  * Everything that defines a simulation run. Stored whole with the run, so a result can always
@@ -25,8 +32,8 @@ export const runSettingsSchema = z
     stakingMode: enumOf(STAKING_MODES).default(DEFAULT_STAKING.mode),
     kellyMultiplier: z.number().gt(0).max(1).default(DEFAULT_STAKING.kellyMultiplier),
     minEdge: z.number().min(0).max(1).default(DEFAULT_STAKING.minEdge),
-    minOdds: z.number().gt(1).default(DEFAULT_STAKING.minOdds),
-    maxOdds: z.number().gt(1).default(DEFAULT_STAKING.maxOdds),
+    minOdds: odds.default(DEFAULT_STAKING.minOdds),
+    maxOdds: odds.default(DEFAULT_STAKING.maxOdds),
     maxStakeFraction: z.number().gt(0).max(1).default(DEFAULT_STAKING.maxStakeFraction),
     maxWeeklyExposureFraction: z.number().gt(0).max(1).default(DEFAULT_STAKING.maxWeeklyExposureFraction),
     oneOutcomePerMatch: z.boolean().default(DEFAULT_STAKING.oneOutcomePerMatch),
@@ -35,14 +42,16 @@ export const runSettingsSchema = z
     retrainEveryWeeks: z.number().int().min(0).max(52).default(4),
     retrainOnDegradation: z.boolean().default(true),
     /** Matches the model must have been judged on since its last fit before degradation can trigger a refit. */
-    retrainMinMatches: z.number().int().min(10).default(40),
+    retrainMinMatches: matchCount.min(10).default(40),
     /** Alert when rolling model Brier exceeds the market's by more than this. */
-    alertBrierGap: z.number().min(0).default(0.02),
-    alertWindowMatches: z.number().int().min(10).default(50),
+    alertBrierGap: z.number().min(0).max(2).default(0.02),
+    alertWindowMatches: matchCount.min(10).default(50),
     /** Alert when the drawdown from the running peak exceeds this fraction. */
     alertDrawdown: z.number().gt(0).max(1).default(0.2),
     seed: z.number().int().min(0).max(2 ** 31 - 1).default(42),
   })
+  // A misspelt setting must be an error, not a silently ignored key and a run on the default.
+  .strict()
   .refine((s) => s.minOdds < s.maxOdds, { message: 'minOdds must be below maxOdds', path: ['maxOdds'] })
   .refine((s) => !s.trainingSeasons.includes(s.holdoutSeason), {
     message: 'The holdout season cannot also be a training season',

@@ -1,3 +1,4 @@
+import { writeTransaction } from '../ledger/write-transaction';
 import type { LedgerDatabase } from '../ledger/ledger-database';
 import {
   appendWeek,
@@ -152,12 +153,13 @@ export class SeasonEngine {
     });
 
     let models = this.models;
-    this.db.transaction(() => {
+    // Waits (and says so) while another program writes to the ledger, instead of failing after 5 s.
+    writeTransaction(this.db, () => {
       const newModel = trained ? { ...trained.row, modelId: this.store.save(trained.model) } : null;
       if (trained && newModel) models = [...this.models, { row: newModel, model: trained.model }];
       appendWeek(this.db, this.run.id, { ...record, newModel });
       recordEvaluation(this.db, { modelId: models.at(-1)!.row.modelId, scope: 'week', scopeKey: `${this.run.id}/${week.start}`, ...record.evaluation });
-    })();
+    });
 
     this.models = models;
     this.played = weekNumber;

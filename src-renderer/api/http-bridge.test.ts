@@ -67,7 +67,7 @@ describe('waitForJob', () => {
     const progress: TaskProgress[] = [];
     expect(ticket.value.kind).toBe('download');
     const result = await waitForJob(api, ticket.value, (p) => progress.push(p), 1);
-    expect(result).toEqual({ ok: true, value: { files: 5, matches: 1900, failed: [] } });
+    expect(result).toMatchObject({ ok: true, value: { files: 5, matches: 1900, failed: [] } });
     expect(progress.every((p) => p.fraction >= 0 && p.fraction <= 1)).toBe(true);
   });
 

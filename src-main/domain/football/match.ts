@@ -13,7 +13,11 @@ export type DecimalOdds1x2 = Triple;
 
 /** A played match as the rest of the app sees it: parsed, validated, with stable ids. */
 export interface Match {
-  /** Stable id: `${div}-${season}-${date}-${homeTeamId}-${awayTeamId}`. */
+  /**
+   * Stable id: `${div}-${season}-${homeTeamId}-${awayTeamId}-${meeting}`, the home fixture and its
+   * order (1, 2 ...) among the pair's meetings at that ground in the season. Not the date: a file
+   * that corrects a date must update the match, not add a second one.
+   */
   readonly id: string;
   readonly div: string;
   /** football-data season code, e.g. '2324' for 2023-24. */
@@ -50,6 +54,7 @@ export function teamIdOf(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-export function matchIdOf(m: Pick<Match, 'div' | 'season' | 'date' | 'homeTeamId' | 'awayTeamId'>): string {
-  return `${m.div}-${m.season}-${m.date}-${m.homeTeamId}-${m.awayTeamId}`;
+/** The id of the `meeting`-th (1-based, in date order) home fixture of a pair in a season. */
+export function matchIdOf(m: Pick<Match, 'div' | 'season' | 'homeTeamId' | 'awayTeamId'>, meeting = 1): string {
+  return `${m.div}-${m.season}-${m.homeTeamId}-${m.awayTeamId}-${meeting}`;
 }

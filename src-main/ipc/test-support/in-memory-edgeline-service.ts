@@ -3,6 +3,7 @@ import type { DataStatus, DownloadRequest, EdgelineService, ImportSummary, TaskO
 import { runSettingsSchema, type RunSettingsInput } from '../../season/run-settings';
 import type { DashboardView, RunSummary, WeekView } from '../../season/season-views';
 import { CodedError } from '../result';
+import { EMPTY_IMPORT_SUMMARY, mergeImportSummaries } from '../../ingest/import-service';
 
 /**
  * A hand-written EdgelineService for the IPC and HTTP layer tests only: it keeps runs in memory
@@ -21,15 +22,11 @@ export function createInMemoryEdgelineService(): EdgelineService {
   };
   const countRows = (name: string, bytes: Uint8Array): ImportSummary => {
     const lines = new TextDecoder('latin1').decode(bytes).split(/\r?\n/).filter((line) => line.trim() !== '');
-    if (lines.length < 2) return { files: 1, matches: 0, failed: [{ file: name, error: `${name}: no data rows` }] };
+    if (lines.length < 2) return { ...EMPTY_IMPORT_SUMMARY, files: 1, failed: [{ file: name, error: `${name}: no data rows` }] };
     seasons.push({ div: 'E0', season: name.replace(/\D/g, '').slice(0, 4) || '0000', matches: lines.length - 1 });
-    return { files: 1, matches: lines.length - 1, failed: [] };
+    return { ...EMPTY_IMPORT_SUMMARY, files: 1, matches: lines.length - 1, added: lines.length - 1 };
   };
-  const merge = (summaries: ImportSummary[]): ImportSummary => ({
-    files: summaries.reduce((sum, s) => sum + s.files, 0),
-    matches: summaries.reduce((sum, s) => sum + s.matches, 0),
-    failed: summaries.flatMap((s) => s.failed),
-  });
+  const merge = (summaries: ImportSummary[]): ImportSummary => summaries.reduce(mergeImportSummaries, EMPTY_IMPORT_SUMMARY);
   const weekView = (run: RunSummary, week: number): WeekView => ({
     runId: run.id,
     week,
@@ -76,15 +73,15 @@ export function createInMemoryEdgelineService(): EdgelineService {
     importFiles(files) {
       return merge(files.map((file) => countRows(file.name, file.bytes)));
     },
-    importPaths(paths) {
-      return { files: paths.length, matches: 0, failed: [] };
+    async importPaths(paths) {
+      return { ...EMPTY_IMPORT_SUMMARY, files: paths.length };
     },
     async download(request: DownloadRequest, options?: TaskOptions) {
       for (const [i, season] of request.seasons.entries()) {
         await sleep(5, undefined, { signal: options?.signal });
         options?.onProgress?.({ fraction: (i + 1) / request.seasons.length, message: `Downloaded ${season}` });
       }
-      return { files: request.seasons.length * request.divs.length, matches: 380 * request.seasons.length, failed: [] };
+      return { ...EMPTY_IMPORT_SUMMARY, files: request.seasons.length * request.divs.length, matches: 380 * request.seasons.length, added: 380 * request.seasons.length };
     },
     listRuns() {
       return [...runs.values()];

@@ -18,7 +18,7 @@ function recordsOf(bytes: Uint8Array): Record<string, string>[] {
 function identityOf(row: Record<string, string>, season: string): RowIdentity {
   const [d, m, y] = (row.Date ?? '').split('/');
   const date = `${y!.length === 2 ? `20${y}` : y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
-  return { id: matchIdOf({ div: row.Div ?? '', season, date, homeTeamId: teamIdOf(row.HomeTeam ?? ''), awayTeamId: teamIdOf(row.AwayTeam ?? '') }), date };
+  return { id: matchIdOf({ div: row.Div ?? '', season, homeTeamId: teamIdOf(row.HomeTeam ?? ''), awayTeamId: teamIdOf(row.AwayTeam ?? '') }), date };
 }
 
 /** A fixtures file built from real results rows: the chosen rows with their pre-match prices, results and closing prices removed. */

@@ -73,6 +73,8 @@ export function DataPage(props: { menuCommand: { command: MenuCommand; at: numbe
   };
 
   const importFromDialog = async (): Promise<void> => finish(await api.invoke('data:import-paths', {}));
+  // Desktop only: the main process shows the folder dialog; the page never names a path.
+  const importFolderFromDialog = async (): Promise<void> => finish(await api.invoke('data:import-paths', { folder: true }));
 
   const chooseFiles = (): void => {
     if (api.mode === 'desktop') void importFromDialog();
@@ -109,6 +111,18 @@ export function DataPage(props: { menuCommand: { command: MenuCommand; at: numbe
             <span data-testid="import-summary-matches">{summary.matches}</span> matches imported
             {summary.failed.length > 0 ? `; ${summary.failed.length} ${summary.failed.length === 1 ? 'file' : 'files'} could not be imported:` : '.'}
           </p>
+          {(summary.changed > 0 || summary.removed > 0) && (
+            <p data-testid="import-summary-changes">
+              {summary.added} new, {summary.changed} corrected in place, {summary.removed} no longer in their season file (removed).
+            </p>
+          )}
+          {[...summary.warnings, ...summary.renameCandidates.map((r) => `${r.div} ${r.season}: "${r.from}" was replaced by "${r.to}", which plays the same fixtures (a renamed team?). Models treat different spellings as different teams, so check other seasons spell it the same way.`)].map(
+            (warning) => (
+              <p key={warning} className="muted" data-testid="import-warning">
+                {warning}
+              </p>
+            ),
+          )}
           {summary.failed.length > 0 && (
             <ul data-testid="import-failures">
               {summary.failed.map((failure) => (
@@ -222,6 +236,11 @@ export function DataPage(props: { menuCommand: { command: MenuCommand; at: numbe
           <button type="button" onClick={chooseFiles} data-testid="import-choose">
             Choose CSV files…
           </button>
+          {api.mode === 'desktop' && (
+            <button type="button" onClick={() => void importFolderFromDialog()} data-testid="import-folder">
+              Import folder…
+            </button>
+          )}
         </div>
       </div>
 
