@@ -27,7 +27,7 @@ describe('parseFixturesCsv', () => {
   it('reads every league of the file, each row in the season its date falls in, with the pre-match prices', () => {
     const [brentford, girona] = parseFixturesCsv(csv(HEADER, EPL, LIGA), file);
     expect(brentford).toEqual({
-      id: 'E0-2425-2024-11-30-brentford-leicester',
+      id: 'E0-2425-brentford-leicester-1',
       div: 'E0',
       season: '2425',
       date: '2024-11-30',
@@ -39,7 +39,7 @@ describe('parseFixturesCsv', () => {
       odds: { b365: [1.53, 4.5, 5.75], pinnacle: [1.55, 4.6, 5.9], max: [1.57, 4.75, 6.1], avg: [1.52, 4.45, 5.7] },
     });
     expect(girona?.div).toBe('SP1');
-    expect(girona?.id).toBe('SP1-2425-2024-12-01-girona-betis');
+    expect(girona?.id).toBe('SP1-2425-girona-betis-1');
   });
 
   it('accepts a file without result columns, without a Time column and with a partly empty price group', () => {

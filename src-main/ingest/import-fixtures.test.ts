@@ -16,7 +16,7 @@ describe('importFixturesFile', () => {
     const summary = importFixturesFile(db, { source, bytes: csv('E0,30/11/2024,15:00,Brentford,Leicester,1.53,4.5,5.75', 'SP1,01/12/2024,21:00,Girona,Betis,2.2,3.5,3.2') }, MONDAY);
     expect(summary).toEqual({ inserted: 2, updated: 0, unchanged: 0, removed: 0 });
     const [brentford] = fixturesOf(db, { div: 'E0', season: '2425' });
-    expect(brentford).toMatchObject({ id: 'E0-2425-2024-11-30-brentford-leicester', odds: { b365: [1.53, 4.5, 5.75] }, source, pricesImportedAt: MONDAY.toISOString() });
+    expect(brentford).toMatchObject({ id: 'E0-2425-brentford-leicester-1', odds: { b365: [1.53, 4.5, 5.75] }, source, pricesImportedAt: MONDAY.toISOString() });
     expect(fixturesOf(db, { div: 'SP1', season: '2425' })).toHaveLength(1);
     expect(importedFiles(db)).toHaveLength(1);
   });

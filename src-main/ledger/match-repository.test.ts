@@ -7,7 +7,7 @@ import { outcomeFromGoals } from '../domain/football/outcome';
 import { compareMatches } from '../ingest/compare-matches';
 import { loadFootballData } from '../ingest/load-football-data';
 import { openLedger, type LedgerDatabase } from './ledger-database';
-import { matchesBefore, matchesOf, matchesOfWeek, seasonsAvailable, upsertMatches } from './match-repository';
+import { earlierMeetings, matchesBefore, matchesOf, matchesOfWeek, seasonsAvailable, upsertMatches } from './match-repository';
 
 const SHARED_DATA = path.resolve(process.cwd(), '../shared/data/football-data');
 const [season2223, season2324] = await Promise.all([
@@ -188,5 +188,20 @@ describe('matchesBefore', () => {
 
   it('rejects a cutoff that is not an ISO date', () => {
     expect(() => matchesBefore(db, { div: 'E0', before: '11/08/2023' })).toThrow('Expected an ISO date yyyy-mm-dd, got "11/08/2023"');
+  });
+});
+
+describe('earlierMeetings', () => {
+  it("counts the pair's meetings at that ground played before the fixture's date, in that season only", () => {
+    upsertMatches(db, [
+      aMatch({ div: 'SC0', id: 'SC0-2324-leeds-hull-1', date: '2023-09-02' }),
+      aMatch({ div: 'SC0', id: 'SC0-2324-leeds-hull-2', date: '2024-02-10' }),
+      aMatch({ div: 'SC0', season: '2223', id: 'SC0-2223-leeds-hull-1', date: '2022-09-03' }),
+      aMatch({ div: 'SC0', id: 'SC0-2324-hull-leeds-1', date: '2023-10-07', homeTeam: 'Hull', awayTeam: 'Leeds', homeTeamId: 'hull', awayTeamId: 'leeds' }),
+    ]);
+    const fixture = { div: 'SC0', season: '2324', homeTeamId: 'leeds', awayTeamId: 'hull' };
+    expect(earlierMeetings(db, { ...fixture, date: '2023-08-01' })).toBe(0);
+    expect(earlierMeetings(db, { ...fixture, date: '2023-12-01' })).toBe(1);
+    expect(earlierMeetings(db, { ...fixture, date: '2024-05-01' })).toBe(2);
   });
 });

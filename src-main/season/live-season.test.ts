@@ -146,7 +146,7 @@ describe('a live run when the data moves under it', () => {
     expect(importFiles(live.db, [{ url: RESULTS_URL, bytes: new TextEncoder().encode(revised) }]).failed).toEqual([]);
     const flagged = await advanceLiveRun(live.db, run, store);
     expect(flagged.revisions).toEqual([
-      { matchId: 'E0-2324-2023-08-11-burnley-man-city', match: 'Burnley v Man City (2023-08-11)', changes: [{ field: 'homeGoals', settled: 0, now: 1 }] },
+      { matchId: 'E0-2324-burnley-man-city-1', match: 'Burnley v Man City (2023-08-11)', changes: [{ field: 'homeGoals', settled: 0, now: 1 }] },
     ]);
     expect((await advanceLiveRun(live.db, run, store)).revisions).toEqual([]);
     expect(readRevisions(live.db, run.id)).toHaveLength(1);
@@ -184,7 +184,7 @@ describe('a live run when the data moves under it', () => {
       expect(importFiles(moved.db, [{ url: RESULTS_URL, bytes: new TextEncoder().encode(redated) }]).failed).toEqual([]);
       const advance = await advanceLiveRun(moved.db, run, store);
       expect(advance.revisions).toEqual([
-        { matchId: 'E0-2324-2023-08-11-burnley-man-city', match: 'Burnley v Man City (2023-08-11)', changes: [{ field: 'date', settled: '2023-08-11', now: '2023-08-12' }] },
+        { matchId: 'E0-2324-burnley-man-city-1', match: 'Burnley v Man City (2023-08-11)', changes: [{ field: 'date', settled: '2023-08-11', now: '2023-08-12' }] },
       ]);
       expect(JSON.stringify([readBets(moved.db, run.id), readPerformance(moved.db, run.id)])).toBe(before);
     } finally {
