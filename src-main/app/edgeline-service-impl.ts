@@ -5,7 +5,7 @@ import { openLedger, type LedgerDatabase } from '../ledger/ledger-database';
 import { matchesOf, seasonsAvailable } from '../ledger/match-repository';
 import { importedContentCount } from '../ledger/imported-file-repository';
 import { deleteModels } from '../ledger/model-repository';
-import { deleteRunRow, findRun, insertRun, listRunRows, readBets, readPerformance, runModelIds, type RunRow } from '../ledger/run-repository';
+import { clearRunWeeks, deleteRunRow, findRun, insertRun, listRunRows, readBets, readPerformance, runModelIds, updateRunSettings, type RunRow } from '../ledger/run-repository';
 import { importFiles, type ImportFile } from '../ingest/import-service';
 import { csvFilesIn } from '../ingest/import-folder';
 import { DEFAULT_DATA_URL } from '../ingest/download';
@@ -19,11 +19,15 @@ import { dashboardOf, runSummaryOf, weekViewOf } from '../season/season-report';
 import { betSlipCsv, betSlipRows } from '../season/bet-slip-export';
 import { dataFingerprintOf } from '../season/data-fingerprint';
 import type { DataStatus, EdgelineService, ImportSummary, TaskOptions } from './edgeline-service';
+import { externalModelStore, type ExternalModelStore } from '../external-model/external-model-store';
+import { describeModelChange, findModel, modelIdentityOf, modelsFileOf } from '../external-model/model-registry';
 
 export interface EdgelineServiceOptions {
   readonly databaseFile: string;
   /** Base URL seasons are downloaded from; EDGELINE_DATA_URL or football-data.co.uk otherwise. */
   readonly dataBaseUrl?: string;
+  /** The registered external models (models.json in the user-data folder by default). */
+  readonly modelsFile?: string;
 }
 
 /** A failure the user can act on; `code` lets the UI choose how to show it. */
@@ -42,6 +46,17 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
   const dataBaseUrl = options.dataBaseUrl ?? process.env.EDGELINE_DATA_URL ?? DEFAULT_DATA_URL;
   const matchCache = new Map<string, { matches: Match[]; byId: Map<string, Match> }>();
   const engines = new Map<string, SeasonEngine>();
+  const modelsFile = options.modelsFile ?? modelsFileOf();
+  /** External models' child processes, one per run with an open engine; ended with the engine. */
+  const externalStores = new Map<string, ExternalModelStore>();
+
+  function disposeExternal(runId?: string): void {
+    for (const [id, store] of externalStores) {
+      if (runId !== undefined && id !== runId) continue;
+      store.disposeNow();
+      externalStores.delete(id);
+    }
+  }
 
   /**
    * Cached matches and engines belong to one version of the data. Another connection (the job
@@ -54,6 +69,7 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
       dataVersion = now;
       matchCache.clear();
       engines.clear();
+      disposeExternal();
     }
   }
 
@@ -91,9 +107,37 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
     const cached = engines.get(runId);
     const playedInLedger = readPerformance(db, runId).length;
     if (cached && cached.weeksPlayed === playedInLedger) return cached;
-    const engine = SeasonEngine.open(db, run, matchesOfDiv(divOf(run)).matches, ledgerModelStore(db, runId));
+    disposeExternal(runId);
+    const engine = SeasonEngine.open(db, run, matchesOfDiv(divOf(run)).matches, modelStoreOf(run));
     engines.set(runId, engine);
     return engine;
+  }
+
+  function modelStoreOf(run: RunRow) {
+    const settings = runSettingsSchema.parse(JSON.parse(run.settingsJson));
+    const external = settings.externalModel;
+    if (external === undefined) return ledgerModelStore(db, run.id);
+    const registered = findModel(modelsFile, external.name);
+    const recorded = external.identity ?? modelIdentityOf(registered);
+    const change = describeModelChange(external.name, recorded, modelIdentityOf(registered));
+    if (change) throw new ServiceError('conflict', change);
+    const store = externalModelStore(db, run.id, {
+      command: registered,
+      identity: recorded,
+      currentIdentity: () => modelIdentityOf(findModel(modelsFile, external.name)),
+      describeChange: (was, now) => describeModelChange(external.name, was, now),
+      marketInformed: external.marketInformed,
+      timeoutMs: external.timeoutSeconds * 1000,
+      seed: settings.seed,
+      matchesById: matchesOfDiv(settings.div).byId,
+    });
+    externalStores.set(run.id, store);
+    return store;
+  }
+
+  /** The task's signal reaches the external model's child, so a cancel ends it at once. */
+  function attachSignal(runId: string, taskOptions: TaskOptions | undefined): void {
+    externalStores.get(runId)?.attachSignal(taskOptions?.signal);
   }
 
   function parseSettings(input: RunSettingsInput): RunSettings {
@@ -158,7 +202,17 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
     },
 
     createRun(input) {
-      const settings = parseSettings(input);
+      let settings = parseSettings(input);
+      if (settings.externalModel !== undefined) {
+        // The command is the models file's, never the caller's: only a registered name may be chosen.
+        let registered;
+        try {
+          registered = findModel(modelsFile, settings.externalModel.name);
+        } catch (error) {
+          throw new ServiceError('invalid-input', `Run settings, externalModel.name: ${(error as Error).message}`);
+        }
+        settings = { ...settings, externalModel: { ...settings.externalModel, identity: modelIdentityOf(registered) } };
+      }
       const all = matchesOfDiv(settings.div).matches;
       const { pool, holdout } = runMatchPool(settings, all);
       if (holdout.length === 0) {
@@ -175,7 +229,7 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
             : `Run settings, trainingSeasons: ${missing.join(', ')} not imported for ${settings.div}.`,
         );
       }
-      if (settings.modelKind !== 'dixon-coles' && training.length < 2) {
+      if (settings.externalModel === undefined && settings.modelKind !== 'dixon-coles' && training.length < 2) {
         throw new ServiceError(
           'invalid-input',
           `Run settings, modelKind: the ${settings.modelKind} model learns from match features that need a season of history before them, so it needs at least two training seasons (${training.length} available); import more seasons or choose Dixon-Coles.`,
@@ -205,6 +259,7 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
         deleteModels(db, modelIds);
       })();
       engines.delete(runId);
+      disposeExternal(runId);
     },
 
     getRun(runId) {
@@ -214,22 +269,37 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
     async step(runId, taskOptions) {
       const engine = engineOf(runId);
       if (engine.finished) throw new ServiceError('conflict', `Run "${engine.run.name}" has already played all ${engine.weeks.length} weeks.`);
+      attachSignal(runId, taskOptions);
       const week = await engine.step(taskOptions);
       return weekViewOf(db, engine.run, matchesOfDiv(engine.settings.div).byId, week);
     },
 
     async runToEnd(runId, taskOptions) {
       const engine = engineOf(runId);
+      attachSignal(runId, taskOptions);
       await engine.runToEnd(taskOptions);
       return runSummaryOf(db, engine.run);
     },
 
+    /**
+     * Deletes every played week and the run's model versions. A run on an external model is
+     * re-recorded with the model's current files: a reset is how a changed model is accepted.
+     */
     reset(runId) {
-      const engine = engineOf(runId);
+      const run = runRow(runId);
+      const settings = runSettingsSchema.parse(JSON.parse(run.settingsJson));
       const modelIds = runModelIds(db, runId);
-      engine.reset();
+      disposeExternal(runId);
+      engines.delete(runId);
+      db.transaction(() => {
+        clearRunWeeks(db, runId);
+        if (settings.externalModel !== undefined) {
+          const identity = modelIdentityOf(findModel(modelsFile, settings.externalModel.name));
+          updateRunSettings(db, runId, JSON.stringify({ ...settings, externalModel: { ...settings.externalModel, identity } }));
+        }
+      })();
       deleteModels(db, modelIds);
-      return runSummaryOf(db, engine.run);
+      return runSummaryOf(db, runRow(runId));
     },
 
     weekView(runId, week) {
@@ -255,6 +325,7 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
     },
 
     close() {
+      disposeExternal();
       engines.clear();
       db.close();
     },

@@ -21,18 +21,23 @@ import { matchBrierScore, matchLogLoss, matchRankedProbabilityScore } from '../d
 import { recordEvaluation } from '../ledger/model-repository';
 import { decideRetrain, type ModelTrackRecord } from '../domain/season/retrain-policy';
 import { INITIAL_MONITORING_STATE, monitorWeek, type MonitoringState } from '../domain/season/monitoring';
-import type { Fixture, TrainedOutcomeModel } from '../model/outcome-model';
+import type { Fixture } from '../model/outcome-model';
 import { runSettingsSchema, type RunSettings } from './run-settings';
 import { stakingConfigOf } from './run-config-mapping';
 import { dataFingerprintOf } from './data-fingerprint';
 import type { TaskOptions } from '../app/edgeline-service';
 
+/** What the engine asks of a model version: prices, possibly from another process (hence maybe later). */
+export interface PricingModel {
+  predict(fixtures: readonly Fixture[], history: readonly Match[]): Triple[] | Promise<Triple[]>;
+}
+
 /** Trains, stores and reloads model versions; the engine never touches TF.js or the models table itself. */
-export interface ModelStore {
-  train(settings: RunSettings, history: readonly Match[], cutoff: string, options: TaskOptions): Promise<TrainedOutcomeModel>;
+export interface ModelStore<M extends PricingModel = PricingModel> {
+  train(settings: RunSettings, history: readonly Match[], cutoff: string, options: TaskOptions): Promise<M>;
   /** Called inside the week's transaction, so a model version exists exactly when the week that fitted it does. */
-  save(model: TrainedOutcomeModel): number;
-  load(modelId: number): TrainedOutcomeModel;
+  save(model: M): number;
+  load(modelId: number): M;
 }
 
 /** The matches a run may ever see: its training seasons and its holdout season, sorted by date. */
@@ -68,7 +73,7 @@ function marketSourceOf(priceSource: RunSettings['priceSource']): OddsSource {
 
 interface LoadedModel {
   readonly row: RunModelRow;
-  readonly model: TrainedOutcomeModel;
+  readonly model: PricingModel;
 }
 
 /**

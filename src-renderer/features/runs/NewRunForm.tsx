@@ -8,7 +8,7 @@ import { formatSeason, leagueName } from '../../format/season';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { MARGIN_METHOD_LABELS, MODEL_KIND_LABELS, optionsOf, PRICE_SOURCE_LABELS, STAKING_MODE_LABELS } from './settings-labels';
 
-type NumberKey = { [K in keyof RunSettings]: RunSettings[K] extends number ? K : never }[keyof RunSettings];
+type NumberKey = { [K in keyof RunSettings]-?: RunSettings[K] extends number ? K : never }[keyof RunSettings];
 
 /** The run configuration form; defaults come from settings:defaults (the schema's defaults for the data present). */
 export function NewRunForm(props: { status: DataStatus; onCreated: (run: RunSummary) => void }) {
