@@ -6,7 +6,7 @@ import { seasonReportJson, seasonReportText } from '../season/season-report-text
 import type { RunSettingsInput } from '../season/run-settings';
 
 const USAGE = `Usage: npm run simulate -- --db <file> --season 2324 [--div E0] [--data <dir|url>] [--training 0506-2223]
-  [--model ensemble|dixon-coles|feature-net] [--margin power|shin|basic|...] [--price b365|pinnacle|avg|max]
+  [--model ensemble|dixon-coles|feature-net|external:NAME] [--market-informed] [--model-timeout 60] [--margin power|shin|basic|...] [--price b365|pinnacle|avg|max]
   [--staking independent|multi-outcome|joint-log-growth] [--kelly 0.25] [--min-edge 0.05] [--bankroll 10000]
   [--retrain-every 4] [--seed 42] [--name NAME] [--json] [--export slips.csv] [--excel-bom]`;
 
@@ -25,6 +25,7 @@ async function main(): Promise<void> {
         staking: { type: 'string' }, kelly: { type: 'string' }, 'min-edge': { type: 'string' }, bankroll: { type: 'string' },
         'retrain-every': { type: 'string' }, seed: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean', default: false },
         export: { type: 'string' }, 'excel-bom': { type: 'boolean', default: false },
+        'market-informed': { type: 'boolean', default: false }, 'model-timeout': { type: 'string' },
       },
       strict: true,
     }));
@@ -52,12 +53,19 @@ async function main(): Promise<void> {
       if (!values.json) process.stderr.write(`Imported ${summary.matches} matches from ${summary.files} files\n`);
     }
     const bankroll = number('bankroll', values.bankroll);
+    const externalName = values.model?.startsWith('external:') ? values.model.slice('external:'.length) : undefined;
+    if (externalName === undefined && (values['market-informed'] || values['model-timeout'] !== undefined)) fail('--market-informed and --model-timeout apply to --model external:NAME only');
+    const timeout = number('model-timeout', values['model-timeout']);
     const settings: RunSettingsInput = {
       name: values.name ?? `${values.div} ${values.season} (cli)`,
       div: values.div,
       holdoutSeason: values.season,
       ...(values.training ? { trainingSeasons: seasonRange(values.training) } : {}),
-      ...(values.model ? { modelKind: values.model as RunSettingsInput['modelKind'] } : {}),
+      ...(externalName !== undefined
+        ? { externalModel: { name: externalName, marketInformed: values['market-informed'], ...(timeout !== undefined ? { timeoutSeconds: timeout } : {}) } }
+        : values.model
+          ? { modelKind: values.model as RunSettingsInput['modelKind'] }
+          : {}),
       ...(values.margin ? { marginMethod: values.margin as RunSettingsInput['marginMethod'] } : {}),
       ...(values.price ? { priceSource: values.price as RunSettingsInput['priceSource'] } : {}),
       ...(values.staking ? { stakingMode: values.staking as RunSettingsInput['stakingMode'] } : {}),
