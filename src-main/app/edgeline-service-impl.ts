@@ -21,6 +21,7 @@ import { dataFingerprintOf } from '../season/data-fingerprint';
 import type { DataStatus, EdgelineService, ImportSummary, TaskOptions } from './edgeline-service';
 import { externalModelStore, type ExternalModelStore } from '../external-model/external-model-store';
 import { describeModelChange, findModel, modelIdentityOf, modelsFileOf } from '../external-model/model-registry';
+import { provenanceOf } from '../external-model/external-model-settings';
 
 export interface EdgelineServiceOptions {
   readonly databaseFile: string;
@@ -321,7 +322,8 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
       const bankrollStart = new Map(readPerformance(db, runId).map((p) => [p.week, p.bankrollStartCents]));
       const rows = betSlipRows(readBets(db, runId, { placedOnly: true }), matchesOfDiv(divOf(run)).byId, bankrollStart, run.dataFingerprint);
       const safeName = basename(run.name).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'run';
-      return { fileName: `edgeline-${safeName}-bet-slips.csv`, csv: betSlipCsv(rows, exportOptions) };
+      const provenance = provenanceOf(runSettingsSchema.parse(JSON.parse(run.settingsJson)));
+      return { fileName: `edgeline-${safeName}-bet-slips.csv`, csv: betSlipCsv(rows, { ...exportOptions, provenance }) };
     },
 
     close() {

@@ -39,3 +39,22 @@ export type ExternalModelSettings = z.infer<typeof externalModelSettingsSchema>;
 
 /** The labels a run's results carry wherever they are shown. */
 export type ProvenanceLabel = 'market-informed' | 'look-ahead not verifiable';
+
+/**
+ * The honesty labels of a run: "market-informed" when its model was handed bookmaker prices
+ * (its scores against the market are then not a model's own), "look-ahead not verifiable" when
+ * its probabilities were imported rather than computed by a model Edgeline fed only the past.
+ */
+export function provenanceOf(settings: { readonly externalModel?: { readonly marketInformed: boolean }; readonly importedPredictions?: unknown }): ProvenanceLabel[] {
+  const labels: ProvenanceLabel[] = [];
+  if (settings.externalModel?.marketInformed) labels.push('market-informed');
+  if (settings.importedPredictions !== undefined) labels.push('look-ahead not verifiable');
+  return labels;
+}
+
+/** How a run's model is named on screens and in reports: the built-in kind, or the registered name. */
+export function modelLabelOf(settings: { readonly modelKind: string; readonly externalModel?: { readonly name: string }; readonly importedPredictions?: { readonly fileName: string } }): string {
+  if (settings.externalModel) return `external: ${settings.externalModel.name}`;
+  if (settings.importedPredictions) return `imported: ${settings.importedPredictions.fileName}`;
+  return settings.modelKind;
+}

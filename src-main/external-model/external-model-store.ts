@@ -17,6 +17,9 @@ import type { ModelIdentity } from './model-registry';
 import { errorAnswerSchema, helloAnswerSchema, predictionsAnswerSchema, PROTOCOL_VERSION, trainedAnswerSchema, type ModelRequest } from './protocol';
 import { validatePredictions } from './validate-predictions';
 
+/** How long a failed call waits for the child's last stderr lines before reporting. */
+const STDERR_DRAIN_MS = 500;
+
 export interface ExternalModelSpec {
   readonly command: ModelCommand;
   /** The identity recorded with the run; checked against the model's files before every start. */
@@ -99,6 +102,8 @@ class ExternalModelSession {
   private stateCount = 0;
   private counters = { starts: 0, trains: 0, predicts: 0, wallMs: 0, modelComputeMs: 0 };
   private nextId = 1;
+  private ready = false;
+  private disposed = false;
 
   constructor(private readonly spec: ExternalModelSpec) {}
 
@@ -170,12 +175,12 @@ class ExternalModelSession {
     const describe = `the predict request for the week starting ${cutoff}`;
     const answer = await this.call(process, { type: 'predict', id: this.nextId++, fixtures: fixturesFile, history: historyFile, cutoff, stateDir }, describe, 'predict');
     const parsed = predictionsAnswerSchema.safeParse(answer);
-    if (!parsed.success) throw this.badAnswer(process, describe, `answered ${preview(answer)}, expected {"type": "predictions", "id", "predictions": [...]}`);
+    if (!parsed.success) throw await this.badAnswer(process, describe, `answered ${preview(answer)}, expected {"type": "predictions", "id", "predictions": [...]}`);
     this.counters.modelComputeMs += parsed.data.computeMs ?? 0;
     try {
       return validatePredictions(fixtures, parsed.data.predictions);
     } catch (error) {
-      throw this.badAnswer(process, describe, (error as Error).message);
+      throw await this.badAnswer(process, describe, (error as Error).message);
     }
   }
 
@@ -188,7 +193,7 @@ class ExternalModelSession {
     const message: ModelRequest = { type: 'train', id: this.nextId++, history: historyFile, cutoff, seed: this.spec.seed, stateDir, marketInformed: this.spec.marketInformed };
     const answer = await this.call(process, message, describe, 'train');
     const parsed = trainedAnswerSchema.safeParse(answer);
-    if (!parsed.success) throw this.badAnswer(process, describe, `answered ${preview(answer)}, expected {"type": "trained", "id"}`);
+    if (!parsed.success) throw await this.badAnswer(process, describe, `answered ${preview(answer)}, expected {"type": "trained", "id"}`);
     this.counters.modelComputeMs += parsed.data.computeMs ?? 0;
     return { stateDir, stateSha256: hashFolder(stateDir) };
   }
@@ -203,24 +208,30 @@ class ExternalModelSession {
   }
 
   private async ensureProcess(): Promise<ModelProcess> {
-    if (this.process?.alive) return this.process;
+    if (this.disposed) throw new Error(`External model "${this.name}": the run's model session was closed`);
+    if (this.process?.alive && this.ready) return this.process;
+    this.process?.kill();
     this.process = null;
     this.trainedHere = new Map();
     const change = this.spec.describeChange(this.spec.identity, this.spec.currentIdentity());
     if (change) throw new ExternalModelError('model-changed', change);
     const process = new ModelProcess(this.spec.command);
+    // Known before the handshake, so a shutdown during it still ends the child.
+    this.process = process;
+    this.ready = false;
     this.counters.starts += 1;
     const answer = await this.call(process, { type: 'hello', protocol: PROTOCOL_VERSION, model: this.name }, 'the hello request', null);
     const hello = helloAnswerSchema.safeParse(answer);
-    if (!hello.success) throw this.badAnswer(process, 'the hello request', `answered ${preview(answer)}, expected {"type": "hello", "protocol": ${PROTOCOL_VERSION}}`);
+    if (!hello.success) throw await this.badAnswer(process, 'the hello request', `answered ${preview(answer)}, expected {"type": "hello", "protocol": ${PROTOCOL_VERSION}}`);
     if (hello.data.protocol !== PROTOCOL_VERSION) {
       process.kill();
+      this.process = null;
       throw new ExternalModelError(
         'protocol-version',
         `Model "${this.name}" speaks protocol version ${hello.data.protocol}, but this Edgeline speaks version ${PROTOCOL_VERSION} (docs/external-models.md); update the model or Edgeline.`,
       );
     }
-    this.process = process;
+    this.ready = true;
     return process;
   }
 
@@ -232,10 +243,11 @@ class ExternalModelSession {
       const reported = errorAnswerSchema.safeParse(answer);
       if (reported.success) {
         process.kill();
+        await process.waitForExit(STDERR_DRAIN_MS);
         throw new ExternalModelError('model-error', `Model "${this.name}" reported an error in ${describe}: ${reported.data.message}${tailOf(process)}`);
       }
       const echoed = (answer as { id?: unknown } | null)?.id;
-      if ('id' in message && echoed !== message.id) throw this.badAnswer(process, describe, `answered with id ${JSON.stringify(echoed)}, expected ${message.id}`);
+      if ('id' in message && echoed !== message.id) throw await this.badAnswer(process, describe, `answered with id ${JSON.stringify(echoed)}, expected ${message.id}`);
       return answer;
     } catch (error) {
       process.kill();
@@ -248,13 +260,16 @@ class ExternalModelSession {
     }
   }
 
-  private badAnswer(process: ModelProcess, describe: string, what: string): ExternalModelError {
+  /** Ends the child and waits (briefly) for the last of its stderr, which the message shows. */
+  private async badAnswer(process: ModelProcess, describe: string, what: string): Promise<ExternalModelError> {
     process.kill();
     if (this.process === process) this.process = null;
+    await process.waitForExit(STDERR_DRAIN_MS);
     return new ExternalModelError('bad-answer', `Model "${this.name}", ${describe}: ${what}. The week was not committed; fix the model and play it again.${tailOf(process)}`);
   }
 
   async dispose(): Promise<void> {
+    this.disposed = true;
     const process = this.process;
     this.process = null;
     await process?.stop();
@@ -262,6 +277,7 @@ class ExternalModelSession {
   }
 
   disposeNow(): void {
+    this.disposed = true;
     this.process?.kill();
     this.process = null;
     this.removeFolder();

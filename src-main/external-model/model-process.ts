@@ -128,7 +128,8 @@ export class ModelProcess {
       };
       const timer = setTimeout(() => {
         this.fail(
-          new ExternalModelError(
+          () =>
+            new ExternalModelError(
             'timeout',
             `Model "${this.model.name}" did not answer ${describe} within ${options.timeoutMs / 1000} s (the run's externalModel.timeoutSeconds); it was stopped.${this.tailText()}`,
           ),
@@ -166,10 +167,16 @@ export class ModelProcess {
     if (this.child.pid !== undefined && this.exited === null) killGroup(this.child.pid);
   }
 
-  /** Resolves once the child has exited. */
-  waitForExit(): Promise<void> {
-    if (!this.alive) return Promise.resolve();
-    return new Promise<void>((resolve) => this.exitWaiters.push(resolve));
+  /** Resolves once the child has exited and its output is read, or after `capMs`. */
+  waitForExit(capMs = Number.POSITIVE_INFINITY): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = Number.isFinite(capMs) ? setTimeout(resolve, capMs) : undefined;
+      this.exitWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   private onStdout(chunk: string): void {
@@ -236,15 +243,21 @@ export class ModelProcess {
     for (const waiter of this.exitWaiters.splice(0)) waiter();
   }
 
-  private fail(error: Error): void {
+  private fail(error: Error | (() => Error)): void {
     const pending = this.pending;
     this.pending = null;
     this.kill();
-    pending?.reject(error);
+    if (!pending) return;
+    if (typeof error !== 'function') {
+      pending.reject(error);
+      return;
+    }
+    // The message shows the model's last stderr lines, which may still be in the pipe.
+    void this.waitForExit(500).then(() => pending.reject(error()));
   }
 
-  private badAnswer(what: string): ExternalModelError {
-    return new ExternalModelError('bad-answer', `Model "${this.model.name}" ${what}; it was stopped.${this.tailText()}`);
+  private badAnswer(what: string): () => ExternalModelError {
+    return () => new ExternalModelError('bad-answer', `Model "${this.model.name}" ${what}; it was stopped.${this.tailText()}`);
   }
 
   private deadError(describe: string): ExternalModelError {

@@ -52,7 +52,7 @@ export const predictionsAnswerSchema = z.object({
 export const errorAnswerSchema = z.object({ type: z.literal('error'), id: z.number().optional(), message: z.string() });
 
 /** A bare NaN / Infinity, as Python's json.dumps writes them, turned into a value validation can name. */
-export const NON_FINITE_PREFIX = '\u0000non-finite:';
+export const NON_FINITE_PREFIX = '__edgeline_non_finite__:';
 
 /**
  * Parses one answer line. JSON has no NaN or Infinity, but Python writes them by default; they are

@@ -20,6 +20,7 @@ import { pairedBootstrap } from '../domain/evaluation/paired-bootstrap';
 import { summarisePerformance } from '../domain/evaluation/performance-metrics';
 import { expectedBankrollBand } from '../domain/season/expected-bankroll-band';
 import { runSettingsSchema, type RunSettings } from './run-settings';
+import { provenanceOf } from '../external-model/external-model-settings';
 import { stakingConfigOf } from './run-config-mapping';
 import type {
   AlertView,
@@ -51,11 +52,13 @@ export function runSummaryOf(db: LedgerDatabase, run: RunRow): RunSummary {
   const weeksPlayed = performance.length;
   const stakedCents = sum(performance.map((p) => p.stakedCents));
   const profitCents = sum(performance.map((p) => p.profitCents));
+  const settings = settingsOf(run);
+  const provenance = provenanceOf(settings);
   return {
     id: run.id,
     name: run.name,
     createdAt: run.createdAt,
-    settings: settingsOf(run),
+    settings,
     status: weeksPlayed === 0 ? 'new' : weeksPlayed >= run.weekCount ? 'finished' : 'in-progress',
     weeksPlayed,
     weekCount: run.weekCount,
@@ -66,6 +69,7 @@ export function runSummaryOf(db: LedgerDatabase, run: RunRow): RunSummary {
     roi: stakedCents > 0 ? profitCents / stakedCents : null,
     bets: sum(performance.map((p) => p.betsPlaced)),
     dataFingerprint: run.dataFingerprint,
+    ...(provenance.length > 0 ? { provenance } : {}),
   };
 }
 
