@@ -11,7 +11,7 @@ import type { Fixture } from '../model/fixture';
 import type { ModelStore, PricingModel } from '../season/season-engine';
 import { ExternalModelError } from './external-model-error';
 import type { ExternalModelSnapshot } from './external-model-snapshot';
-import { fixturesCsv, historyCsv } from './model-input-csv';
+import { cachedHistoryCsv, fixturesCsv } from './model-input-csv';
 import { ModelProcess, type ModelCommand } from './model-process';
 import type { ModelIdentity } from './model-registry';
 import { errorAnswerSchema, helloAnswerSchema, predictionsAnswerSchema, PROTOCOL_VERSION, trainedAnswerSchema, type ModelRequest } from './protocol';
@@ -33,12 +33,16 @@ export interface ExternalModelSpec {
   readonly matchesById: ReadonlyMap<string, Match>;
 }
 
-/** Wall time of protocol calls and the compute the model says it spent in them. */
+/** Wall time spent in train and predict (files, start-up, calls, validation) and the compute the model reports. */
 export interface ProtocolTimings {
   readonly starts: number;
   readonly trains: number;
   readonly predicts: number;
   readonly wallMs: number;
+  /** Of wallMs, starting the child and its hello answer (the interpreter's own start-up). */
+  readonly startMs: number;
+  /** Of wallMs, the time between writing a request and reading its answer. */
+  readonly callMs: number;
   readonly modelComputeMs: number;
 }
 
@@ -100,12 +104,16 @@ class ExternalModelSession {
   private folder: string | null = null;
   private readonly writtenFiles = new Set<string>();
   private stateCount = 0;
-  private counters = { starts: 0, trains: 0, predicts: 0, wallMs: 0, modelComputeMs: 0 };
+  private counters = { starts: 0, trains: 0, predicts: 0, wallMs: 0, startMs: 0, callMs: 0, modelComputeMs: 0 };
   private nextId = 1;
   private ready = false;
   private disposed = false;
 
-  constructor(private readonly spec: ExternalModelSpec) {}
+  private readonly historyCsv: ReturnType<typeof cachedHistoryCsv>;
+
+  constructor(private readonly spec: ExternalModelSpec) {
+    this.historyCsv = cachedHistoryCsv({ withOdds: spec.marketInformed });
+  }
 
   private get name(): string {
     return this.spec.command.name;
@@ -125,6 +133,24 @@ class ExternalModelSession {
   }
 
   async train(history: readonly Match[], cutoff: string): Promise<ExternalTrainedModel> {
+    return this.timed(() => this.trainNow(history, cutoff));
+  }
+
+  predict(model: ExternalTrainedModel, fixtures: readonly Fixture[], history: readonly Match[]): Promise<Triple[]> {
+    return this.timed(() => this.predictNow(model, fixtures, history));
+  }
+
+  /** Everything the protocol costs is inside: files, start-up, handshake, the call, validation, hashing. */
+  private async timed<T>(work: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      this.counters.wallMs += performance.now() - started;
+    }
+  }
+
+  private async trainNow(history: readonly Match[], cutoff: string): Promise<ExternalTrainedModel> {
     const late = history.find((m) => m.date >= cutoff);
     if (late) throw new Error(`External model "${this.name}": history holds ${late.id} dated ${late.date}, on or after the cutoff ${cutoff}`);
     if (history.length === 0) throw new Error(`External model "${this.name}": no matches before the cutoff ${cutoff} to train on`);
@@ -147,7 +173,7 @@ class ExternalModelSession {
     return model;
   }
 
-  async predict(model: ExternalTrainedModel, fixtures: readonly Fixture[], history: readonly Match[]): Promise<Triple[]> {
+  private async predictNow(model: ExternalTrainedModel, fixtures: readonly Fixture[], history: readonly Match[]): Promise<Triple[]> {
     if (fixtures.length === 0) return [];
     const cutoff = bettingWeekStart(fixtures[0]!.date);
     const outside = fixtures.find((f) => bettingWeekStart(f.date) !== cutoff);
@@ -171,7 +197,7 @@ class ExternalModelSession {
     }
     const withOdds = this.spec.marketInformed;
     const fixturesFile = this.writeOnce(`fixtures-${cutoff}.csv`, () => fixturesCsv(fixtures, { withOdds, oddsOf: (id) => this.spec.matchesById.get(id) }));
-    const historyFile = this.writeOnce(`history-${cutoff}.csv`, () => historyCsv(history, { withOdds }));
+    const historyFile = this.writeOnce(`history-${cutoff}.csv`, () => this.historyCsv(history));
     const describe = `the predict request for the week starting ${cutoff}`;
     const answer = await this.call(process, { type: 'predict', id: this.nextId++, fixtures: fixturesFile, history: historyFile, cutoff, stateDir }, describe, 'predict');
     const parsed = predictionsAnswerSchema.safeParse(answer);
@@ -188,7 +214,7 @@ class ExternalModelSession {
     this.stateCount += 1;
     const stateDir = path.join(this.dir(), 'state', String(this.stateCount));
     mkdirSync(stateDir, { recursive: true });
-    const historyFile = this.writeOnce(`history-${cutoff}.csv`, () => historyCsv(history, { withOdds: this.spec.marketInformed }));
+    const historyFile = this.writeOnce(`history-${cutoff}.csv`, () => this.historyCsv(history));
     const describe = `the train request for the cutoff ${cutoff}`;
     const message: ModelRequest = { type: 'train', id: this.nextId++, history: historyFile, cutoff, seed: this.spec.seed, stateDir, marketInformed: this.spec.marketInformed };
     const answer = await this.call(process, message, describe, 'train');
@@ -215,6 +241,7 @@ class ExternalModelSession {
     this.trainedHere = new Map();
     const change = this.spec.describeChange(this.spec.identity, this.spec.currentIdentity());
     if (change) throw new ExternalModelError('model-changed', change);
+    const startedAt = performance.now();
     const process = new ModelProcess(this.spec.command);
     // Known before the handshake, so a shutdown during it still ends the child.
     this.process = process;
@@ -232,6 +259,7 @@ class ExternalModelSession {
       );
     }
     this.ready = true;
+    this.counters.startMs += performance.now() - startedAt;
     return process;
   }
 
@@ -240,6 +268,7 @@ class ExternalModelSession {
     const started = performance.now();
     try {
       const answer = await process.request(message, describe, { timeoutMs: this.spec.timeoutMs, signal: this.signal });
+      this.counters.callMs += performance.now() - started;
       const reported = errorAnswerSchema.safeParse(answer);
       if (reported.success) {
         process.kill();
@@ -254,7 +283,6 @@ class ExternalModelSession {
       if (this.process === process) this.process = null;
       throw error;
     } finally {
-      this.counters.wallMs += performance.now() - started;
       if (kind === 'train') this.counters.trains += 1;
       if (kind === 'predict') this.counters.predicts += 1;
     }

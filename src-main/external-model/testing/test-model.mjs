@@ -11,6 +11,7 @@
 // --noisy-state  writes a timestamp into its state folder (a model that cannot be restored)
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import { createInterface } from 'node:readline';
 
@@ -50,6 +51,8 @@ const send = (answer) => process.stdout.write(`${typeof answer === 'string' ? an
 
 for await (const line of createInterface({ input: process.stdin })) {
   const request = JSON.parse(line);
+  const started = performance.now();
+  const computeMs = () => performance.now() - started;
   if (request.type === 'hello') {
     send({ type: 'hello', protocol });
   } else if (request.type === 'train') {
@@ -59,7 +62,7 @@ for await (const line of createInterface({ input: process.stdin })) {
     const triple = [count('H'), count('D'), count('A')];
     shares.set(request.stateDir, triple);
     writeFileSync(path.join(request.stateDir, 'shares.json'), JSON.stringify(noisyState ? { triple, trainedAt: Date.now() + Math.random() } : triple));
-    send({ type: 'trained', id: request.id });
+    send({ type: 'trained', id: request.id, computeMs: computeMs() });
   } else if (request.type === 'predict') {
     keep('predict', request, { fixtures: request.fixtures, history: request.history });
     const fixtures = rows(request.fixtures);
@@ -70,7 +73,7 @@ for await (const line of createInterface({ input: process.stdin })) {
       process.exit(3);
     }
     if (request.cutoff < badFrom) {
-      send({ type: 'predictions', id: request.id, predictions });
+      send({ type: 'predictions', id: request.id, predictions, computeMs: computeMs() });
       continue;
     }
     process.stderr.write(`test model: misbehaving (${mode}) from ${request.cutoff}\n`);
