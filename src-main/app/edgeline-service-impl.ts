@@ -22,6 +22,9 @@ import type { DataStatus, EdgelineService, ImportSummary, TaskOptions } from './
 import { externalModelStore, type ExternalModelStore } from '../external-model/external-model-store';
 import { describeModelChange, findModel, modelIdentityOf, modelsFileOf } from '../external-model/model-registry';
 import { provenanceOf } from '../external-model/external-model-settings';
+import { parsePredictionsCsv, type ParsedPredictions } from '../external-model/imported-predictions';
+import { importedPredictionsStore } from '../external-model/imported-predictions-store';
+import { insertImportedPredictions } from '../ledger/imported-prediction-repository';
 
 export interface EdgelineServiceOptions {
   readonly databaseFile: string;
@@ -117,6 +120,7 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
   function modelStoreOf(run: RunRow) {
     const settings = runSettingsSchema.parse(JSON.parse(run.settingsJson));
     const external = settings.externalModel;
+    if (settings.importedPredictions !== undefined) return importedPredictionsStore(db, run.id, settings.importedPredictions);
     if (external === undefined) return ledgerModelStore(db, run.id);
     const registered = findModel(modelsFile, external.name);
     const recorded = external.identity ?? modelIdentityOf(registered);
@@ -202,8 +206,15 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
       return listRunRows(db).map((run) => runSummaryOf(db, run));
     },
 
-    createRun(input) {
+    createRun(input, attachments = {}) {
       let settings = parseSettings(input);
+      const attached = attachments.predictionsCsv;
+      if (settings.importedPredictions !== undefined && attached === undefined) {
+        throw new ServiceError('invalid-input', 'Run settings, importedPredictions: attach the predictions file itself (npm run simulate -- --predictions FILE).');
+      }
+      if (attached !== undefined && settings.externalModel !== undefined) {
+        throw new ServiceError('invalid-input', 'Run settings: a run is priced either by an external model or by imported predictions, not both.');
+      }
       if (settings.externalModel !== undefined) {
         // The command is the models file's, never the caller's: only a registered name may be chosen.
         let registered;
@@ -239,6 +250,21 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
       if (training.some((s) => s >= settings.holdoutSeason)) {
         throw new ServiceError('invalid-input', `Run settings, trainingSeasons: every training season must come before the holdout ${settings.holdoutSeason}.`);
       }
+      let imported: ParsedPredictions | null = null;
+      if (attached !== undefined) {
+        try {
+          imported = parsePredictionsCsv(attached.fileName, attached.text, all, holdout);
+        } catch (error) {
+          throw new ServiceError('invalid-input', `Imported predictions ${(error as Error).message}`);
+        }
+        // The rows are all there is: retraining would only re-read them.
+        settings = {
+          ...settings,
+          importedPredictions: { fileName: basename(attached.fileName), sha256: imported.sha256, rows: imported.predictions.length },
+          retrainEveryWeeks: 0,
+          retrainOnDegradation: false,
+        };
+      }
       const run: RunRow = {
         id: randomUUID(),
         name: settings.name,
@@ -248,7 +274,10 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
         startingBankrollCents: settings.startingBankrollCents,
         weekCount: bettingWeeksOf(holdout).length,
       };
-      insertRun(db, run);
+      db.transaction(() => {
+        insertRun(db, run);
+        if (imported) insertImportedPredictions(db, run.id, imported.predictions);
+      })();
       return runSummaryOf(db, run);
     },
 

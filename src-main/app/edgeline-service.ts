@@ -38,6 +38,11 @@ export interface DownloadRequest {
   readonly seasons: readonly string[];
 }
 
+/** Files a run is created with: a predictions CSV prices the run instead of a model (docs/external-models.md). */
+export interface RunAttachments {
+  readonly predictionsCsv?: { readonly fileName: string; readonly text: string };
+}
+
 export interface SlipExport {
   readonly fileName: string;
   readonly csv: string;
@@ -53,7 +58,7 @@ export interface EdgelineService {
 
   listRuns(): RunSummary[];
   /** Validates and stores the settings; the initial model is trained lazily by the first step. */
-  createRun(settings: RunSettingsInput): RunSummary;
+  createRun(settings: RunSettingsInput, attachments?: RunAttachments): RunSummary;
   deleteRun(runId: string): void;
   getRun(runId: string): RunSummary;
   /** Plays the next week (may retrain first). */

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createEdgelineService } from '../app/edgeline-service-impl';
 import { seasonRange } from '../ingest/season-range';
@@ -6,7 +6,7 @@ import { seasonReportJson, seasonReportText } from '../season/season-report-text
 import type { RunSettingsInput } from '../season/run-settings';
 
 const USAGE = `Usage: npm run simulate -- --db <file> --season 2324 [--div E0] [--data <dir|url>] [--training 0506-2223]
-  [--model ensemble|dixon-coles|feature-net|external:NAME] [--market-informed] [--model-timeout 60] [--margin power|shin|basic|...] [--price b365|pinnacle|avg|max]
+  [--model ensemble|dixon-coles|feature-net|external:NAME] [--market-informed] [--model-timeout 60] [--predictions FILE.csv] [--margin power|shin|basic|...] [--price b365|pinnacle|avg|max]
   [--staking independent|multi-outcome|joint-log-growth] [--kelly 0.25] [--min-edge 0.05] [--bankroll 10000]
   [--retrain-every 4] [--seed 42] [--name NAME] [--json] [--export slips.csv] [--excel-bom]`;
 
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
         staking: { type: 'string' }, kelly: { type: 'string' }, 'min-edge': { type: 'string' }, bankroll: { type: 'string' },
         'retrain-every': { type: 'string' }, seed: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean', default: false },
         export: { type: 'string' }, 'excel-bom': { type: 'boolean', default: false },
-        'market-informed': { type: 'boolean', default: false }, 'model-timeout': { type: 'string' },
+        'market-informed': { type: 'boolean', default: false }, 'model-timeout': { type: 'string' }, predictions: { type: 'string' },
       },
       strict: true,
     }));
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
       ...(values['retrain-every'] ? { retrainEveryWeeks: number('retrain-every', values['retrain-every']) } : {}),
       ...(values.seed ? { seed: number('seed', values.seed) } : {}),
     };
-    const run = service.createRun(settings);
+    const run = service.createRun(settings, values.predictions ? { predictionsCsv: { fileName: values.predictions, text: readFileSync(values.predictions, 'utf8') } } : {});
     await service.runToEnd(run.id, {
       onProgress: (p) => {
         if (!values.json) process.stderr.write(`\r${p.message}`.padEnd(60));

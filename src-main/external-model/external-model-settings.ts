@@ -37,6 +37,15 @@ export const externalModelSettingsSchema = z
 
 export type ExternalModelSettings = z.infer<typeof externalModelSettingsSchema>;
 
+/** A run priced from a predictions file; filled by the service from the attached file, never from a form. */
+export const importedPredictionsSettingsSchema = z
+  .object({
+    fileName: z.string().min(1).max(260),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    rows: z.number().int().positive(),
+  })
+  .strict();
+
 /** The labels a run's results carry wherever they are shown. */
 export type ProvenanceLabel = 'market-informed' | 'look-ahead not verifiable';
 

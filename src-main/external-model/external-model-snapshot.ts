@@ -19,3 +19,14 @@ export interface ExternalModelSnapshot {
   /** The model's files when it was trained (models-file entry + sha256 of the files it names). */
   readonly identity: { readonly command: string; readonly args: readonly string[]; readonly cwd: string; readonly files: readonly { readonly path: string; readonly sha256: string }[] };
 }
+
+/** A run priced from a file: the "version" is the file (name and sha256); its rows are in imported_predictions. */
+export interface ImportedPredictionsSnapshot {
+  readonly format: 'edgeline-imported-predictions/1';
+  readonly kind: 'imported';
+  readonly fileName: string;
+  readonly sha256: string;
+  readonly cutoff: string;
+  readonly trainedThrough: string;
+  readonly trainingWindow: { readonly from: string; readonly to: string; readonly matches: number };
+}

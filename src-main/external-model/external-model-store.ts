@@ -84,7 +84,7 @@ export function externalModelStore(db: LedgerDatabase, runId: string, spec: Exte
       return saveExternalModel(db, model.snapshot, { runId });
     },
     load(modelId) {
-      return new ExternalTrainedModel(loadExternalModelSnapshot(db, modelId), session);
+      return new ExternalTrainedModel(loadExternalModelSnapshot(db, modelId, 'external'), session);
     },
     attachSignal(signal) {
       session.signal = signal;

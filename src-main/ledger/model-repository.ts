@@ -1,5 +1,5 @@
 import type { LedgerDatabase } from './ledger-database';
-import type { ExternalModelSnapshot } from '../external-model/external-model-snapshot';
+import type { ExternalModelSnapshot, ImportedPredictionsSnapshot } from '../external-model/external-model-snapshot';
 import { MODEL_KINDS, restoreOutcomeModel, type ModelConfig, type ModelKind, type ModelSnapshot, type TrainedOutcomeModel } from '../model/outcome-model';
 
 /** Scores of a model on some set of matches (DESIGN.md definitions). */
@@ -100,15 +100,20 @@ export function loadModel(db: LedgerDatabase, id: number): TrainedOutcomeModel {
  * files) and its snapshot what reproduces it (see ExternalModelSnapshot); the parameters stay in
  * the user's process.
  */
-export function saveExternalModel(db: LedgerDatabase, snapshot: ExternalModelSnapshot, options: SaveModelOptions = {}): number {
+export function saveExternalModel(db: LedgerDatabase, snapshot: ExternalModelSnapshot | ImportedPredictionsSnapshot, options: SaveModelOptions = {}): number {
+  const config =
+    snapshot.kind === 'external'
+      ? { name: snapshot.name, marketInformed: snapshot.marketInformed, seed: snapshot.seed, identity: snapshot.identity }
+      : { fileName: snapshot.fileName, sha256: snapshot.sha256 };
   const result = db
     .prepare(
       `INSERT INTO models (kind, config_json, cutoff, trained_through, window_from, window_to, window_matches,
          snapshot_json, validation_metrics_json, created_at, run_id)
-       VALUES ('external', ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
     )
     .run(
-      JSON.stringify({ name: snapshot.name, marketInformed: snapshot.marketInformed, seed: snapshot.seed, identity: snapshot.identity }),
+      snapshot.kind,
+      JSON.stringify(config),
       snapshot.cutoff,
       snapshot.trainedThrough,
       snapshot.trainingWindow.from,
@@ -121,13 +126,14 @@ export function saveExternalModel(db: LedgerDatabase, snapshot: ExternalModelSna
   return Number(result.lastInsertRowid);
 }
 
-export function loadExternalModelSnapshot(db: LedgerDatabase, id: number): ExternalModelSnapshot {
+export function loadExternalModelSnapshot<K extends 'external' | 'imported'>(db: LedgerDatabase, id: number, kind: K): K extends 'external' ? ExternalModelSnapshot : ImportedPredictionsSnapshot {
   const row = db.prepare('SELECT kind, snapshot_json FROM models WHERE id = ?').get(id) as { kind: string; snapshot_json: string } | undefined;
   if (!row) throw new Error(`Model registry: no model with id ${id}`);
-  if (row.kind !== 'external') throw new Error(`Model registry: model ${id} is a built-in ${row.kind} model, not an external one`);
-  const snapshot = JSON.parse(row.snapshot_json) as ExternalModelSnapshot;
-  if (snapshot.format !== 'edgeline-external-model/1') throw new Error(`Model registry: model ${id} has an unknown external snapshot format ${JSON.stringify(snapshot.format)}`);
-  return snapshot;
+  if (row.kind !== kind) throw new Error(`Model registry: model ${id} is a ${row.kind} model, not an ${kind} one`);
+  const snapshot = JSON.parse(row.snapshot_json) as ExternalModelSnapshot | ImportedPredictionsSnapshot;
+  const format = kind === 'external' ? 'edgeline-external-model/1' : 'edgeline-imported-predictions/1';
+  if (snapshot.format !== format) throw new Error(`Model registry: model ${id} has an unknown snapshot format ${JSON.stringify(snapshot.format)}`);
+  return snapshot as K extends 'external' ? ExternalModelSnapshot : ImportedPredictionsSnapshot;
 }
 
 /** Registry rows, oldest first, optionally only one run's or one kind's. */

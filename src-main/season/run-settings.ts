@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_MARGIN_METHOD, MARGIN_METHODS } from '../domain/betting/margin-removal';
 import { DEFAULT_STAKING, STAKING_MODES } from '../domain/betting/stake-sizing';
 import { DEFAULT_MODEL_CONFIG, MODEL_KINDS } from '../model/outcome-model';
-import { externalModelSettingsSchema } from '../external-model/external-model-settings';
+import { externalModelSettingsSchema, importedPredictionsSettingsSchema } from '../external-model/external-model-settings';
 
 const enumOf = <T extends string>(values: readonly T[]) => z.enum(values as [T, ...T[]]);
 
@@ -22,6 +22,8 @@ export const runSettingsSchema = z
     modelKind: enumOf(MODEL_KINDS).default(DEFAULT_MODEL_CONFIG.kind),
     /** A registered external model prices the run instead of `modelKind` (docs/external-models.md). */
     externalModel: externalModelSettingsSchema.optional(),
+    /** Probabilities imported from a file instead of any model (labelled "look-ahead not verifiable"). */
+    importedPredictions: importedPredictionsSettingsSchema.optional(),
     marginMethod: enumOf(MARGIN_METHODS).default(DEFAULT_MARGIN_METHOD),
     /** Which pre-match prices bets are struck at. */
     priceSource: z.enum(['b365', 'pinnacle', 'avg', 'max']).default('b365'),

@@ -2,7 +2,8 @@ import type { Migration } from './migration';
 
 /**
  * The model registry also holds versions of external models (kind 'external': a user's own
- * process; the snapshot records name, files, cutoff and state hash, not parameters).
+ * process; the snapshot records name, files, cutoff and state hash, not parameters) and of
+ * imported predictions (kind 'imported': a file of probabilities, kept in imported_predictions).
  * SQLite cannot alter a CHECK, so `models` is rebuilt. Dropping `models` with foreign keys on
  * would cascade into `model_evaluations`, so that table is set aside and rebuilt after it.
  */
@@ -13,7 +14,7 @@ export const externalModelsMigration: Migration = {
     db.exec(`
       CREATE TABLE models_next (
         id INTEGER PRIMARY KEY,
-        kind TEXT NOT NULL CHECK (kind IN ('dixon-coles', 'feature-net', 'ensemble', 'external')),
+        kind TEXT NOT NULL CHECK (kind IN ('dixon-coles', 'feature-net', 'ensemble', 'external', 'imported')),
         config_json TEXT NOT NULL CHECK (json_valid(config_json)),
         cutoff TEXT NOT NULL CHECK (cutoff GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
         trained_through TEXT NOT NULL CHECK (trained_through GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
@@ -47,6 +48,18 @@ export const externalModelsMigration: Migration = {
       ) STRICT;
       INSERT INTO model_evaluations SELECT * FROM evaluations_kept;
       DROP TABLE evaluations_kept;
+
+      -- A run priced from a file: one row per match, with the file's line for messages.
+      CREATE TABLE imported_predictions (
+        run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        match_id TEXT NOT NULL,
+        line INTEGER NOT NULL CHECK (line >= 2),
+        p_home REAL NOT NULL CHECK (p_home BETWEEN 0 AND 1),
+        p_draw REAL NOT NULL CHECK (p_draw BETWEEN 0 AND 1),
+        p_away REAL NOT NULL CHECK (p_away BETWEEN 0 AND 1),
+        model_time TEXT,
+        PRIMARY KEY (run_id, match_id)
+      ) STRICT;
     `);
   },
 };
