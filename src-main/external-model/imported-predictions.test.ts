@@ -71,7 +71,8 @@ describe('imported predictions', () => {
     expect(attempt).toThrow(/line 7 \(E0 .+\): pH \+ pD \+ pA = 1\.1, not 1 \(within 0\.000001\)/);
     expect(attempt).toThrow(/line 8 \(E0 .+\): pD "NaN" is not a number/);
     expect(attempt).toThrow(/line 9 \(E0 .+\): pD is -0\.27, outside \[0, 1\]/);
-    expect(attempt).toThrow(`1 match of the season has no row, first ${holdout[6]!.date} ${holdout[6]!.homeTeam} v ${holdout[6]!.awayTeam}`);
+    const unpriced = [holdout[2]!, holdout[6]!].map((m) => `${m.date} ${m.homeTeam} v ${m.awayTeam}`).join('; ');
+    expect(attempt).toThrow(`2 matches of the season have no row, first ${unpriced}`);
     expect(ledger.service.listRuns().some((r) => r.name === 'bad file')).toBe(false);
   });
 
