@@ -20,7 +20,7 @@ import { betSlipCsv, betSlipRows } from '../season/bet-slip-export';
 import { dataFingerprintOf } from '../season/data-fingerprint';
 import type { DataStatus, EdgelineService, ImportSummary, TaskOptions } from './edgeline-service';
 import { externalModelStore, type ExternalModelStore } from '../external-model/external-model-store';
-import { describeModelChange, findModel, modelIdentityOf, modelsFileOf } from '../external-model/model-registry';
+import { describeModelChange, findModel, modelIdentityOf, modelsFileOf, readModels } from '../external-model/model-registry';
 import { provenanceOf } from '../external-model/external-model-settings';
 import { parsePredictionsCsv, type ParsedPredictions } from '../external-model/imported-predictions';
 import { importedPredictionsStore } from '../external-model/imported-predictions-store';
@@ -204,6 +204,10 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
 
     listRuns() {
       return listRunRows(db).map((run) => runSummaryOf(db, run));
+    },
+
+    listExternalModels() {
+      return readModels(modelsFile).map((m) => ({ name: m.name, commandLine: [m.command, ...m.args].join(' ') }));
     },
 
     createRun(input, attachments = {}) {

@@ -83,6 +83,10 @@ describe('a model that breaks the protocol', () => {
     await expect(service.step(run.id)).rejects.toThrow(/Model "missing" could not be started \(no-such-model-binary in .+\): spawn no-such-model-binary ENOENT/);
   });
 
+  it('the app lists the registered models by name and command line, for the run form', () => {
+    expect(service.listExternalModels()).toContainEqual({ name: 'good', commandLine: `${process.execPath} ${TEST_MODEL}` });
+  });
+
   it('a run cannot name a model that is not registered', () => {
     expect(() => externalRun('nobody', 'nobody')).toThrow(/Run settings, externalModel.name: No external model named "nobody" in .+models\.json \(registered: good/);
   });
