@@ -20,6 +20,38 @@ export default tseslint.config(
     },
   },
   {
+    // The renderer is a sandboxed web page: it talks to the main side only through the IPC
+    // contract, and sees of it only what src-main/ipc/renderer-contract.ts exposes. Tests may
+    // start the real main side (the HTTP bridge test runs the server).
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    ignores: ['src-renderer/**/*.test.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)src-main/(?!ipc/renderer-contract$)',
+              message: 'The renderer imports the main side only through src-main/ipc/renderer-contract (the IPC contract and its view types).',
+            },
+            { group: ['electron', 'node:*', 'better-sqlite3', '@tensorflow/*', 'fs', 'path', 'zod'], message: 'The renderer is a web page: no Node, Electron, database, TF.js or contract schemas.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Whatever this module exports by value lands in the renderer bundle: types only, but for
+    // the dependency-free helpers listed here.
+    files: ['src-main/ipc/renderer-contract.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!\\.\\./ingest/season-range$)', allowTypeImports: true, message: 'renderer-contract re-exports types only (values would be bundled into the renderer).' }] },
+      ],
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },

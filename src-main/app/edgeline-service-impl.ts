@@ -5,7 +5,7 @@ import { openLedger, type LedgerDatabase } from '../ledger/ledger-database';
 import { matchesOf, seasonsAvailable } from '../ledger/match-repository';
 import { importedContentCount } from '../ledger/imported-file-repository';
 import { deleteModels } from '../ledger/model-repository';
-import { clearRunWeeks, deleteRunRow, findRun, insertRun, listRunRows, readBets, readPerformance, runModelIds, updateRunSettings, type RunRow } from '../ledger/run-repository';
+import { clearRunWeeks, deleteRunRow, findRun, insertRun, lastPlayedWeek, listRunRows, readBankrollHistory, readBets, readPerformance, readRunHistory, runModelIds, updateRunSettings, type RunRow } from '../ledger/run-repository';
 import { importFiles, type ImportFile } from '../ingest/import-service';
 import { csvFilesIn } from '../ingest/import-folder';
 import { DEFAULT_DATA_URL } from '../ingest/download';
@@ -18,6 +18,7 @@ import { ledgerModelStore } from '../season/ledger-model-store';
 import { dashboardOf, runSummaryOf, weekViewOf } from '../season/season-report';
 import { betSlipCsv, betSlipRows } from '../season/bet-slip-export';
 import { dataFingerprintOf } from '../season/data-fingerprint';
+import { CodedError } from '../ipc/result';
 import type { DataStatus, EdgelineService, ImportSummary, TaskOptions } from './edgeline-service';
 import { externalModelStore, type ExternalModelStore } from '../external-model/external-model-store';
 import { describeModelChange, findModel, modelIdentityOf, modelsFileOf, readModels } from '../external-model/model-registry';
@@ -32,17 +33,6 @@ export interface EdgelineServiceOptions {
   readonly dataBaseUrl?: string;
   /** The registered external models (models.json in the user-data folder by default). */
   readonly modelsFile?: string;
-}
-
-/** A failure the user can act on; `code` lets the UI choose how to show it. */
-export class ServiceError extends Error {
-  constructor(
-    readonly code: 'not-found' | 'invalid-input' | 'conflict',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ServiceError';
-  }
 }
 
 export function createEdgelineService(options: EdgelineServiceOptions): EdgelineService {
@@ -96,12 +86,8 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
 
   function runRow(runId: string): RunRow {
     const run = findRun(db, runId);
-    if (!run) throw new ServiceError('not-found', `There is no run with id ${runId}; it may have been deleted.`);
+    if (!run) throw new CodedError('not-found', `There is no run with id ${runId}; it may have been deleted.`);
     return run;
-  }
-
-  function divOf(run: RunRow): string {
-    return runSettingsSchema.parse(JSON.parse(run.settingsJson)).div;
   }
 
   /** The engine for a run, reopened from the ledger if another connection (a worker) has moved it on. */
@@ -109,23 +95,23 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
     const run = runRow(runId);
     dropIfDataChanged();
     const cached = engines.get(runId);
-    const playedInLedger = readPerformance(db, runId).length;
+    const playedInLedger = lastPlayedWeek(db, runId);
     if (cached && cached.weeksPlayed === playedInLedger) return cached;
     disposeExternal(runId);
-    const engine = SeasonEngine.open(db, run, matchesOfDiv(divOf(run)).matches, modelStoreOf(run));
+    const engine = SeasonEngine.open(db, run, matchesOfDiv(run.settings.div).matches, modelStoreOf(run));
     engines.set(runId, engine);
     return engine;
   }
 
   function modelStoreOf(run: RunRow) {
-    const settings = runSettingsSchema.parse(JSON.parse(run.settingsJson));
+    const settings = run.settings;
     const external = settings.externalModel;
     if (settings.importedPredictions !== undefined) return importedPredictionsStore(db, run.id, settings.importedPredictions);
     if (external === undefined) return ledgerModelStore(db, run.id);
     const registered = findModel(modelsFile, external.name);
     const recorded = external.identity ?? modelIdentityOf(registered);
     const change = describeModelChange(external.name, recorded, modelIdentityOf(registered));
-    if (change) throw new ServiceError('conflict', change);
+    if (change) throw new CodedError('conflict', change);
     const store = externalModelStore(db, run.id, {
       command: registered,
       identity: recorded,
@@ -145,11 +131,15 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
     externalStores.get(runId)?.attachSignal(taskOptions?.signal);
   }
 
+  function summaryOf(run: RunRow) {
+    return runSummaryOf(run, { weeks: readPerformance(db, run.id) });
+  }
+
   function parseSettings(input: RunSettingsInput): RunSettings {
     const parsed = runSettingsSchema.safeParse(input);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new ServiceError('invalid-input', `Run settings, ${issue.path.join('.') || 'form'}: ${issue.message}`);
+      throw new CodedError('invalid-input', `Run settings, ${issue.path.join('.') || 'form'}: ${issue.message}`);
     }
     return parsed.data;
   }
@@ -203,7 +193,7 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
     },
 
     listRuns() {
-      return listRunRows(db).map((run) => runSummaryOf(db, run));
+      return listRunRows(db).map((run) => summaryOf(run));
     },
 
     listExternalModels() {
@@ -214,10 +204,10 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
       let settings = parseSettings(input);
       const attached = attachments.predictionsCsv;
       if (settings.importedPredictions !== undefined && attached === undefined) {
-        throw new ServiceError('invalid-input', 'Run settings, importedPredictions: attach the predictions file itself (npm run simulate -- --predictions FILE).');
+        throw new CodedError('invalid-input', 'Run settings, importedPredictions: attach the predictions file itself (npm run simulate -- --predictions FILE).');
       }
       if (attached !== undefined && settings.externalModel !== undefined) {
-        throw new ServiceError('invalid-input', 'Run settings: a run is priced either by an external model or by imported predictions, not both.');
+        throw new CodedError('invalid-input', 'Run settings: a run is priced either by an external model or by imported predictions, not both.');
       }
       if (settings.externalModel !== undefined) {
         // The command is the models file's, never the caller's: only a registered name may be chosen.
@@ -225,20 +215,20 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
         try {
           registered = findModel(modelsFile, settings.externalModel.name);
         } catch (error) {
-          throw new ServiceError('invalid-input', `Run settings, externalModel.name: ${(error as Error).message}`);
+          throw new CodedError('invalid-input', `Run settings, externalModel.name: ${(error as Error).message}`);
         }
         settings = { ...settings, externalModel: { ...settings.externalModel, identity: modelIdentityOf(registered) } };
       }
       const all = matchesOfDiv(settings.div).matches;
       const { pool, holdout } = runMatchPool(settings, all);
       if (holdout.length === 0) {
-        throw new ServiceError('invalid-input', `Run settings, holdoutSeason: there are no ${settings.div} matches for season ${settings.holdoutSeason}; import that season first.`);
+        throw new CodedError('invalid-input', `Run settings, holdoutSeason: there are no ${settings.div} matches for season ${settings.holdoutSeason}; import that season first.`);
       }
       const training = trainingSeasonsOf(settings, all);
       const present = new Set(all.map((m) => m.season));
       const missing = training.filter((s) => !present.has(s));
       if (training.length === 0 || missing.length > 0) {
-        throw new ServiceError(
+        throw new CodedError(
           'invalid-input',
           training.length === 0
             ? `Run settings, trainingSeasons: there is no ${settings.div} season before ${settings.holdoutSeason} to train on; import earlier seasons.`
@@ -246,20 +236,20 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
         );
       }
       if (settings.externalModel === undefined && settings.modelKind !== 'dixon-coles' && training.length < 2) {
-        throw new ServiceError(
+        throw new CodedError(
           'invalid-input',
           `Run settings, modelKind: the ${settings.modelKind} model learns from match features that need a season of history before them, so it needs at least two training seasons (${training.length} available); import more seasons or choose Dixon-Coles.`,
         );
       }
       if (training.some((s) => s >= settings.holdoutSeason)) {
-        throw new ServiceError('invalid-input', `Run settings, trainingSeasons: every training season must come before the holdout ${settings.holdoutSeason}.`);
+        throw new CodedError('invalid-input', `Run settings, trainingSeasons: every training season must come before the holdout ${settings.holdoutSeason}.`);
       }
       let imported: ParsedPredictions | null = null;
       if (attached !== undefined) {
         try {
           imported = parsePredictionsCsv(attached.fileName, attached.text, all, holdout);
         } catch (error) {
-          throw new ServiceError('invalid-input', `Imported predictions ${(error as Error).message}`);
+          throw new CodedError('invalid-input', `Imported predictions ${(error as Error).message}`);
         }
         // The rows are all there is: retraining would only re-read them.
         settings = {
@@ -273,7 +263,7 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
         id: randomUUID(),
         name: settings.name,
         createdAt: new Date().toISOString(),
-        settingsJson: JSON.stringify(settings),
+        settings,
         dataFingerprint: dataFingerprintOf(pool),
         startingBankrollCents: settings.startingBankrollCents,
         weekCount: bettingWeeksOf(holdout).length,
@@ -282,7 +272,7 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
         insertRun(db, run);
         if (imported) insertImportedPredictions(db, run.id, imported.predictions);
       })();
-      return runSummaryOf(db, run);
+      return summaryOf(run);
     },
 
     deleteRun(runId) {
@@ -297,22 +287,22 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
     },
 
     getRun(runId) {
-      return runSummaryOf(db, runRow(runId));
+      return summaryOf(runRow(runId));
     },
 
     async step(runId, taskOptions) {
       const engine = engineOf(runId);
-      if (engine.finished) throw new ServiceError('conflict', `Run "${engine.run.name}" has already played all ${engine.weeks.length} weeks.`);
+      if (engine.finished) throw new CodedError('conflict', `Run "${engine.run.name}" has already played all ${engine.weeks.length} weeks.`);
       attachSignal(runId, taskOptions);
       const week = await engine.step(taskOptions);
-      return weekViewOf(db, engine.run, matchesOfDiv(engine.settings.div).byId, week);
+      return weekViewOf(engine.run, readRunHistory(db, engine.run), matchesOfDiv(engine.settings.div).byId, week);
     },
 
     async runToEnd(runId, taskOptions) {
       const engine = engineOf(runId);
       attachSignal(runId, taskOptions);
       await engine.runToEnd(taskOptions);
-      return runSummaryOf(db, engine.run);
+      return summaryOf(engine.run);
     },
 
     /**
@@ -320,8 +310,7 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
      * re-recorded with the model's current files: a reset is how a changed model is accepted.
      */
     reset(runId) {
-      const run = runRow(runId);
-      const settings = runSettingsSchema.parse(JSON.parse(run.settingsJson));
+      const settings = runRow(runId).settings;
       const modelIds = runModelIds(db, runId);
       disposeExternal(runId);
       engines.delete(runId);
@@ -333,29 +322,28 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
         }
       })();
       deleteModels(db, modelIds);
-      return runSummaryOf(db, runRow(runId));
+      return summaryOf(runRow(runId));
     },
 
     weekView(runId, week) {
       const run = runRow(runId);
-      const played = readPerformance(db, runId).length;
+      const played = lastPlayedWeek(db, runId);
       if (!Number.isInteger(week) || week < 1 || week > played) {
-        throw new ServiceError('not-found', `Run "${run.name}" has played weeks 1 to ${played}; week ${week} is not in the ledger.`);
+        throw new CodedError('not-found', `Run "${run.name}" has played weeks 1 to ${played}; week ${week} is not in the ledger.`);
       }
-      return weekViewOf(db, run, matchesOfDiv(divOf(run)).byId, week);
+      return weekViewOf(run, readRunHistory(db, run), matchesOfDiv(run.settings.div).byId, week);
     },
 
     dashboard(runId) {
       const run = runRow(runId);
-      return dashboardOf(db, run, matchesOfDiv(divOf(run)).byId);
+      return dashboardOf(run, readRunHistory(db, run), matchesOfDiv(run.settings.div).byId);
     },
 
     exportSlips(runId, exportOptions) {
       const run = runRow(runId);
-      const bankrollStart = new Map(readPerformance(db, runId).map((p) => [p.week, p.bankrollStartCents]));
-      const rows = betSlipRows(readBets(db, runId, { placedOnly: true }), matchesOfDiv(divOf(run)).byId, bankrollStart, run.dataFingerprint);
+      const rows = betSlipRows(readBets(db, runId, { stakedOnly: true }), matchesOfDiv(run.settings.div).byId, run.startingBankrollCents, readBankrollHistory(db, runId), run.dataFingerprint);
       const safeName = basename(run.name).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'run';
-      const provenance = provenanceOf(runSettingsSchema.parse(JSON.parse(run.settingsJson)));
+      const provenance = provenanceOf(run.settings);
       return { fileName: `edgeline-${safeName}-bet-slips.csv`, csv: betSlipCsv(rows, { ...exportOptions, provenance }) };
     },
 

@@ -9,6 +9,7 @@
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import type { Outcome, Triple } from '../domain/football/outcome';
@@ -29,11 +30,6 @@ interface PricedMatch {
   readonly result: Outcome;
 }
 
-function argument(name: string): string | undefined {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
-
 function readSeason(file: string, season: string, book: Book): PricedMatch[] {
   const text = iconv.decode(readFileSync(file), 'latin1');
   const rows = parse(text, { columns: true, skip_empty_lines: true, relax_column_count: true, bom: true }) as Record<string, string>[];
@@ -47,9 +43,10 @@ function readSeason(file: string, season: string, book: Book): PricedMatch[] {
 }
 
 function main(): void {
-  const book = (argument('book') ?? 'b365') as Book;
+  const { values } = parseArgs({ options: { book: { type: 'string', default: 'b365' }, data: { type: 'string', default: '../shared/data/football-data/mmz4281' } }, strict: true });
+  const book = values.book as Book;
   if (!(book in BOOK_COLUMNS)) throw new Error(`--book must be one of ${Object.keys(BOOK_COLUMNS).join(', ')}, got "${book}"`);
-  const dataDir = path.resolve(process.cwd(), argument('data') ?? '../shared/data/football-data/mmz4281');
+  const dataDir = path.resolve(process.cwd(), values.data);
   if (!existsSync(dataDir)) throw new Error(`data folder not found: ${dataDir} (run from the repo root or pass --data)`);
   const seasons = readdirSync(dataDir).filter((s) => existsSync(path.join(dataDir, s, 'E0.csv'))).sort();
   const matches = seasons.flatMap((season) => readSeason(path.join(dataDir, season, 'E0.csv'), season, book));
@@ -97,4 +94,9 @@ function main(): void {
   }
 }
 
-main();
+try {
+  main();
+} catch (error) {
+  process.stderr.write(`bench-margin: ${(error as Error).message}\n`);
+  process.exit(2);
+}

@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Match, OddsSource } from '../domain/football/match';
@@ -8,6 +9,7 @@ import { seasonRange } from '../ingest/season-range';
 import { DEFAULT_MODEL_CONFIG, MODEL_KINDS, modelConfigFor, trainOutcomeModel, type ModelConfig, type ModelKind, type TrainedOutcomeModel } from '../model/outcome-model';
 import { brierScore, logLoss, rankedProbabilityScore } from '../domain/evaluation/scoring-rules';
 import { tfReady } from '../model/tf-runtime';
+import { modelWorkSince, readModelWork, type ModelWork } from '../model/model-work';
 
 const USAGE = `Usage: npm run bench:model -- [--seasons 2122,2223,2324] [--div E0] [--data <dir|url>] [--history-from 0506]
        [--kind ensemble|dixon-coles|feature-net] [--retrain-every 4] [--config '{"net":{"l2":0.01}}'] [--json]
@@ -31,6 +33,13 @@ interface SeasonReport {
   readonly bet365: Scores | null;
   readonly pinnacleClose: Scores | null;
   readonly seconds: number;
+  /** User + system CPU time of the season: less sensitive than wall time to other jobs on the machine. */
+  readonly cpuSeconds: number;
+  /** Wall time in trainOutcomeModel (the refits) and in predict() (the weekly pricing). */
+  readonly trainSeconds: number;
+  readonly predictSeconds: number;
+  /** Fits, Newton iterations and feature rows behind those times. */
+  readonly work: ModelWork;
   readonly retrains: number;
   readonly nonConvergedFits: number;
   /** Wall time of one week's predict() call (features and the week-start goal-model fit included). */
@@ -57,6 +66,9 @@ function marketScores(matches: readonly Match[], source: OddsSource): Scores | n
 
 async function benchSeason(all: readonly Match[], season: string, config: ModelConfig, retrainEvery: number): Promise<SeasonReport> {
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
+  const workStarted = readModelWork();
+  let trainMs = 0;
   const seasonMatches = all.filter((m) => m.season === season);
   if (seasonMatches.length === 0) throw new Error(`No matches for season ${season} in the data`);
   const forecasts: Triple[] = [];
@@ -73,7 +85,9 @@ async function benchSeason(all: readonly Match[], season: string, config: ModelC
   for (const week of bettingWeeksOf(seasonMatches)) {
     const history = matchesBeforeWeek(all, week);
     if (model === null || weeksSinceTraining >= every) {
+      const trainStarted = performance.now();
       model = await trainOutcomeModel(config, history, { cutoff: week.start });
+      trainMs += performance.now() - trainStarted;
       weeksSinceTraining = 0;
       retrains++;
       const snapshot = model.toSnapshot();
@@ -97,6 +111,10 @@ async function benchSeason(all: readonly Match[], season: string, config: ModelC
     bet365: marketScores(seasonMatches, 'b365'),
     pinnacleClose: marketScores(seasonMatches, 'pinnacleClose'),
     seconds: (performance.now() - started) / 1000,
+    cpuSeconds: ((u) => (u.user + u.system) / 1e6)(process.cpuUsage(cpuStarted)),
+    trainSeconds: trainMs / 1000,
+    predictSeconds: predictMs.reduce((a, b) => a + b, 0) / 1000,
+    work: modelWorkSince(workStarted),
     retrains,
     nonConvergedFits,
     predictMsMean: predictMs.reduce((a, b) => a + b, 0) / predictMs.length,
@@ -166,13 +184,18 @@ async function main(): Promise<void> {
   console.log(`Model ${config.kind} (TF backend: ${backend}), ${values.div}, history from ${values['history-from']}, retrain every ${config.kind === 'dixon-coles' ? 1 : retrainEvery} week(s)`);
   for (const r of reports) {
     console.log(`${r.season}: ${r.matches} matches, ${r.seconds.toFixed(1)} s, ${r.retrains} fits, predict ${r.predictMsMean.toFixed(0)} ms/week (max ${r.predictMsMax.toFixed(0)})${r.nonConvergedFits > 0 ? `, ${r.nonConvergedFits} NOT CONVERGED` : ''}`);
+    const w = r.work;
+    console.log(
+      `  time: ${r.trainSeconds.toFixed(1)} s training, ${r.predictSeconds.toFixed(1)} s predicting, ${r.cpuSeconds.toFixed(1)} s CPU in all | ` +
+        `${w.goalModelFits} goal-model fits (${w.newtonIterations} Newton it., ${w.fitsReused} reused), ${w.featureRowsBuilt} feature rows built (${w.featureRowsReused} reused), ${w.netTrainings} net trainings`,
+    );
     if (r.ensembleWeights.length > 0) console.log(`  feature-net blend weight per refit: ${[...new Set(r.ensembleWeights)].join(', ')}`);
     console.log(formatRow('model', r.model));
     console.log(formatRow('Bet365 pre-match', r.bet365));
     console.log(formatRow('Pinnacle closing', r.pinnacleClose));
     if (r.bet365) console.log(`  model RPS vs Bet365: ${(((r.model.rps - r.bet365.rps) / r.bet365.rps) * 100).toFixed(2)}%`);
   }
-  console.log(`Total ${reports.reduce((s, r) => s + r.seconds, 0).toFixed(1)} s`);
+  console.log(`Total ${reports.reduce((s, r) => s + r.seconds, 0).toFixed(1)} s wall, ${reports.reduce((s, r) => s + r.cpuSeconds, 0).toFixed(1)} s CPU (load average ${loadavg().map((l) => l.toFixed(2)).join(' ')})`);
 }
 
 main().catch((error: unknown) => {

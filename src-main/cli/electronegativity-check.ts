@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 
 /**
  * `npm run lint:electron`: runs electronegativity over src-main and fails on any finding that is
@@ -17,6 +18,9 @@ const ACCEPTED: readonly { readonly issue: string; readonly file: string; readon
     why: "The CSP evaluator warns that script-src 'self' is weak if the origin hosts JSONP, Angular or user uploads; the app's origin serves only its own bundled files.",
   },
 ];
+
+// No options: a stray argument is refused rather than silently ignored.
+parseArgs({ options: {}, strict: true });
 
 const require = createRequire(import.meta.url);
 const cli = path.join(path.dirname(require.resolve('@doyensec/electronegativity/package.json')), 'dist', 'index.js');

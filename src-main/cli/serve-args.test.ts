@@ -28,6 +28,8 @@ describe('parseServeArgs', () => {
     expect(() => parseServeArgs(['--data-url', 'ftp://x'], env, 'linux')).toThrow('--data-url must be an http(s) URL, got "ftp://x"');
     expect(() => parseServeArgs(['--db'], env, 'linux')).toThrow(/^--db needs a value\. Usage: npm run serve/);
     expect(() => parseServeArgs(['--verbose'], env, 'linux')).toThrow(/^Unknown option "--verbose"\. Usage:/);
+    expect(() => parseServeArgs(['--db='], env, 'linux')).toThrow(/^--db needs a value\. Usage:/);
+    expect(() => parseServeArgs(['8123'], env, 'linux')).toThrow(/^Unexpected argument 8123\. Usage:/);
   });
 
   it('follows each platform convention for the user-data folder', () => {

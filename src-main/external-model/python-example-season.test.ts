@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readBets, readPerformance } from '../ledger/run-repository';
+import { isSettled } from '../domain/season/week-bet';
 import { openLedger } from '../ledger/ledger-database';
 import { FAST_RUN } from '../season/testing/season-fixture';
 import { seasonReportJson } from '../season/season-report-text';
@@ -39,7 +40,7 @@ describe('the Python example model over a whole season', () => {
     const db = openLedger(first.ledger.databaseFile);
     try {
       const weeks = readPerformance(db, first.run.id);
-      const bets = readBets(db, first.run.id, { placedOnly: true }).filter((b) => b.book === 'active');
+      const bets = readBets(db, first.run.id, { book: 'active', stakedOnly: true }).filter(isSettled);
       const profit = bets.reduce((s, b) => s + b.profitCents, 0);
       expect(first.run.startingBankrollCents + profit).toBe(weeks.at(-1)!.bankrollEndCents);
       for (const w of weeks) {

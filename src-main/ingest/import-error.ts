@@ -1,3 +1,5 @@
+import { CodedError } from '../ipc/result';
+
 /** Where and why a football-data file was rejected. */
 export interface ImportErrorDetails {
   /** The file path or URL as the user knows it. */
@@ -21,7 +23,7 @@ export interface ImportErrorDetails {
  * person can open the file and fix it: `E0.csv line 17, column FTHG: expected a whole number of
  * goals, found "two"`.
  */
-export class ImportError extends Error {
+export class ImportError extends CodedError {
   readonly file: string;
   readonly line: number | null;
   readonly column: string | null;
@@ -29,7 +31,7 @@ export class ImportError extends Error {
   readonly found: string;
 
   constructor(details: ImportErrorDetails) {
-    super(formatImportError(details));
+    super('invalid-input', formatImportError(details));
     this.name = 'ImportError';
     this.file = details.file;
     this.line = details.line;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { EdgelineService, SlipExport } from '../app/edgeline-service';
-import type { EdgelineJobStatus } from '../jobs/edgeline-task';
+import type { EdgelineJobStatus, EdgelineTaskKind, EdgelineTaskResults } from '../jobs/edgeline-task';
 import { runSettingsSchema } from '../season/run-settings';
 import { CHANNEL_NAMES, type ChannelName } from './channel-names';
 
@@ -30,13 +30,18 @@ function call<I extends z.ZodType, O>(input: I, output: O): ChannelSpec<I, O> {
   return { input, mode: 'call', output };
 }
 
-function job<I extends z.ZodType>(input: I): ChannelSpec<I, JobTicket> {
-  return { input, mode: 'job', output: returns<JobTicket>() };
+function job<I extends z.ZodType, K extends EdgelineTaskKind>(input: I, kind: K): ChannelSpec<I, JobTicket<K>> & { readonly jobKind: K } {
+  return { input, mode: 'job', output: returns<JobTicket<K>>(), jobKind: kind };
 }
 
-export interface JobTicket {
+/** What a job channel answers: the job to poll with jobs:wait, and the kind of task it runs (so its result type is known). */
+export interface JobTicket<K extends EdgelineTaskKind = EdgelineTaskKind> {
   readonly jobId: string;
+  readonly kind: K;
 }
+
+/** The value a finished job of this kind returns through jobs:wait. */
+export type JobResult<K extends EdgelineTaskKind> = EdgelineTaskResults[K];
 
 type Out<M extends keyof EdgelineService> = ReturnType<EdgelineService[M]>;
 
@@ -69,6 +74,7 @@ export const contract = {
         seasons: z.array(seasonCode).min(1, 'Choose at least one season').max(40),
       })
       .strict(),
+    'download',
   ),
   'runs:list': call(z.object({}).strict(), returns<Out<'listRuns'>>()),
   /** The registered external models a run may name; registering one is the user's, outside the app. */
@@ -76,8 +82,8 @@ export const contract = {
   'runs:create': call(z.object({ settings: runSettingsSchema }).strict(), returns<Out<'createRun'>>()),
   'runs:get': call(z.object({ runId }).strict(), returns<Out<'getRun'>>()),
   'runs:delete': call(z.object({ runId }).strict(), returns<{ readonly deleted: string }>()),
-  'season:step': job(z.object({ runId }).strict()),
-  'season:run-to-end': job(z.object({ runId }).strict()),
+  'season:step': job(z.object({ runId }).strict(), 'step'),
+  'season:run-to-end': job(z.object({ runId }).strict(), 'run-to-end'),
   'season:reset': call(z.object({ runId }).strict(), returns<Out<'reset'>>()),
   'season:week': call(z.object({ runId, week: z.number().int().min(0).max(200) }).strict(), returns<Out<'weekView'>>()),
   'dashboard:get': call(z.object({ runId }).strict(), returns<Out<'dashboard'>>()),
@@ -105,6 +111,10 @@ export type Channel = keyof Contract;
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
 export type ChannelOutput<C extends Channel> = Contract[C]['output'];
+/** The channels that start a background job. */
+export type JobChannel = { [C in Channel]: Contract[C] extends { readonly jobKind: EdgelineTaskKind } ? C : never }[Channel];
+/** The kind of task a job channel starts. */
+export type JobKindOf<C extends JobChannel> = Contract[C] extends { readonly jobKind: infer K extends EdgelineTaskKind } ? K : never;
 
 /** Every channel, from the dependency-free list (the `satisfies` above keeps the two in step). */
 export const CHANNELS: readonly Channel[] = CHANNEL_NAMES;

@@ -1,18 +1,16 @@
 import { ZodError } from 'zod';
-import { isErrorCode, type AppError } from './result';
+import { CodedError, type AppError } from './result';
 
 /**
  * Turns anything thrown by a handler into an AppError the renderer can act on. Services choose
- * the code by throwing an error with a `code` property (CodedError or any error carrying one of
- * the ErrorCode strings); a ZodError escaping a service is still the caller's bad input.
+ * the code by throwing a CodedError; an AbortSignal's abort is a cancel, and a ZodError escaping
+ * a service is still the caller's bad input.
  */
 export function errorToAppError(error: unknown): AppError {
   if (error instanceof ZodError) return { code: 'invalid-input', message: describeZodError(error) };
+  if (error instanceof CodedError) return { code: error.code, message: error.message };
   if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    if (isErrorCode(code)) return { code, message: error.message };
     if (error.name === 'AbortError') return { code: 'cancelled', message: error.message || 'Cancelled' };
-    if (error.name === 'NotFoundError') return { code: 'not-found', message: error.message };
     return { code: 'failed', message: error.message };
   }
   return { code: 'failed', message: String(error) };

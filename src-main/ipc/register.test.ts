@@ -100,6 +100,8 @@ describe('registerHandlers', () => {
     const { handlers } = setup();
     const ticket = await handlers['season:step']({ runId: 'run-1' });
     if (!ticket.ok) throw new Error(ticket.error.message);
+    // The ticket names the job's kind, so a caller knows the result's type without naming it.
+    expect(ticket.value.kind).toBe('step');
     const status = await handlers['jobs:wait']({ jobId: ticket.value.jobId, timeoutMs: 20_000 });
     expect(status.ok && status.value.state).toBe('succeeded');
     expect(status.ok && status.value.kind === 'step' && status.value.state === 'succeeded' && status.value.result.week).toBe(1);

@@ -2,9 +2,9 @@ import type { EdgelineService } from '../app/edgeline-service';
 import type { EdgelineJobStatus, EdgelineTask } from '../jobs/edgeline-task';
 import { lockKeyOf } from '../jobs/edgeline-task';
 import type { JobStatus } from '../jobs/job-status';
-import { contract, isChannel, type Channel, type ChannelOutput, type ParsedInput } from './contract';
+import { contract, isChannel, type Channel, type ChannelOutput, type JobTicket, type ParsedInput } from './contract';
 import { describeZodError, errorToAppError } from './error-to-app-error';
-import { fail, ok, type Result } from './result';
+import { CodedError, fail, ok, type Result } from './result';
 
 /** The part of JobRunner the handlers use. */
 export interface JobHost {
@@ -34,20 +34,20 @@ type Implementation = { readonly [C in Channel]: (input: ParsedInput<C>) => Prom
 export type HandlerTable = { readonly [C in Channel]: (rawInput: unknown) => Promise<Result<ChannelOutput<C>>> };
 
 export function registerHandlers({ service, jobs, desktop }: HandlerDeps): HandlerTable {
-  const startJob = (task: EdgelineTask): ChannelOutput<'season:step'> => {
+  const startJob = <T extends EdgelineTask>(task: T): JobTicket<T['kind']> => {
     const started = jobs.start(task, lockKeyOf(task));
-    if (!started.ok) throw Object.assign(new Error(started.error.message), { code: started.error.code });
-    return started.value;
+    if (!started.ok) throw new CodedError(started.error.code, started.error.message);
+    return { jobId: started.value.jobId, kind: task.kind };
   };
   /** Reset and delete change a run under a job's feet; refuse them while one is running. */
   const ensureIdle = (runId: string): void => {
     const running = jobs.runningJobFor(lockKeyOf({ kind: 'step', runId }));
     if (running !== undefined) {
-      throw Object.assign(new Error(`Run ${runId} is busy with job ${running.jobId} (${running.kind}); cancel it or wait for it first`), { code: 'busy' });
+      throw new CodedError('busy', `Run ${runId} is busy with job ${running.jobId} (${running.kind}); cancel it or wait for it first`);
     }
   };
   const jobStatus = (jobId: string, status: JobStatus | undefined): EdgelineJobStatus => {
-    if (status === undefined) throw Object.assign(new Error(`No job with id ${jobId} (it may have finished long ago)`), { code: 'not-found' });
+    if (status === undefined) throw new CodedError('not-found', `No job with id ${jobId} (it may have finished long ago)`);
     return status as EdgelineJobStatus;
   };
 
@@ -56,7 +56,7 @@ export function registerHandlers({ service, jobs, desktop }: HandlerDeps): Handl
     'data:import-files': ({ files }) =>
       service.importFiles(files.map((file) => ({ name: file.name, bytes: new Uint8Array(Buffer.from(file.bytesBase64, 'base64')) }))),
     'data:import-paths': async () => {
-      if (desktop === undefined) throw Object.assign(new Error('Importing by path needs the desktop app; upload the files instead'), { code: 'unsupported' });
+      if (desktop === undefined) throw new CodedError('unsupported', 'Importing by path needs the desktop app; upload the files instead');
       const paths = await desktop.chooseImportPaths();
       return paths === null || paths.length === 0 ? null : service.importPaths(paths);
     },

@@ -14,18 +14,6 @@ export type ErrorCode =
   | 'unknown-channel'
   | 'unauthorized';
 
-export const ERROR_CODES: readonly ErrorCode[] = [
-  'invalid-input',
-  'not-found',
-  'busy',
-  'conflict',
-  'cancelled',
-  'failed',
-  'unsupported',
-  'unknown-channel',
-  'unauthorized',
-];
-
 export interface AppError {
   readonly code: ErrorCode;
   readonly message: string;
@@ -41,17 +29,18 @@ export function fail<T = never>(code: ErrorCode, message: string): Result<T> {
   return { ok: false, error: { code, message } };
 }
 
-/** An error a service can throw to choose the code the UI sees (e.g. 'not-found' for an unknown run id). */
+/**
+ * The app's one error-with-code: anything that can fail in a way the user must act on throws
+ * this (or a subclass carrying details, like ImportError and DownloadError), and the code is
+ * what reaches the renderer. Everything else arrives as 'failed'.
+ */
 export class CodedError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    options: { readonly cause?: unknown } = {},
   ) {
-    super(message);
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'CodedError';
   }
-}
-
-export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 }

@@ -1,17 +1,22 @@
 import type { LedgerDatabase } from './ledger-database';
-import type { Outcome, Triple } from '../domain/football/outcome';
+import type { Alert } from '../domain/season/monitoring';
+import type { PlayedWeek, Prediction, PredictionRole, WeekPerformance } from '../domain/season/play-week';
+import { isRejectionCode, type Book, type WeekBet } from '../domain/season/week-bet';
+import type { RunHistory } from '../domain/season/run-history';
+import { runSettingsSchema, type RunSettings } from '../season/run-settings';
 
 /**
  * SQL for simulation runs: the run's stored configuration, and the rows one played week adds
  * (predictions, bets, weekly performance, bankroll, alerts, model versions). The season engine
- * calls `appendWeek` inside one transaction per week.
+ * calls `appendWeek` inside one transaction per week. Rows come back as the domain's types
+ * (settings parsed, bets as the WeekBet union): the SQLite columns are mapped here and nowhere else.
  */
 
 export interface RunRow {
   readonly id: string;
   readonly name: string;
   readonly createdAt: string;
-  readonly settingsJson: string;
+  readonly settings: RunSettings;
   readonly dataFingerprint: string;
   readonly startingBankrollCents: number;
   readonly weekCount: number;
@@ -25,88 +30,25 @@ export interface RunModelRow {
   readonly detail: string;
 }
 
-export type PredictionRole = 'active' | 'static' | 'champion';
+export type { Book, PredictionRole };
 
-export interface PredictionRow {
+export interface BankrollHistoryRow {
   readonly week: number;
-  readonly matchId: string;
-  readonly role: PredictionRole;
-  readonly modelVersion: number;
-  readonly probabilities: Triple;
-  readonly marketProbabilities: Triple | null;
-  readonly brier: number;
-  readonly marketBrier: number | null;
+  readonly bankrollCents: number;
+  readonly peakCents: number;
 }
 
-export type Book = 'active' | 'static';
-
-export interface BetRow {
-  readonly week: number;
-  readonly book: Book;
-  readonly matchId: string;
-  readonly outcome: Outcome;
-  readonly decimalOdds: number;
-  readonly modelProbability: number;
-  readonly marketProbability: number;
-  readonly edge: number;
-  readonly fullKelly: number;
-  readonly appliedKelly: number;
-  readonly stakeCents: number;
-  readonly placed: boolean;
-  readonly rejection: string | null;
-  readonly robust: boolean;
-  readonly won: boolean | null;
-  readonly profitCents: number;
-  readonly closingOdds: number | null;
-  readonly closingFairProbability: number | null;
-  readonly modelVersion: number;
-}
-
-export interface WeekPerformanceRow {
-  readonly week: number;
-  readonly weekStart: string;
-  readonly weekEnd: string;
-  readonly matches: number;
-  readonly valueBetsFound: number;
-  readonly betsPlaced: number;
-  readonly wins: number;
-  readonly stakedCents: number;
-  readonly profitCents: number;
-  readonly bankrollStartCents: number;
-  readonly bankrollEndCents: number;
-  readonly staticBankrollEndCents: number;
-  readonly modelBrier: number;
-  readonly marketBrier: number | null;
-  readonly modelRps: number;
-  readonly marketRps: number | null;
-  readonly modelVersion: number;
-  readonly modelBehindMarket: boolean;
-  readonly inDrawdown: boolean;
-}
-
-export interface AlertRow {
-  readonly week: number;
-  readonly kind: string;
-  readonly message: string;
-}
-
-export interface WeekRecord {
-  readonly performance: WeekPerformanceRow;
-  readonly bankrollPeakCents: number;
-  readonly predictions: readonly PredictionRow[];
-  readonly bets: readonly BetRow[];
-  readonly alerts: readonly AlertRow[];
-  readonly newModel: RunModelRow | null;
-}
+/** What one played week writes: the week as playWeek returned it, and the model version fitted for it, if any. */
+export type WeekRecord = Pick<PlayedWeek, 'performance' | 'bankrollPeakCents' | 'predictions' | 'bets' | 'alerts'> & { readonly newModel: RunModelRow | null };
 
 const bit = (b: boolean): number => (b ? 1 : 0);
-const nullableBit = (b: boolean | null): number | null => (b === null ? null : bit(b));
 
 export function insertRun(db: LedgerDatabase, run: RunRow): void {
+  const { settings, ...columns } = run;
   db.prepare(
     `INSERT INTO runs (id, name, created_at, settings_json, data_fingerprint, starting_bankroll_cents, week_count)
      VALUES (@id, @name, @createdAt, @settingsJson, @dataFingerprint, @startingBankrollCents, @weekCount)`,
-  ).run(run);
+  ).run({ ...columns, settingsJson: JSON.stringify(settings) });
 }
 
 /** Rewrites a run's stored settings (a reset re-records the external model it will now replay with). */
@@ -117,12 +59,22 @@ export function updateRunSettings(db: LedgerDatabase, runId: string, settingsJso
 const RUN_COLUMNS = `id, name, created_at AS createdAt, settings_json AS settingsJson, data_fingerprint AS dataFingerprint,
   starting_bankroll_cents AS startingBankrollCents, week_count AS weekCount`;
 
+type StoredRun = Omit<RunRow, 'settings'> & { readonly settingsJson: string };
+
+/** Stored settings are parsed with today's schema, so a run saved before a setting existed gets its documented default. */
+function runOf({ settingsJson, ...columns }: StoredRun): RunRow {
+  const parsed = runSettingsSchema.safeParse(JSON.parse(settingsJson));
+  if (!parsed.success) throw new Error(`Run "${columns.name}" has stored settings this version cannot read: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return { ...columns, settings: parsed.data };
+}
+
 export function findRun(db: LedgerDatabase, runId: string): RunRow | null {
-  return (db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`).get(runId) as RunRow | undefined) ?? null;
+  const row = db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`).get(runId) as StoredRun | undefined;
+  return row ? runOf(row) : null;
 }
 
 export function listRunRows(db: LedgerDatabase): RunRow[] {
-  return db.prepare(`SELECT ${RUN_COLUMNS} FROM runs ORDER BY created_at DESC, id`).all() as RunRow[];
+  return (db.prepare(`SELECT ${RUN_COLUMNS} FROM runs ORDER BY created_at DESC, id`).all() as StoredRun[]).map(runOf);
 }
 
 /** Every model a run fitted, for deleting them with the run (the models table has no FK to runs). */
@@ -169,8 +121,11 @@ export function appendWeek(db: LedgerDatabase, runId: string, record: WeekRecord
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const b of record.bets) {
+    const stake = b.status === 'rejected' ? { stakeCents: 0, placed: 0, rejection: b.rejection, won: null, profitCents: 0 } : { stakeCents: b.stakeCents, placed: 1, rejection: null, won: null, profitCents: 0 };
+    const settled = b.status === 'settled' ? { ...stake, won: bit(b.won), profitCents: b.profitCents } : stake;
     insertBet.run(runId, b.week, b.book, b.matchId, b.outcome, b.decimalOdds, b.modelProbability, b.marketProbability, b.edge, b.fullKelly,
-      b.appliedKelly, b.stakeCents, bit(b.placed), b.rejection, bit(b.robust), nullableBit(b.won), b.profitCents, b.closingOdds, b.closingFairProbability, b.modelVersion);
+      b.appliedKelly, settled.stakeCents, settled.placed, settled.rejection, bit(b.robustAcrossMethods), settled.won, settled.profitCents, b.closingOdds,
+      b.closingFairProbability, b.modelVersion);
   }
   db.prepare(
     `INSERT INTO weekly_performance (run_id, week, week_start, week_end, matches, value_bets_found, bets_placed, wins, staked_cents, profit_cents,
@@ -196,7 +151,7 @@ export function readRunModels(db: LedgerDatabase, runId: string): RunModelRow[] 
     .all(runId) as RunModelRow[];
 }
 
-export function readPerformance(db: LedgerDatabase, runId: string, week?: number): WeekPerformanceRow[] {
+export function readPerformance(db: LedgerDatabase, runId: string, week?: number): WeekPerformance[] {
   const rows = db
     .prepare(
       `SELECT week, week_start AS weekStart, week_end AS weekEnd, matches, value_bets_found AS valueBetsFound, bets_placed AS betsPlaced,
@@ -206,11 +161,11 @@ export function readPerformance(db: LedgerDatabase, runId: string, week?: number
          model_behind_market AS modelBehindMarket, in_drawdown AS inDrawdown
        FROM weekly_performance WHERE run_id = ? AND (? IS NULL OR week = ?) ORDER BY week`,
     )
-    .all(runId, week ?? null, week ?? null) as (Omit<WeekPerformanceRow, 'modelBehindMarket' | 'inDrawdown'> & { modelBehindMarket: number; inDrawdown: number })[];
+    .all(runId, week ?? null, week ?? null) as (Omit<WeekPerformance, 'modelBehindMarket' | 'inDrawdown'> & { modelBehindMarket: number; inDrawdown: number })[];
   return rows.map((r) => ({ ...r, modelBehindMarket: r.modelBehindMarket === 1, inDrawdown: r.inDrawdown === 1 }));
 }
 
-export function readPredictions(db: LedgerDatabase, runId: string, options: { week?: number; role?: PredictionRole } = {}): PredictionRow[] {
+export function readPredictions(db: LedgerDatabase, runId: string, options: { week?: number; role?: PredictionRole } = {}): Prediction[] {
   const rows = db
     .prepare(
       `SELECT week, match_id AS matchId, role, model_version AS modelVersion, p_home, p_draw, p_away, market_home, market_draw, market_away,
@@ -233,7 +188,25 @@ export function readPredictions(db: LedgerDatabase, runId: string, options: { we
   }));
 }
 
-export function readBets(db: LedgerDatabase, runId: string, options: { week?: number; book?: Book; placedOnly?: boolean } = {}): BetRow[] {
+interface StoredBet {
+  readonly week: number; readonly book: Book; readonly matchId: string; readonly outcome: WeekBet['outcome']; readonly decimalOdds: number;
+  readonly modelProbability: number; readonly marketProbability: number; readonly edge: number; readonly fullKelly: number;
+  readonly appliedKelly: number; readonly stakeCents: number; readonly placed: number; readonly rejection: string | null; readonly robust: number;
+  readonly won: number | null; readonly profitCents: number; readonly closingOdds: number | null; readonly closingFairProbability: number | null;
+  readonly modelVersion: number;
+}
+
+function betOf({ placed, rejection, robust, won, stakeCents, profitCents, ...fields }: StoredBet): WeekBet {
+  const candidate = { ...fields, robustAcrossMethods: robust === 1 };
+  if (placed === 0) {
+    if (!isRejectionCode(rejection)) throw new Error(`weekly_bets row for ${fields.matchId} ${fields.outcome} (week ${fields.week}) is not placed but has no known rejection reason: ${JSON.stringify(rejection)}`);
+    return { ...candidate, status: 'rejected', rejection };
+  }
+  if (won === null) return { ...candidate, status: 'placed', stakeCents };
+  return { ...candidate, status: 'settled', stakeCents, won: won === 1, profitCents };
+}
+
+export function readBets(db: LedgerDatabase, runId: string, options: { week?: number; book?: Book; stakedOnly?: boolean } = {}): WeekBet[] {
   const rows = db
     .prepare(
       `SELECT week, book, match_id AS matchId, outcome, decimal_odds AS decimalOdds, model_probability AS modelProbability,
@@ -242,14 +215,32 @@ export function readBets(db: LedgerDatabase, runId: string, options: { week?: nu
          closing_fair_probability AS closingFairProbability, model_version AS modelVersion
        FROM weekly_bets WHERE run_id = ? AND (? IS NULL OR week = ?) AND book = ? AND (? = 0 OR placed = 1) ORDER BY week, rowid`,
     )
-    .all(runId, options.week ?? null, options.week ?? null, options.book ?? 'active', options.placedOnly ? 1 : 0) as (Omit<BetRow, 'placed' | 'robust' | 'won'> & {
-    placed: number; robust: number; won: number | null;
-  })[];
-  return rows.map((r) => ({ ...r, placed: r.placed === 1, robust: r.robust === 1, won: r.won === null ? null : r.won === 1 }));
+    .all(runId, options.week ?? null, options.week ?? null, options.book ?? 'active', options.stakedOnly ? 1 : 0) as StoredBet[];
+  return rows.map(betOf);
 }
 
-export function readAlerts(db: LedgerDatabase, runId: string, week?: number): AlertRow[] {
+/** The bankroll after each played week and its running peak, as the engine committed them. */
+export function readBankrollHistory(db: LedgerDatabase, runId: string): BankrollHistoryRow[] {
+  return db
+    .prepare('SELECT week, bankroll_cents AS bankrollCents, peak_cents AS peakCents FROM bankroll_history WHERE run_id = ? ORDER BY week')
+    .all(runId) as BankrollHistoryRow[];
+}
+
+export function readAlerts(db: LedgerDatabase, runId: string, week?: number): Alert[] {
   return db
     .prepare('SELECT week, kind, message FROM alerts WHERE run_id = ? AND (? IS NULL OR week = ?) ORDER BY week, seq')
-    .all(runId, week ?? null, week ?? null) as AlertRow[];
+    .all(runId, week ?? null, week ?? null) as Alert[];
+}
+
+/** A run's whole played history, read in one go for the reports and views to project. */
+export function readRunHistory(db: LedgerDatabase, run: Pick<RunRow, 'id' | 'startingBankrollCents'>): RunHistory {
+  return {
+    startingBankrollCents: run.startingBankrollCents,
+    weeks: readPerformance(db, run.id),
+    bankroll: readBankrollHistory(db, run.id),
+    bets: readBets(db, run.id),
+    predictions: readPredictions(db, run.id),
+    alerts: readAlerts(db, run.id),
+    models: readRunModels(db, run.id),
+  };
 }

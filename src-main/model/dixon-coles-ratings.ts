@@ -1,9 +1,10 @@
 import type { Match } from '../domain/football/match';
 import type { Triple } from '../domain/football/outcome';
-import { daysBetween } from '../domain/football/betting-week';
+import { dayNumberOf } from '../domain/football/betting-week';
 import { fitGoalModel, type GoalModelParameters, type GoalObservation } from './goal-model-fit';
 import { dixonColesTau, outcomeProbabilitiesFromRates } from './goal-grid';
-import { matchFingerprint } from './match-fingerprint';
+import { firstAtOrAfter, historyIndexOf, windowKey, type HistoryIndex } from './history-index';
+import { countModelWork } from './model-work';
 
 /** Hyper-parameters of the time-weighted Dixon-Coles fit (see docs/models.md for the tuning). */
 export interface DixonColesSettings {
@@ -63,25 +64,37 @@ const fitCache = new Map<string, DixonColesRatings>();
  * repeated predictions do not refit; a changed result changes the key.
  */
 export function fitDixonColesRatings(history: readonly Match[], cutoff: string, settings: DixonColesSettings): DixonColesRatings {
-  const window = history.filter((m) => m.date < cutoff && daysBetween(m.date, cutoff) <= settings.historyDays);
-  if (window.length === 0) throw new Error(`No matches in the ${settings.historyDays} days before ${cutoff} to fit Dixon-Coles on`);
-  const key = `${JSON.stringify(settings)}|${cutoff}|${matchFingerprint(window)}`;
-  const cached = fitCache.get(key);
-  if (cached) return cached;
+  return fitDixonColesOnIndex(historyIndexOf(history), cutoff, settings);
+}
 
-  const observations: GoalObservation[] = window.map((m) => ({
+/** fitDixonColesRatings on an already indexed history: O(log n) to find the window and its memo key. */
+export function fitDixonColesOnIndex(index: HistoryIndex, cutoff: string, settings: DixonColesSettings): DixonColesRatings {
+  const cutoffDay = dayNumberOf(cutoff);
+  const to = firstAtOrAfter(index, cutoffDay);
+  const from = firstAtOrAfter(index, cutoffDay - settings.historyDays);
+  if (to <= from) throw new Error(`No matches in the ${settings.historyDays} days before ${cutoff} to fit Dixon-Coles on`);
+  const key = `${JSON.stringify(settings)}|${cutoff}|${windowKey(index, from, to)}`;
+  const cached = fitCache.get(key);
+  if (cached) {
+    countModelWork('fitsReused');
+    return cached;
+  }
+  const window = index.matches.slice(from, to);
+  const ageOf = (i: number) => cutoffDay - index.days[from + i]!;
+
+  const observations: GoalObservation[] = window.map((m, i) => ({
     homeTeam: m.homeTeamId,
     awayTeam: m.awayTeamId,
     homeGoals: m.homeGoals,
     awayGoals: m.awayGoals,
-    weight: Math.exp(-settings.xiPerDay * daysBetween(m.date, cutoff)),
+    weight: Math.exp(-settings.xiPerDay * ageOf(i)),
   }));
   const xgAlpha = settings.xgAlpha ?? 0;
   const fitted = xgAlpha > 0 ? expectedGoalsObservations(window, observations, xgAlpha) : observations;
   const fitOptions = { dixonColes: xgAlpha === 0, ridge: settings.ridge };
   const recentCount = new Map<string, number>();
-  for (const m of window) {
-    if (daysBetween(m.date, cutoff) > DAYS_PER_YEAR) continue;
+  for (const [i, m] of window.entries()) {
+    if (ageOf(i) > DAYS_PER_YEAR) continue;
     for (const t of [m.homeTeamId, m.awayTeamId]) recentCount.set(t, (recentCount.get(t) ?? 0) + 1);
   }
   const isNewcomer = (team: string) => (recentCount.get(team) ?? 0) < settings.newcomerMinMatches;
@@ -104,7 +117,7 @@ export function fitDixonColesRatings(history: readonly Match[], cutoff: string, 
     iterations: first.iterations + (fit === first ? 0 : fit.iterations),
     maxAbsGradient: fit.maxAbsGradient,
     matchesUsed: window.length,
-    trainedThrough: window.reduce((last, m) => (m.date > last ? m.date : last), window[0]!.date),
+    trainedThrough: window.at(-1)!.date,
   };
   if (fitCache.size >= CACHE_LIMIT) fitCache.delete(fitCache.keys().next().value!);
   fitCache.set(key, ratings);

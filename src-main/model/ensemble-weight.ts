@@ -1,10 +1,10 @@
 import type { Match } from '../domain/football/match';
 import { outcomeIndex, type Triple } from '../domain/football/outcome';
-import { bettingWeekStart } from '../domain/football/betting-week';
+import { bettingWeekStart, dayNumberOf } from '../domain/football/betting-week';
 import type { ModelConfig } from './outcome-model';
 import { buildFeatureRows, featureTrainingTargets } from './match-features';
 import { MIN_TRAINING_ROWS, predictFeatureNet, type FeatureNetWeights } from './feature-net';
-import { matchFingerprint } from './match-fingerprint';
+import { firstAtOrAfter, historyIndexOf, windowKey } from './history-index';
 
 /** How the ensemble's blend weight was chosen, kept in the snapshot as a diagnostic. */
 export interface EnsembleWeightFit {
@@ -89,12 +89,14 @@ async function validationPairs(
   const validationCutoff = bettingWeekStart(seasonMatches[0]!.date);
   const before = sorted.filter((m) => m.date < validationCutoff);
   if (featureTrainingTargets(before, validationCutoff, config.net.trainingSeasons).length < MIN_TRAINING_ROWS) return null;
-  const upToSeasonEnd = sorted.filter((m) => m.date <= seasonMatches.at(-1)!.date);
-  const key = `${JSON.stringify([config.seed, config.dixonColes, config.form, config.net, config.extraFeatures ?? null])}|${season}|${matchFingerprint(upToSeasonEnd)}`;
+  const index = historyIndexOf(sorted);
+  const seasonEnd = firstAtOrAfter(index, dayNumberOf(seasonMatches.at(-1)!.date) + 1);
+  const upToSeasonEnd = index.matches.slice(0, seasonEnd);
+  const key = `${JSON.stringify([config.seed, config.dixonColes, config.form, config.net])}|${season}|${windowKey(index, 0, seasonEnd)}`;
   const cached = memo.get(key);
   if (cached !== undefined) return cached;
   const net = await trainNet(config, before, validationCutoff);
-  const rows = buildFeatureRows(upToSeasonEnd, seasonMatches, { dixonColes: config.dixonColes, form: config.form, extra: config.extraFeatures });
+  const rows = buildFeatureRows(upToSeasonEnd, seasonMatches, { dixonColes: config.dixonColes, form: config.form });
   const resultOf = new Map(seasonMatches.map((m) => [m.id, outcomeIndex(m.result)]));
   const pairs = rows.map((r) => ({ net: predictFeatureNet(net, r.features), dc: r.dixonColesProbabilities, k: resultOf.get(r.matchId)! }));
   memo.set(key, pairs);

@@ -15,7 +15,7 @@ function toyRows(count: number): { inputs: number[][]; labels: (0 | 1 | 2)[] } {
   return { inputs, labels };
 }
 
-const logistic: FeatureNetSettings = { hiddenUnits: 0, epochs: 200, learningRate: 0.05, l2: 0.0001, rowDecayPerDay: 0 };
+const logistic: FeatureNetSettings = { hiddenUnits: 0, epochs: 200, learningRate: 0.05, l2: 0.0001 };
 
 describe('trainFeatureNet / predictFeatureNet', () => {
   it('learns an ordered three-way split (logistic regression)', async () => {
@@ -35,20 +35,6 @@ describe('trainFeatureNet / predictFeatureNet', () => {
     expect(b).toEqual(a);
     const c = await trainFeatureNet(inputs, labels, settings, 10);
     expect(c.layers[0]!.kernel).not.toEqual(a.layers[0]!.kernel);
-  });
-
-  it('follows the heavily weighted rows when old and new rows disagree', async () => {
-    const { inputs, labels } = toyRows(200);
-    // The second copy reverses home and away; row weights decide which copy the net believes.
-    const reversed = labels.map((l) => (l === 0 ? 2 : l === 2 ? 0 : 1));
-    const both = { inputs: [...inputs, ...inputs], labels: [...labels, ...reversed] };
-    const favourFirst = both.inputs.map((_, i) => (i < 200 ? 1 : 0.01));
-    const favourSecond = both.inputs.map((_, i) => (i < 200 ? 0.01 : 1));
-    const first = await trainFeatureNet(both.inputs, both.labels, logistic, 1, { rowWeights: favourFirst });
-    const second = await trainFeatureNet(both.inputs, both.labels, logistic, 1, { rowWeights: favourSecond });
-    expect(predictFeatureNet(first, [1.8, 0.5])[0]).toBeGreaterThan(0.7);
-    expect(predictFeatureNet(second, [1.8, 0.5])[2]).toBeGreaterThan(0.7);
-    await expect(trainFeatureNet(inputs, labels, logistic, 1, { rowWeights: [1] })).rejects.toThrow('trainFeatureNet: 200 rows but 1 row weights');
   });
 
   it('standardises a constant feature without dividing by zero', async () => {

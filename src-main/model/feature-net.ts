@@ -14,11 +14,6 @@ export interface FeatureNetSettings {
   /** L2 penalty on all weights (not biases), per training row. */
   readonly l2: number;
   /**
-   * Recency weighting of training rows: a row `d` days before the cutoff counts
-   * exp(-rowDecayPerDay * d) in the loss (0 = all rows equal). Weights are rescaled to mean 1.
-   */
-  readonly rowDecayPerDay: number;
-  /**
    * Output head: 'multinomial' (softmax over H/D/A, the default when absent) or 'ordered' (an
    * ordered logit: one latent score and two cut-points, fitted by Newton's method in plain
    * TypeScript; needs hiddenUnits 0, ignores epochs and learningRate).
@@ -54,14 +49,10 @@ export async function trainFeatureNet(
   labels: readonly (0 | 1 | 2)[],
   settings: FeatureNetSettings,
   seed: number,
-  options: { signal?: AbortSignal; onProgress?: (fraction: number) => void; rowWeights?: readonly number[] } = {},
+  options: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {},
 ): Promise<FeatureNetWeights> {
   if (inputs.length === 0) throw new Error('trainFeatureNet: no training rows');
   if (inputs.length !== labels.length) throw new Error(`trainFeatureNet: ${inputs.length} rows but ${labels.length} labels`);
-  const rowWeights = options.rowWeights;
-  if (rowWeights && rowWeights.length !== inputs.length) throw new Error(`trainFeatureNet: ${inputs.length} rows but ${rowWeights.length} row weights`);
-  const meanWeight = rowWeights ? rowWeights.reduce((s, w) => s + w, 0) / rowWeights.length : 1;
-  if (!(meanWeight > 0) || !Number.isFinite(meanWeight)) throw new Error(`trainFeatureNet: row weights must be finite with a positive mean, got mean ${meanWeight}`);
   const backend = await tfReady();
   const width = inputs[0]!.length;
   const featureMeans = Array.from({ length: width }, (_, j) => inputs.reduce((s, r) => s + r[j]!, 0) / inputs.length);
@@ -72,7 +63,7 @@ export async function trainFeatureNet(
   const standardised = inputs.map((r) => r.map((v, j) => (v - featureMeans[j]!) / featureScales[j]!));
   if (settings.head === 'ordered') {
     if (settings.hiddenUnits > 0) throw new Error(`trainFeatureNet: the ordered head has no hidden layer, got hiddenUnits ${settings.hiddenUnits}`);
-    const fit = fitOrderedLogit(standardised, labels, settings.l2, rowWeights?.map((w) => w / meanWeight));
+    const fit = fitOrderedLogit(standardised, labels, settings.l2);
     options.onProgress?.(1);
     return {
       featureMeans,
@@ -86,7 +77,6 @@ export async function trainFeatureNet(
 
   const x = tf.tensor2d(standardised, [inputs.length, width], 'float32');
   const y = tf.oneHot(tf.tensor1d([...labels], 'int32'), 3).toFloat();
-  const weights = rowWeights ? tf.tensor1d(rowWeights.map((w) => w / meanWeight), 'float32') : undefined;
   const shapes = settings.hiddenUnits > 0 ? [[width, settings.hiddenUnits], [settings.hiddenUnits, 3]] : [[width, 3]];
   const kernels = shapes.map(([i, o], k) =>
     tf.variable(
@@ -109,8 +99,7 @@ export async function trainFeatureNet(
       if (options.signal?.aborted) throw new Error('Feature-net training aborted');
       const lossTensor = optimizer.minimize(
         () => {
-          // MEAN reduction: sum(w_i * loss_i) / n, so mean-1 weights keep the loss scale and the L2 balance.
-          const crossEntropy = tf.losses.softmaxCrossEntropy(y, forward(x), weights, 0, tf.Reduction.MEAN);
+          const crossEntropy = tf.losses.softmaxCrossEntropy(y, forward(x), undefined, 0, tf.Reduction.MEAN);
           const penalty = kernels.reduce<tf.Scalar>((s, k) => s.add(tf.sum(tf.square(k))), tf.scalar(0));
           return crossEntropy.add(penalty.mul(settings.l2)) as tf.Scalar;
         },
@@ -136,7 +125,6 @@ export async function trainFeatureNet(
   } finally {
     x.dispose();
     y.dispose();
-    weights?.dispose();
     kernels.forEach((k) => k.dispose());
     biases.forEach((b) => b.dispose());
     optimizer.dispose();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bettingWeeksOf } from '../domain/football/betting-week';
-import { buildFeatureRows, FEATURE_NAMES, featureNamesOf } from './match-features';
+import { buildFeatureRows, FEATURE_NAMES } from './match-features';
 import { DEFAULT_MODEL_CONFIG } from './outcome-model';
 import { syntheticLeague } from './synthetic-league';
 
@@ -35,81 +35,5 @@ describe('buildFeatureRows', () => {
     const clean = buildFeatureRows(league, fixtures, settings);
     const changed = league.map((m) => (m.date < week.start && m.date >= '2020-09-01' ? { ...m, homeGoals: m.homeGoals + 3 } : m));
     expect(buildFeatureRows(changed, fixtures, settings)).not.toEqual(clean);
-  });
-
-  describe('with every extra feature on', () => {
-    const extraSettings = { ...settings, extra: { fastXiPerDay: 0.006, xgAlpha: 0.5, drawFeatures: true } };
-
-    it('names and fills the extra columns after the base ones, the base ones unchanged', () => {
-      const week = bettingWeeksOf(secondSeason)[6]!;
-      const fixtures = secondSeason.filter((m) => m.date >= week.start && m.date <= week.end);
-      const base = buildFeatureRows(league, fixtures, settings);
-      const rows = buildFeatureRows(league, fixtures, extraSettings);
-      expect(featureNamesOf(extraSettings)).toHaveLength(FEATURE_NAMES.length + 8);
-      for (const [i, row] of rows.entries()) {
-        expect(row.features).toHaveLength(FEATURE_NAMES.length + 8);
-        expect(row.features.slice(0, FEATURE_NAMES.length)).toEqual(base[i]!.features);
-        for (const v of row.features) expect(Number.isFinite(v)).toBe(true);
-      }
-    });
-
-    it('describes a fixture only from matches before its week: later results do not change the extras', () => {
-      const week = bettingWeeksOf(secondSeason)[6]!;
-      const fixtures = secondSeason.filter((m) => m.date >= week.start && m.date <= week.end);
-      const clean = buildFeatureRows(league, fixtures, extraSettings);
-      const flipped = league.map((m) => (m.date >= week.start ? { ...m, homeGoals: m.awayGoals + 3, homeShots: 40, homeShotsOnTarget: 20 } : m));
-      expect(buildFeatureRows(flipped, fixtures, extraSettings)).toEqual(clean);
-      const earlier = league.map((m) => (m.date < week.start && m.date >= '2020-09-01' ? { ...m, homeShotsOnTarget: (m.homeShotsOnTarget ?? 0) + 6 } : m));
-      const changed = buildFeatureRows(earlier, fixtures, extraSettings);
-      // Earlier shots move the expected-goals columns (and the shot columns), not the goal-model ones.
-      const xgColumn = featureNamesOf(extraSettings).indexOf('xgLogHomeRate');
-      expect(changed[0]!.features[xgColumn]).not.toBe(clean[0]!.features[xgColumn]);
-    });
-  });
-
-  describe('with the pi-rating input on', () => {
-    const piSettings = { ...settings, extra: { fastXiPerDay: 0, xgAlpha: 0, drawFeatures: false, piRatings: true } };
-    const week = bettingWeeksOf(secondSeason)[6]!;
-    const fixtures = secondSeason.filter((m) => m.date >= week.start && m.date <= week.end);
-    const piColumn = FEATURE_NAMES.length;
-
-    it('appends one column, piExpectedGoalDifference, the base ones unchanged', () => {
-      expect(featureNamesOf(piSettings)).toEqual([...FEATURE_NAMES, 'piExpectedGoalDifference']);
-      const base = buildFeatureRows(league, fixtures, settings);
-      for (const [i, row] of buildFeatureRows(league, fixtures, piSettings).entries()) {
-        expect(row.features.slice(0, piColumn)).toEqual(base[i]!.features);
-        expect(Number.isFinite(row.features[piColumn])).toBe(true);
-      }
-    });
-
-    it('describes a fixture only from matches before its week: corrupting results from that week on leaves it unchanged', () => {
-      const clean = buildFeatureRows(league, fixtures, piSettings);
-      const flipped = league.map((m) => (m.date >= week.start ? { ...m, homeGoals: m.awayGoals + 3 } : m));
-      expect(buildFeatureRows(flipped, fixtures, piSettings)).toEqual(clean);
-      const earlier = league.map((m) => (m.date < week.start && m.date >= '2020-09-01' ? { ...m, homeGoals: m.homeGoals + 3 } : m));
-      const changed = buildFeatureRows(earlier, fixtures, piSettings);
-      expect(changed.map((r) => r.features[piColumn])).not.toEqual(clean.map((r) => r.features[piColumn]));
-    });
-  });
-
-  describe('with the team home-advantage input on', () => {
-    const haSettings = { ...settings, extra: { fastXiPerDay: 0, xgAlpha: 0, drawFeatures: false, teamHomeAdvantage: true } };
-    const week = bettingWeeksOf(secondSeason)[6]!;
-    const fixtures = secondSeason.filter((m) => m.date >= week.start && m.date <= week.end);
-    const column = FEATURE_NAMES.length;
-
-    it('appends one column, teamHomeAdvantageExcess', () => {
-      expect(featureNamesOf(haSettings)).toEqual([...FEATURE_NAMES, 'teamHomeAdvantageExcess']);
-      for (const row of buildFeatureRows(league, fixtures, haSettings)) expect(Number.isFinite(row.features[column])).toBe(true);
-    });
-
-    it('describes a fixture only from matches before its week: corrupting results from that week on leaves it unchanged', () => {
-      const clean = buildFeatureRows(league, fixtures, haSettings);
-      const flipped = league.map((m) => (m.date >= week.start ? { ...m, homeGoals: m.awayGoals + 3 } : m));
-      expect(buildFeatureRows(flipped, fixtures, haSettings)).toEqual(clean);
-      const earlier = league.map((m) => (m.date < week.start && m.date >= '2020-09-01' ? { ...m, homeGoals: m.homeGoals + 3 } : m));
-      const changed = buildFeatureRows(earlier, fixtures, haSettings);
-      expect(changed.map((r) => r.features[column])).not.toEqual(clean.map((r) => r.features[column]));
-    });
   });
 });

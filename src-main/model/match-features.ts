@@ -1,13 +1,11 @@
 import type { Match } from '../domain/football/match';
-import { bettingWeekStart, daysBetween } from '../domain/football/betting-week';
+import { bettingWeekStart, dayNumberOf, daysBetween } from '../domain/football/betting-week';
 import type { Fixture } from './fixture';
-import { fitDixonColesRatings, predictDixonColes, type DixonColesSettings } from './dixon-coles-ratings';
+import { fitDixonColesOnIndex, predictDixonColes, type DixonColesRatings, type DixonColesSettings } from './dixon-coles-ratings';
 import { TeamFormTracker, type TeamFormSettings } from './team-form-tracker';
-import { fitShotRateRatings, predictShotRates } from './shot-rate-ratings';
-import { fitExpectedGoalsRatings } from './expected-goals-ratings';
-import { outcomeProbabilitiesFromRates } from './goal-grid';
-import { PiRatingTracker } from './pi-ratings';
-import { TeamHomeAdvantageTracker } from './team-home-advantage';
+import { fitShotRateOnIndex, predictShotRates, type ShotRateRatings } from './shot-rate-ratings';
+import { firstAtOrAfter, historyIndexOf, windowKey } from './history-index';
+import { countModelWork } from './model-work';
 
 /**
  * Names of the feature columns, in order. Every value is computed only from matches that kicked
@@ -35,57 +33,9 @@ export const FEATURE_NAMES = [
   'shotRateLogAway',
 ] as const;
 
-/**
- * Optional extra inputs (all off = the base FEATURE_NAMES). Every one is computed, like the base
- * features, from matches before the fixture's week only.
- */
-export interface ExtraFeatureSettings {
-  /**
-   * Time decay per day of a second, fast-forgetting Dixon-Coles fit (e.g. 0.006, a half-life of
-   * ~4 months) whose log rates and P(H) − P(A) become 3 more inputs, so the net can weigh recent
-   * form of strength against the long-run fit. 0 = off.
-   */
-  readonly fastXiPerDay: number;
-  /**
-   * Blend weight of shots on target × league conversion in an expected-goals proxy Poisson fit
-   * (see fitExpectedGoalsRatings) whose log rates and P(H) − P(A) become 3 more inputs. 0 = off.
-   */
-  readonly xgAlpha: number;
-  /** Adds |P(H) − P(A)| and log expected total goals: inputs a draw depends on non-linearly. */
-  readonly drawFeatures: boolean;
-  /**
-   * Adds the pi-rating expected goal difference (see PiRatingTracker): a match-by-match rating
-   * that follows within-season jumps in strength faster than the decayed fits. Absent (configs
-   * saved before it existed) = off.
-   */
-  readonly piRatings?: boolean;
-  /**
-   * Adds the mean of the two sides' shrunk excess home advantage (see TeamHomeAdvantageTracker).
-   * Absent = off.
-   */
-  readonly teamHomeAdvantage?: boolean;
-}
-
-export const NO_EXTRA_FEATURES: ExtraFeatureSettings = { fastXiPerDay: 0, xgAlpha: 0, drawFeatures: false };
-
 export interface FeatureSettings {
   readonly dixonColes: DixonColesSettings;
   readonly form: TeamFormSettings;
-  /** Absent = none (snapshots saved before these existed). */
-  readonly extra?: ExtraFeatureSettings;
-}
-
-/** The feature columns for these settings, in order: FEATURE_NAMES, then the enabled extras. */
-export function featureNamesOf(settings: FeatureSettings): string[] {
-  const extra = settings.extra ?? NO_EXTRA_FEATURES;
-  return [
-    ...FEATURE_NAMES,
-    ...(extra.fastXiPerDay > 0 ? ['fastDcLogHomeRate', 'fastDcLogAwayRate', 'fastDcHomeMinusAway'] : []),
-    ...(extra.xgAlpha > 0 ? ['xgLogHomeRate', 'xgLogAwayRate', 'xgHomeMinusAway'] : []),
-    ...(extra.drawFeatures ? ['dcAbsHomeMinusAway', 'dcLogTotalRate'] : []),
-    ...(extra.piRatings === true ? ['piExpectedGoalDifference'] : []),
-    ...(extra.teamHomeAdvantage === true ? ['teamHomeAdvantageExcess'] : []),
-  ];
 }
 
 export interface FeatureRow {
@@ -103,13 +53,23 @@ const EARLY_SEASON_MATCHES = 8;
 /** Days of history a week needs before it may serve as a training row (a Dixon-Coles fit needs a season). */
 export const MIN_HISTORY_DAYS_FOR_FEATURES = 300;
 
+const ROW_MEMO_LIMIT = 4000;
+/** Rows of one week as of one history prefix, by fixture; see buildFeatureRows. */
+const rowMemo = new Map<string, Map<string, FeatureRow>>();
+
 /**
- * Walk-forward feature rows. `history` is every match known (sorted by date); `targets` are the
- * fixtures to describe. For each betting week among the targets, the team state and the
- * Dixon-Coles fit are taken as of that week's start, from `history` strictly before it.
+ * Walk-forward feature rows. `history` is every match known; `targets` are the fixtures to
+ * describe. For each betting week among the targets, the team state and the Dixon-Coles fit are
+ * taken as of that week's start, from `history` strictly before it.
+ *
+ * A row depends only on the settings, the fixture and the matches before its week, so rows are
+ * memoised on exactly that (the prefix identified by its content, see HistoryIndex): the week's
+ * rows are built once and shared by the active, static and champion models, and a refit finds
+ * the rows of every earlier week it trains on instead of rebuilding ~230 weeks of them.
  */
 export function buildFeatureRows(history: readonly Match[], targets: readonly Fixture[], settings: FeatureSettings): FeatureRow[] {
-  const sorted = [...history].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const index = historyIndexOf(history);
+  const sorted = index.matches;
   const byWeek = new Map<string, Fixture[]>();
   for (const t of targets) {
     const start = bettingWeekStart(t.date);
@@ -117,73 +77,72 @@ export function buildFeatureRows(history: readonly Match[], targets: readonly Fi
     if (list) list.push(t);
     else byWeek.set(start, [t]);
   }
-  const tracker = new TeamFormTracker(settings.form);
-  const pi = settings.extra?.piRatings === true ? new PiRatingTracker() : null;
-  const homeAdvantage = settings.extra?.teamHomeAdvantage === true ? new TeamHomeAdvantageTracker() : null;
+  const settingsKey = JSON.stringify(settings);
+  // Elo and form are a pass over every earlier match: fed only as far as a row not in the memo needs.
+  let tracker: TeamFormTracker | null = null;
+  let fed = 0;
   const rows: FeatureRow[] = [];
-  let next = 0;
   for (const weekStart of [...byWeek.keys()].sort()) {
-    while (next < sorted.length && sorted[next]!.date < weekStart) {
-      tracker.add(sorted[next]!);
-      pi?.add(sorted[next]!);
-      homeAdvantage?.add(sorted[next]!);
-      next += 1;
+    const next = firstAtOrAfter(index, dayNumberOf(weekStart));
+    const memoKey = `${settingsKey}|${weekStart}|${windowKey(index, 0, next)}`;
+    let weekRows = rowMemo.get(memoKey);
+    if (weekRows === undefined) {
+      if (rowMemo.size >= ROW_MEMO_LIMIT) rowMemo.delete(rowMemo.keys().next().value!);
+      weekRows = new Map();
+      rowMemo.set(memoKey, weekRows);
     }
-    const before = sorted.slice(0, next);
-    const ratings = fitDixonColesRatings(before, weekStart, settings.dixonColes);
-    const shotRatings = fitShotRateRatings(before, weekStart, settings.dixonColes);
-    const extra = settings.extra ?? NO_EXTRA_FEATURES;
-    const fastRatings = extra.fastXiPerDay > 0 ? fitDixonColesRatings(before, weekStart, { ...settings.dixonColes, xiPerDay: extra.fastXiPerDay }) : null;
-    const xgRatings = extra.xgAlpha > 0 ? fitExpectedGoalsRatings(before, weekStart, settings.dixonColes, extra.xgAlpha) : null;
+    let fits: { ratings: DixonColesRatings; shotRatings: ShotRateRatings | null } | null = null;
     for (const fixture of byWeek.get(weekStart)!) {
-      const dc = predictDixonColes(ratings, fixture.homeTeamId, fixture.awayTeamId);
-      const home = tracker.stateFor(fixture.homeTeamId, fixture.season);
-      const away = tracker.stateFor(fixture.awayTeamId, fixture.season);
-      const form = (points: readonly number[]) => (points.reduce((s, v) => s + v, 0) + FORM_PRIOR_POINTS * FORM_PRIOR_MATCHES) / (points.length + FORM_PRIOR_MATCHES);
-      const rest = (teamId: string) => Math.min(tracker.restDays(teamId, fixture.date) ?? REST_DAYS_CAP, REST_DAYS_CAP) / 7;
-      const [pH, pD, pA] = dc.probabilities;
-      const early = 1 - Math.min((home.matchesThisSeason + away.matchesThisSeason) / 2, EARLY_SEASON_MATCHES) / EARLY_SEASON_MATCHES;
-      const features = [
-        Math.log(dc.homeRate),
-        Math.log(dc.awayRate),
-        pH - pA,
-        pD,
-        (home.elo + settings.form.eloHomeAdvantage - away.elo) / 400,
-        form(home.recentPoints) - form(away.recentPoints),
-        home.shotsOnTargetFor - away.shotsOnTargetFor,
-        home.shotsOnTargetAgainst - away.shotsOnTargetAgainst,
-        home.shotsFor - away.shotsFor,
-        home.shotsAgainst - away.shotsAgainst,
-        home.goalsFor - away.goalsFor,
-        home.goalsAgainst - away.goalsAgainst,
-        rest(fixture.homeTeamId),
-        rest(fixture.awayTeamId),
-        early,
-        early * (pH - pA),
-        // Without shot counts in the data the goal model's rates stand in, so the column is never empty.
-        ...(shotRatings
-          ? (({ logHome, logAway }) => [logHome, logAway])(predictShotRates(shotRatings, fixture.homeTeamId, fixture.awayTeamId))
-          : [Math.log(dc.homeRate), Math.log(dc.awayRate)]),
-      ];
-      if (fastRatings) {
-        const fast = predictDixonColes(fastRatings, fixture.homeTeamId, fixture.awayTeamId);
-        features.push(Math.log(fast.homeRate), Math.log(fast.awayRate), fast.probabilities[0] - fast.probabilities[2]);
+      const fixtureKey = `${fixture.id}|${fixture.season}|${fixture.date}|${fixture.homeTeamId}|${fixture.awayTeamId}`;
+      const known = weekRows.get(fixtureKey);
+      if (known !== undefined) {
+        countModelWork('featureRowsReused');
+        rows.push(known);
+        continue;
       }
-      if (extra.xgAlpha > 0) {
-        // A window without any match cannot occur here (the goal model was fitted on it), but the
-        // goal model's rates stand in if it ever did, so the columns are never empty.
-        const { logHome, logAway } = xgRatings ? predictShotRates(xgRatings, fixture.homeTeamId, fixture.awayTeamId) : { logHome: Math.log(dc.homeRate), logAway: Math.log(dc.awayRate) };
-        const [xH, , xA] = outcomeProbabilitiesFromRates(Math.exp(logHome), Math.exp(logAway), 0);
-        features.push(logHome, logAway, xH - xA);
-      }
-      if (extra.drawFeatures) features.push(Math.abs(pH - pA), Math.log(dc.homeRate + dc.awayRate));
-      if (pi) features.push(pi.expectedGoalDifference(fixture.homeTeamId, fixture.awayTeamId, fixture.season));
-      // Both sides' excess favours the home side: the away team's is a weakness away from home.
-      if (homeAdvantage) features.push((homeAdvantage.excessOf(fixture.homeTeamId, weekStart) + homeAdvantage.excessOf(fixture.awayTeamId, weekStart)) / 2);
-      rows.push({ matchId: fixture.id, weekStart, features, dixonColesProbabilities: dc.probabilities });
+      tracker ??= new TeamFormTracker(settings.form);
+      while (fed < next) tracker.add(sorted[fed++]!);
+      fits ??= { ratings: fitDixonColesOnIndex(index, weekStart, settings.dixonColes), shotRatings: fitShotRateOnIndex(index, weekStart, settings.dixonColes) };
+      const row = featureRowOf(fixture, weekStart, tracker, fits.ratings, fits.shotRatings, settings.form);
+      countModelWork('featureRowsBuilt');
+      weekRows.set(fixtureKey, row);
+      rows.push(row);
     }
   }
   return rows;
+}
+
+function featureRowOf(fixture: Fixture, weekStart: string, tracker: TeamFormTracker, ratings: DixonColesRatings, shotRatings: ShotRateRatings | null, formSettings: TeamFormSettings): FeatureRow {
+  const dc = predictDixonColes(ratings, fixture.homeTeamId, fixture.awayTeamId);
+  const home = tracker.stateFor(fixture.homeTeamId, fixture.season);
+  const away = tracker.stateFor(fixture.awayTeamId, fixture.season);
+  const form = (points: readonly number[]) => (points.reduce((s, v) => s + v, 0) + FORM_PRIOR_POINTS * FORM_PRIOR_MATCHES) / (points.length + FORM_PRIOR_MATCHES);
+  const rest = (teamId: string) => Math.min(tracker.restDays(teamId, fixture.date) ?? REST_DAYS_CAP, REST_DAYS_CAP) / 7;
+  const [pH, pD, pA] = dc.probabilities;
+  const early = 1 - Math.min((home.matchesThisSeason + away.matchesThisSeason) / 2, EARLY_SEASON_MATCHES) / EARLY_SEASON_MATCHES;
+  const features = [
+    Math.log(dc.homeRate),
+    Math.log(dc.awayRate),
+    pH - pA,
+    pD,
+    (home.elo + formSettings.eloHomeAdvantage - away.elo) / 400,
+    form(home.recentPoints) - form(away.recentPoints),
+    home.shotsOnTargetFor - away.shotsOnTargetFor,
+    home.shotsOnTargetAgainst - away.shotsOnTargetAgainst,
+    home.shotsFor - away.shotsFor,
+    home.shotsAgainst - away.shotsAgainst,
+    home.goalsFor - away.goalsFor,
+    home.goalsAgainst - away.goalsAgainst,
+    rest(fixture.homeTeamId),
+    rest(fixture.awayTeamId),
+    early,
+    early * (pH - pA),
+    // Without shot counts in the data the goal model's rates stand in, so the column is never empty.
+    ...(shotRatings
+      ? (({ logHome, logAway }) => [logHome, logAway])(predictShotRates(shotRatings, fixture.homeTeamId, fixture.awayTeamId))
+      : [Math.log(dc.homeRate), Math.log(dc.awayRate)]),
+  ];
+  return { matchId: fixture.id, weekStart, features, dixonColesProbabilities: dc.probabilities };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Triple } from '../domain/football/outcome';
-import { choleskySolve } from './cholesky-solve';
+import { choleskySolve } from '../domain/numeric/cholesky-solve';
 
 /**
  * Ordered logit for H/D/A: one latent home-strength score s = beta · x and two cut-points

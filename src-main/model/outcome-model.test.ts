@@ -80,41 +80,20 @@ describe.each([
   });
 });
 
-describe('with the expected-goals goal model and every extra input on', () => {
-  const config: ModelConfig = {
-    ...configOfDefault('ensemble'),
-    dixonColes: { ...DEFAULT_MODEL_CONFIG.dixonColes, xgAlpha: 0.3 },
-    extraFeatures: { fastXiPerDay: 0.006, xgAlpha: 0.5, drawFeatures: true },
-  };
-
-  it('gives identical predictions for week w after every result and shot count from week w on is corrupted', async () => {
-    const history = matchesBeforeWeek(league, week);
-    const fixtures = fixturesOf(matchesInWeek(holdout, week));
-    const model = await trainOutcomeModel(config, history, { cutoff: week.start });
-    const before = model.predict(fixtures, history);
-    const corrupted = corruptFrom(league, week.start);
-    const retrained = await trainOutcomeModel(config, matchesBeforeWeek(corrupted, week), { cutoff: week.start });
-    expect(retrained.predict(fixtures, corrupted)).toEqual(before);
-    const snapshot = model.toSnapshot();
-    expect(snapshot.kind === 'ensemble' && snapshot.featureNames.length).toBe(18 + 8);
-  });
-});
-
 describe('snapshots saved before the expected-goals, extra-input and net-head settings existed', () => {
   it('restore and predict as the plain goal model, base features and multinomial net', async () => {
     const history = matchesBeforeWeek(league, week);
     const fixtures = fixturesOf(matchesInWeek(holdout, week));
-    const { extraFeatures: _extra, ...current } = configOfDefault('ensemble');
+    const current = configOfDefault('ensemble');
     const { xgAlpha: _alpha, ...oldGoalModel } = current.dixonColes;
     const { head: _head, ...oldNet } = current.net;
     const oldConfig = { ...current, dixonColes: oldGoalModel, net: oldNet };
     const plain = await trainOutcomeModel(oldConfig, history, { cutoff: week.start });
     const snapshot = JSON.parse(JSON.stringify(plain.toSnapshot())) as ReturnType<typeof plain.toSnapshot>;
-    expect('extraFeatures' in snapshot.config).toBe(false);
     expect('xgAlpha' in snapshot.config.dixonColes).toBe(false);
     expect(snapshot.kind === 'ensemble' && 'head' in snapshot.net).toBe(false);
     const explicit = await trainOutcomeModel(
-      { ...oldConfig, dixonColes: { ...oldGoalModel, xgAlpha: 0 }, net: { ...oldNet, head: 'multinomial' }, extraFeatures: { fastXiPerDay: 0, xgAlpha: 0, drawFeatures: false } },
+      { ...oldConfig, dixonColes: { ...oldGoalModel, xgAlpha: 0 }, net: { ...oldNet, head: 'multinomial' } },
       history,
       { cutoff: week.start },
     );
@@ -196,28 +175,22 @@ describe('bad input', () => {
     await expect(trainOutcomeModel({ ...configOfDefault('feature-net'), net: { ...configOfDefault('feature-net').net, epochs: 0 } }, history, { cutoff: week.start })).rejects.toThrow(
       'Model config: net.epochs must be an integer >= 1, got 0',
     );
-    await expect(trainOutcomeModel({ ...configOfDefault('feature-net'), net: { ...configOfDefault('feature-net').net, rowDecayPerDay: -0.1 } }, history, { cutoff: week.start })).rejects.toThrow(
-      'Model config: net.rowDecayPerDay must be in [0, 1), got -0.1',
-    );
     await expect(trainOutcomeModel({ ...configOfDefault('ensemble'), ensembleValidationSeasons: 0 }, history, { cutoff: week.start })).rejects.toThrow(
       'Model config: ensembleValidationSeasons must be an integer >= 1, got 0',
     );
     await expect(trainOutcomeModel({ ...configOfDefault('dixon-coles'), dixonColes: { ...DEFAULT_MODEL_CONFIG.dixonColes, xgAlpha: 1.2 } }, history, { cutoff: week.start })).rejects.toThrow(
       'Model config: dixonColes.xgAlpha must be in [0, 1], got 1.2',
     );
-    const extra = { fastXiPerDay: 0, xgAlpha: 0, drawFeatures: false };
-    await expect(trainOutcomeModel({ ...configOfDefault('feature-net'), extraFeatures: { ...extra, fastXiPerDay: -0.01 } }, history, { cutoff: week.start })).rejects.toThrow(
-      'Model config: extraFeatures.fastXiPerDay must be 0 (off) or in (0, 1), got -0.01',
+  });
+
+  it('refuses a snapshot trained with inputs that were removed, naming them', async () => {
+    const trained = await trainOutcomeModel(configOfDefault('ensemble'), history, { cutoff: week.start });
+    const snapshot = trained.toSnapshot();
+    if (snapshot.kind !== 'ensemble') throw new Error('expected an ensemble snapshot');
+    const old = { ...snapshot, featureNames: [...snapshot.featureNames, 'piExpectedGoalDifference'] };
+    expect(() => restoreOutcomeModel(old)).toThrow(
+      'This model was trained with inputs Edgeline no longer computes (piExpectedGoalDifference): the experiments behind them were removed after commit e1bfda3; retrain the model',
     );
-    await expect(trainOutcomeModel({ ...configOfDefault('feature-net'), extraFeatures: { ...extra, xgAlpha: 2 } }, history, { cutoff: week.start })).rejects.toThrow(
-      'Model config: extraFeatures.xgAlpha must be 0 (off) or in (0, 1], got 2',
-    );
-    await expect(
-      trainOutcomeModel({ ...configOfDefault('feature-net'), extraFeatures: { ...extra, piRatings: 'yes' as unknown as boolean } }, history, { cutoff: week.start }),
-    ).rejects.toThrow('Model config: extraFeatures.piRatings must be true or false, got "yes"');
-    await expect(
-      trainOutcomeModel({ ...configOfDefault('feature-net'), extraFeatures: { ...extra, teamHomeAdvantage: 1 as unknown as boolean } }, history, { cutoff: week.start }),
-    ).rejects.toThrow('Model config: extraFeatures.teamHomeAdvantage must be true or false, got 1');
   });
 
   it('rejects a cutoff that is not an ISO date and an empty history', async () => {

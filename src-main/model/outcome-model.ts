@@ -2,8 +2,10 @@ import type { Match } from '../domain/football/match';
 import { outcomeIndex, type Triple } from '../domain/football/outcome';
 import { daysBetween } from '../domain/football/betting-week';
 import type { Fixture } from './fixture';
+import { sortedByDate } from './history-index';
+import { countModelWork } from './model-work';
 import { fitDixonColesRatings, predictDixonColes, type DixonColesRatings, type DixonColesSettings } from './dixon-coles-ratings';
-import { buildFeatureRows, featureNamesOf, featureTrainingTargets, MIN_HISTORY_DAYS_FOR_FEATURES, type ExtraFeatureSettings, type FeatureSettings } from './match-features';
+import { buildFeatureRows, FEATURE_NAMES, featureTrainingTargets, MIN_HISTORY_DAYS_FOR_FEATURES, type FeatureSettings } from './match-features';
 import type { TeamFormSettings } from './team-form-tracker';
 import { MIN_TRAINING_ROWS, predictFeatureNet, trainFeatureNet, type FeatureNetSettings, type FeatureNetWeights } from './feature-net';
 import { blendProbabilities, fitEnsembleWeight, type EnsembleWeightFit } from './ensemble-weight';
@@ -32,8 +34,6 @@ export interface ModelConfig {
   readonly ensembleWeight: number | null;
   /** How many of the latest complete seasons before the cutoff the blend weight is fitted on. */
   readonly ensembleValidationSeasons: number;
-  /** Extra feature-net inputs; absent (configs saved before it existed) = none. */
-  readonly extraFeatures?: ExtraFeatureSettings;
 }
 
 /**
@@ -45,10 +45,9 @@ export const DEFAULT_MODEL_CONFIG: ModelConfig = {
   seed: 20240801,
   dixonColes: { xiPerDay: 0.002, historyDays: 1460, ridge: 2, newcomerPriorTeams: 3, newcomerMinMatches: 10, xgAlpha: 0.3 },
   form: { eloK: 20, eloHomeAdvantage: 60, eloSeasonRegression: 1 / 3, rollingAlpha: 0.15, formMatches: 6 },
-  net: { hiddenUnits: 0, epochs: 300, learningRate: 0.05, l2: 0.03, rowDecayPerDay: 0, trainingSeasons: 6, head: 'ordered' },
+  net: { hiddenUnits: 0, epochs: 300, learningRate: 0.05, l2: 0.03, trainingSeasons: 6, head: 'ordered' },
   ensembleWeight: null,
   ensembleValidationSeasons: 1,
-  extraFeatures: { fastXiPerDay: 0, xgAlpha: 0, drawFeatures: false },
 };
 
 /**
@@ -129,7 +128,7 @@ export async function trainOutcomeModel(config: ModelConfig, history: readonly M
   const late = history.find((m) => m.date >= options.cutoff);
   if (late) throw new Error(`trainOutcomeModel: history holds match ${late.id} dated ${late.date}, on or after the cutoff ${options.cutoff}`);
   if (history.length === 0) throw new Error(`trainOutcomeModel: no matches before the cutoff ${options.cutoff}`);
-  const sorted = [...history].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const sorted = sortedByDate(history);
   const base = { format: 'edgeline-model/1' as const, config, cutoff: options.cutoff };
   const kind = config.kind;
   switch (kind) {
@@ -151,7 +150,7 @@ export async function trainOutcomeModel(config: ModelConfig, history: readonly M
         signal: options.signal,
         onProgress: (f) => options.onProgress?.(kind === 'ensemble' ? 0.5 * f : f),
       });
-      const common = { ...base, trainedThrough: window.to, trainingWindow: window, net, featureNames: featureNamesOf(featureSettingsOf(config)) };
+      const common = { ...base, trainedThrough: window.to, trainingWindow: window, net, featureNames: [...FEATURE_NAMES] };
       if (kind === 'feature-net') {
         options.onProgress?.(1);
         return restoreOutcomeModel({ ...common, kind });
@@ -170,6 +169,7 @@ export async function trainOutcomeModel(config: ModelConfig, history: readonly M
 /** Rebuilds a trained model from its snapshot (e.g. loaded from the ledger). */
 export function restoreOutcomeModel(snapshot: ModelSnapshot): TrainedOutcomeModel {
   if (snapshot.format !== 'edgeline-model/1') throw new Error(`Unknown model snapshot format ${JSON.stringify((snapshot as { format?: unknown }).format)}`);
+  if (snapshot.kind !== 'dixon-coles') assertKnownFeatures(snapshot.featureNames);
   const config = snapshot.config;
   const common = { kind: snapshot.kind, config, trainedThrough: snapshot.trainedThrough, toSnapshot: () => snapshot };
   switch (snapshot.kind) {
@@ -188,8 +188,23 @@ export function restoreOutcomeModel(snapshot: ModelSnapshot): TrainedOutcomeMode
   }
 }
 
+/**
+ * The net's inputs are recomputed at prediction time, so a snapshot is usable only if every input
+ * it was trained on still exists. The optional inputs of the measured-and-rejected experiments
+ * (docs/models.md) were removed; no run could select them, but a tuning run could have saved one.
+ */
+function assertKnownFeatures(featureNames: readonly string[]): void {
+  const known = new Set<string>(FEATURE_NAMES);
+  const removed = featureNames.filter((name) => !known.has(name));
+  if (removed.length > 0 || featureNames.length !== FEATURE_NAMES.length) {
+    throw new Error(
+      `This model was trained with inputs Edgeline no longer computes (${removed.join(', ')}): the experiments behind them were removed after commit e1bfda3; retrain the model`,
+    );
+  }
+}
+
 function featureSettingsOf(config: ModelConfig): FeatureSettings {
-  return { dixonColes: config.dixonColes, form: config.form, extra: config.extraFeatures };
+  return { dixonColes: config.dixonColes, form: config.form };
 }
 
 function predictWithNet(net: FeatureNetWeights, ensembleWeight: number | null, config: ModelConfig, fixtures: readonly Fixture[], history: readonly Match[]): Triple[] {
@@ -222,14 +237,13 @@ export async function trainNetAsOf(
   const rows = buildFeatureRows(sorted, targets, featureSettingsOf(config));
   const resultOf = new Map(targets.map((m) => [m.id, outcomeIndex(m.result)]));
   const labels = rows.map((r) => resultOf.get(r.matchId)!);
-  const dateOf = new Map(targets.map((m) => [m.id, m.date]));
-  const rowWeights = config.net.rowDecayPerDay > 0 ? rows.map((r) => Math.exp(-config.net.rowDecayPerDay * daysBetween(dateOf.get(r.matchId)!, cutoff))) : undefined;
+  countModelWork('netTrainings');
   const net = await trainFeatureNet(
     rows.map((r) => r.features),
     labels,
     config.net,
     config.seed,
-    { ...options, rowWeights },
+    options,
   );
   return { net, window: { from: targets[0]!.date, to: sorted.at(-1)!.date, matches: targets.length } };
 }
@@ -251,18 +265,9 @@ function validateConfig(config: ModelConfig): void {
   if (!(Number.isInteger(n.epochs) && n.epochs >= 1)) throw bad('net.epochs', n.epochs, 'must be an integer >= 1');
   if (!(n.learningRate > 0)) throw bad('net.learningRate', n.learningRate, 'must be > 0');
   if (!(n.l2 >= 0)) throw bad('net.l2', n.l2, 'must be >= 0');
-  if (!(n.rowDecayPerDay >= 0 && n.rowDecayPerDay < 1)) throw bad('net.rowDecayPerDay', n.rowDecayPerDay, 'must be in [0, 1)');
   if (n.head !== undefined && n.head !== 'multinomial' && n.head !== 'ordered') throw bad('net.head', n.head, 'must be multinomial or ordered');
   if (n.head === 'ordered' && n.hiddenUnits > 0) throw bad('net.hiddenUnits', n.hiddenUnits, 'must be 0 with the ordered head');
   if (!(Number.isInteger(n.trainingSeasons) && n.trainingSeasons >= 1)) throw bad('net.trainingSeasons', n.trainingSeasons, 'must be an integer >= 1');
-  const x = config.extraFeatures;
-  if (x !== undefined) {
-    if (!(x.fastXiPerDay >= 0 && x.fastXiPerDay < 1)) throw bad('extraFeatures.fastXiPerDay', x.fastXiPerDay, 'must be 0 (off) or in (0, 1)');
-    if (!(x.xgAlpha >= 0 && x.xgAlpha <= 1)) throw bad('extraFeatures.xgAlpha', x.xgAlpha, 'must be 0 (off) or in (0, 1]');
-    if (typeof x.drawFeatures !== 'boolean') throw bad('extraFeatures.drawFeatures', x.drawFeatures, 'must be true or false');
-    if (x.piRatings !== undefined && typeof x.piRatings !== 'boolean') throw bad('extraFeatures.piRatings', x.piRatings, 'must be true or false');
-    if (x.teamHomeAdvantage !== undefined && typeof x.teamHomeAdvantage !== 'boolean') throw bad('extraFeatures.teamHomeAdvantage', x.teamHomeAdvantage, 'must be true or false');
-  }
   const w = config.ensembleWeight;
   if (w !== null && !(w >= 0 && w <= 1)) throw bad('ensembleWeight', w, 'must be null (fit it) or in [0, 1]');
   const v = config.ensembleValidationSeasons;

@@ -1,7 +1,8 @@
 import type { Match } from '../domain/football/match';
-import { daysBetween } from '../domain/football/betting-week';
-import { fitGoalModel, type GoalModelParameters } from './goal-model-fit';
-import { matchFingerprint } from './match-fingerprint';
+import { dayNumberOf } from '../domain/football/betting-week';
+import { fitGoalModel, type GoalModelParameters, type GoalObservation } from './goal-model-fit';
+import { firstAtOrAfter, historyIndexOf, windowKey, type HistoryIndex } from './history-index';
+import { countModelWork } from './model-work';
 import type { DixonColesSettings, TeamRating } from './dixon-coles-ratings';
 
 /**
@@ -20,20 +21,30 @@ const cache = new Map<string, ShotRateRatings>();
 
 /** Null when the window holds no match with shots-on-target counts (some leagues lack them). */
 export function fitShotRateRatings(history: readonly Match[], cutoff: string, settings: DixonColesSettings): ShotRateRatings | null {
-  const window = history.filter((m) => m.date < cutoff && daysBetween(m.date, cutoff) <= settings.historyDays && m.homeShotsOnTarget !== null && m.awayShotsOnTarget !== null);
-  const teams = new Set(window.flatMap((m) => [m.homeTeamId, m.awayTeamId]));
-  if (window.length === 0 || teams.size < 2) return null;
-  return fitPoissonRatings(
-    `sot|${JSON.stringify(settings)}|${cutoff}|${matchFingerprint(window)}`,
-    window.map((m) => ({
-      homeTeam: m.homeTeamId,
-      awayTeam: m.awayTeamId,
-      homeGoals: m.homeShotsOnTarget!,
-      awayGoals: m.awayShotsOnTarget!,
-      weight: Math.exp(-settings.xiPerDay * daysBetween(m.date, cutoff)),
-    })),
-    settings,
-  );
+  return fitShotRateOnIndex(historyIndexOf(history), cutoff, settings);
+}
+
+/** fitShotRateRatings on an already indexed history. */
+export function fitShotRateOnIndex(index: HistoryIndex, cutoff: string, settings: DixonColesSettings): ShotRateRatings | null {
+  const cutoffDay = dayNumberOf(cutoff);
+  const to = firstAtOrAfter(index, cutoffDay);
+  const from = firstAtOrAfter(index, cutoffDay - settings.historyDays);
+  const key = `sot|${JSON.stringify(settings)}|${cutoff}|${windowKey(index, from, to)}`;
+  const cached = cache.get(key);
+  if (cached !== undefined) {
+    countModelWork('fitsReused');
+    return cached;
+  }
+  const rows: GoalObservation[] = [];
+  const teams = new Set<string>();
+  for (let i = from; i < to; i++) {
+    const m = index.matches[i]!;
+    if (m.homeShotsOnTarget === null || m.awayShotsOnTarget === null) continue;
+    teams.add(m.homeTeamId).add(m.awayTeamId);
+    rows.push({ homeTeam: m.homeTeamId, awayTeam: m.awayTeamId, homeGoals: m.homeShotsOnTarget, awayGoals: m.awayShotsOnTarget, weight: Math.exp(-settings.xiPerDay * (cutoffDay - index.days[i]!)) });
+  }
+  if (rows.length === 0 || teams.size < 2) return null;
+  return fitPoissonRatings(key, rows, settings);
 }
 
 /**

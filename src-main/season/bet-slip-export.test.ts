@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Match } from '../domain/football/match';
-import type { BetRow } from '../ledger/run-repository';
+import type { WeekBet } from '../domain/season/week-bet';
 import { betSlipCsv, betSlipRows, formatCents } from './bet-slip-export';
 
 describe('formatCents', () => {
@@ -22,22 +22,23 @@ const match: Match = {
   homeShots: null, awayShots: null, homeShotsOnTarget: null, awayShotsOnTarget: null, odds: {},
 };
 
-function bet(overrides: Partial<BetRow>): BetRow {
-  return {
-    week: 1, book: 'active', matchId: 'm1', outcome: 'A', decimalOdds: 1.33, modelProbability: 0.8, marketProbability: 0.72, edge: 0.064,
-    fullKelly: 0.19, appliedKelly: 0.0485, stakeCents: 5_000, placed: true, rejection: null, robust: true, won: true, profitCents: 1_650,
-    closingOdds: 1.3, closingFairProbability: 0.74, modelVersion: 1, ...overrides,
-  };
+const candidate = {
+  week: 1, book: 'active', matchId: 'm1', outcome: 'A', decimalOdds: 1.33, modelProbability: 0.8, marketProbability: 0.72, edge: 0.064,
+  fullKelly: 0.19, appliedKelly: 0.0485, robustAcrossMethods: true, closingOdds: 1.3, closingFairProbability: 0.74, modelVersion: 1,
+} as const;
+
+function bet(overrides: Partial<Extract<WeekBet, { status: 'settled' }>> = {}): WeekBet {
+  return { ...candidate, status: 'settled', stakeCents: 5_000, won: true, profitCents: 1_650, ...overrides };
 }
 
 describe('betSlipRows', () => {
   it('orders slips by kick-off and outcome, runs the bankroll through the week and leaves out candidates not placed', () => {
     const bets = [
       bet({}),
-      bet({ outcome: 'H', placed: false, stakeCents: 0, profitCents: 0, won: null, rejection: 'one-per-match' }),
+      { ...candidate, outcome: 'H' as const, status: 'rejected' as const, rejection: 'one-per-match' as const },
       bet({ outcome: 'D', decimalOdds: 5, stakeCents: 1_000, won: false, profitCents: -1_000 }),
     ];
-    const rows = betSlipRows(bets, new Map([['m1', match]]), new Map([[1, 1_000_000]]), 'abc');
+    const rows = betSlipRows(bets, new Map([['m1', match]]), 1_000_000, [], 'abc');
     expect(rows).toHaveLength(2);
     // Same match: the draw (D) comes before the away win (A). 10,000.00 - 10.00 = 9,990.00; then + 16.50 = 10,006.50
     expect(rows.map((r) => r[14])).toEqual(['9990.00', '10006.50']);
@@ -47,8 +48,18 @@ describe('betSlipRows', () => {
     expect(rows[1]![16]).toBe(-0.0158);
   });
 
+  it('opens each week at the bankroll the ledger closed the previous week with, and writes an open bet without a result', () => {
+    const open: WeekBet = { ...candidate, week: 2, status: 'placed', stakeCents: 2_000, closingOdds: null, closingFairProbability: null };
+    const rows = betSlipRows([bet({ week: 2 }), open], new Map([['m1', match]]), 1_000_000, [{ week: 1, bankrollCents: 1_200_000 }], 'abc');
+    // 12,000.00 + 16.50 after the settled bet; the open bet leaves it as it is.
+    expect(rows.map((r) => [r[12], r[13], r[14], r[16]])).toEqual([
+      ['won', '16.50', '12016.50', -0.0158],
+      ['open', null, '12016.50', null],
+    ]);
+  });
+
   it('neutralises a team name that looks like a formula in the CSV text', () => {
-    const csv = betSlipCsv(betSlipRows([bet({})], new Map([['m1', match]]), new Map([[1, 1_000_000]]), 'abc'), { excelBom: false });
+    const csv = betSlipCsv(betSlipRows([bet({})], new Map([['m1', match]]), 1_000_000, [], 'abc'), { excelBom: false });
     const [header, line] = csv.split('\r\n');
     expect(header).toBe(
       'week,date,kickoff,match,selection,outcome,odds_taken,model_probability,market_probability,edge,kelly_fraction,stake,result,profit,bankroll_after,closing_odds,clv,model_version,data_fingerprint',

@@ -1,12 +1,14 @@
 import type { Match } from '../domain/football/match';
-import type { BetRow } from '../ledger/run-repository';
+import { closingLineValueOf } from '../domain/evaluation/performance-metrics';
+import type { StakedBet, WeekBet } from '../domain/season/week-bet';
 import { toCsvText, type CsvCell } from './csv-text';
 
 /**
  * A season's bet slips as CSV: one row per placed bet, by week, then kick-off (date, time,
  * match id) as a bettor would read a slip. Money is written from integer cents as exact decimals with two
- * places; "bankroll_after" runs through the week's bets in order, so the week's last slip
- * shows the bankroll the week closed with.
+ * places; "bankroll_after" starts from the bankroll the week opened with (the ledger's bankroll
+ * history) and runs through the week's settled bets in order, so the week's last slip shows the
+ * bankroll the week closed with. A bet still open has result "open" and no profit yet.
  */
 export const BET_SLIP_COLUMNS = [
   'week', 'date', 'kickoff', 'match', 'selection', 'outcome', 'odds_taken', 'model_probability', 'market_probability', 'edge',
@@ -25,35 +27,39 @@ function round(value: number, digits: number): number {
 }
 
 export function betSlipRows(
-  bets: readonly BetRow[],
+  bets: readonly WeekBet[],
   matchesById: ReadonlyMap<string, Match>,
-  bankrollStartByWeek: ReadonlyMap<number, number>,
+  startingBankrollCents: number,
+  bankrollHistory: readonly { readonly week: number; readonly bankrollCents: number }[],
   dataFingerprint: string,
 ): CsvCell[][] {
+  const closingByWeek = new Map(bankrollHistory.map((b) => [b.week, b.bankrollCents]));
+  const openingOf = (week: number): number => (week === 1 ? startingBankrollCents : (closingByWeek.get(week - 1) ?? Number.NaN));
   let bankroll = 0;
   let currentWeek = -1;
-  const kickoffKey = (b: BetRow): string => {
+  const kickoffKey = (b: WeekBet): string => {
     const m = matchesById.get(b.matchId);
     return `${m?.date ?? ''} ${m?.kickoff ?? '99:99'} ${b.matchId} ${'HDA'.indexOf(b.outcome)}`;
   };
   return bets
-    .filter((b) => b.placed)
+    .filter((b): b is StakedBet => b.status !== 'rejected')
     .sort((a, b) => a.week - b.week || (kickoffKey(a) < kickoffKey(b) ? -1 : kickoffKey(a) > kickoffKey(b) ? 1 : 0))
     .map((b) => {
       if (b.week !== currentWeek) {
         currentWeek = b.week;
-        bankroll = bankrollStartByWeek.get(b.week) ?? Number.NaN;
+        bankroll = openingOf(b.week);
       }
-      bankroll += b.profitCents;
+      const profitCents = b.status === 'settled' ? b.profitCents : null;
+      bankroll += profitCents ?? 0;
       const match = matchesById.get(b.matchId);
       if (!match) throw new Error(`Bet on ${b.matchId} refers to a match that is no longer in the ledger`);
       const selection = b.outcome === 'H' ? match.homeTeam : b.outcome === 'A' ? match.awayTeam : 'Draw';
-      const clv = b.closingFairProbability === null ? null : round(b.decimalOdds * b.closingFairProbability - 1, 6);
+      const clv = closingLineValueOf(b);
       return [
         b.week, match.date, match.kickoff, `${match.homeTeam} v ${match.awayTeam}`, selection, b.outcome, b.decimalOdds,
         round(b.modelProbability, 6), round(b.marketProbability, 6), round(b.edge, 6), round(b.appliedKelly, 6),
-        formatCents(b.stakeCents), b.won ? 'won' : 'lost', formatCents(b.profitCents), formatCents(bankroll),
-        b.closingOdds, clv, b.modelVersion, dataFingerprint,
+        formatCents(b.stakeCents), b.status === 'settled' ? (b.won ? 'won' : 'lost') : 'open', profitCents === null ? null : formatCents(profitCents),
+        formatCents(bankroll), b.closingOdds, clv === null ? null : round(clv, 6), b.modelVersion, dataFingerprint,
       ];
     });
 }

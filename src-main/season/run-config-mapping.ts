@@ -1,4 +1,5 @@
 import type { StakingConfig } from '../domain/betting/stake-sizing';
+import type { WeekSettings } from '../domain/season/play-week';
 import { modelConfigFor, type ModelConfig } from '../model/outcome-model';
 import type { RunSettings } from './run-settings';
 
@@ -22,4 +23,15 @@ export const STAKE_UNIT_CENTS = 100;
 
 export function modelConfigOf(settings: RunSettings): ModelConfig {
   return modelConfigFor(settings.modelKind, settings.seed);
+}
+
+/** What the pure week needs of a run's settings. */
+export function weekSettingsOf(settings: RunSettings): WeekSettings {
+  return {
+    priceSource: settings.priceSource,
+    marginMethod: settings.marginMethod,
+    staking: stakingConfigOf(settings),
+    monitoring: { brierGap: settings.alertBrierGap, windowMatches: settings.alertWindowMatches, drawdown: settings.alertDrawdown },
+    retrain: { everyWeeks: settings.retrainEveryWeeks, onDegradation: settings.retrainOnDegradation, minMatches: settings.retrainMinMatches, brierGap: settings.alertBrierGap },
+  };
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, rmSync } from 'node:fs';
 import { openLedger, type LedgerDatabase } from '../ledger/ledger-database';
 import { readBets, readPerformance, readPredictions, readRunModels } from '../ledger/run-repository';
+import { isSettled } from '../domain/season/week-bet';
 import { matchesOf } from '../ledger/match-repository';
 import { bettingWeeksOf } from '../domain/football/betting-week';
 import { loadModel } from '../ledger/model-repository';
@@ -40,7 +41,7 @@ describe('the season engine on real EPL data (2021-22 and 2022-23 train, 2023-24
 
   it('reconciles: start + sum of P/L = final bankroll, and weekly rows sum to the season', () => {
     const run = service.getRun(runId);
-    const placed = readBets(db, runId, { placedOnly: true });
+    const placed = readBets(db, runId, { stakedOnly: true }).filter(isSettled);
     const performance = readPerformance(db, runId);
     const profit = placed.reduce((s, b) => s + b.profitCents, 0);
     expect(run.startingBankrollCents + profit).toBe(run.bankrollCents);
@@ -87,7 +88,7 @@ describe('the season engine on real EPL data (2021-22 and 2022-23 train, 2023-24
 
   it('reports the same numbers in the dashboard as the ledger holds', () => {
     const dashboard = service.dashboard(runId);
-    const placed = readBets(db, runId, { placedOnly: true });
+    const placed = readBets(db, runId, { stakedOnly: true }).filter(isSettled);
     expect(dashboard.kpis.bets).toBe(placed.length);
     expect(dashboard.kpis.profitCents).toBe(placed.reduce((s, b) => s + b.profitCents, 0));
     expect(dashboard.weeks).toHaveLength(dashboard.run.weekCount);
@@ -116,9 +117,10 @@ describe('the season engine on real EPL data (2021-22 and 2022-23 train, 2023-24
     const view = service.weekView(runId, 3);
     expect(view.week).toBe(3);
     expect(view.matches.length).toBe(view.performance.matches);
+    expect(view.candidates.some((c) => c.status === 'settled')).toBe(true);
     for (const c of view.candidates) {
-      if (c.placed) expect(c.rejection).toBeNull();
-      else expect(c.rejectionText).toMatch(/\w/);
+      expect(c.status).not.toBe('placed');
+      if (c.status === 'rejected') expect(c.rejectionText).toMatch(/\w/);
     }
     expect(() => service.weekView(runId, 99)).toThrow(expect.objectContaining({ code: 'not-found', message: expect.stringMatching(/week 99 is not in the ledger/) }));
   });

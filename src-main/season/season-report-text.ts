@@ -1,5 +1,4 @@
 import type { DashboardView } from './season-views';
-import { modelLabelOf } from '../external-model/external-model-settings';
 
 /**
  * The season report the `simulate` command prints: the same numbers the dashboard shows, read
@@ -60,7 +59,7 @@ export function seasonReportJson(view: DashboardView): SeasonReportJson {
     retrains: view.retrains.filter((r) => r.reason !== 'initial').map((r) => ({ week: r.week, reason: r.reason, modelVersion: r.modelVersion })),
     riskOfRuin: k.riskOfRuin,
     dataFingerprint: view.run.dataFingerprint,
-    ...(modelLabelOf(view.run.settings) !== view.run.settings.modelKind ? { model_source: modelLabelOf(view.run.settings) } : {}),
+    ...(view.run.modelSource ? { model_source: view.run.modelSource } : {}),
     ...(view.run.provenance ? { provenance: view.run.provenance } : {}),
   };
 }

@@ -1,34 +1,23 @@
-import type { LedgerDatabase } from '../ledger/ledger-database';
-import {
-  lastPlayedWeek,
-  readAlerts,
-  readBets,
-  readPerformance,
-  readPredictions,
-  readRunModels,
-  type BetRow,
-  type PredictionRow,
-  type RunRow,
-  type WeekPerformanceRow,
-} from '../ledger/run-repository';
 import type { Match } from '../domain/football/match';
 import type { Triple } from '../domain/football/outcome';
 import { describeRejection } from '../domain/betting/value-bets';
 import { brierScore, logLoss, rankedProbabilityScore } from '../domain/evaluation/scoring-rules';
 import { calibrationTable } from '../domain/evaluation/calibration-table';
 import { pairedBootstrap } from '../domain/evaluation/paired-bootstrap';
-import { summarisePerformance } from '../domain/evaluation/performance-metrics';
+import { closingLineValueOf, drawdownFraction, roiOf, summarisePerformance } from '../domain/evaluation/performance-metrics';
 import { expectedBankrollBand } from '../domain/season/expected-bankroll-band';
-import { runSettingsSchema, type RunSettings } from './run-settings';
-import { provenanceOf } from '../external-model/external-model-settings';
+import type { Prediction } from '../domain/season/play-week';
+import type { RunHistory } from '../domain/season/run-history';
+import { isSettled, isStaked, type WeekBet } from '../domain/season/week-bet';
+import type { RunRow } from '../ledger/run-repository';
+import type { RunSettings } from './run-settings';
+import { modelLabelOf, provenanceOf } from '../external-model/external-model-settings';
 import { stakingConfigOf } from './run-config-mapping';
 import type {
-  AlertView,
   BankrollPoint,
   BetCandidateView,
   DashboardView,
   MatchView,
-  RejectionCode,
   RetrainView,
   RunSummary,
   ScoreComparison,
@@ -36,29 +25,29 @@ import type {
   WeekView,
 } from './season-views';
 
-/** Reads a run back from the ledger into the views the UI and the CLI report show. Nothing is recomputed but summaries. */
+/**
+ * The views the UI and the CLI report show, as pure projections of a run's history (read from
+ * the ledger in one place, readRunHistory). Every figure comes from domain/evaluation; nothing
+ * here recomputes the bankroll path, which is the ledger's bankroll_history.
+ */
 
 const BAND_PATHS = 2000;
 const BOOTSTRAP_RESAMPLES = 2000;
 /** A path counts as ruined once it has lost half the starting bankroll. */
 const RUIN_FRACTION = 0.5;
 
-export function settingsOf(run: RunRow): RunSettings {
-  return runSettingsSchema.parse(JSON.parse(run.settingsJson));
-}
-
-export function runSummaryOf(db: LedgerDatabase, run: RunRow): RunSummary {
-  const performance = readPerformance(db, run.id);
+export function runSummaryOf(run: RunRow, history: Pick<RunHistory, 'weeks'>): RunSummary {
+  const performance = history.weeks;
   const weeksPlayed = performance.length;
   const stakedCents = sum(performance.map((p) => p.stakedCents));
   const profitCents = sum(performance.map((p) => p.profitCents));
-  const settings = settingsOf(run);
-  const provenance = provenanceOf(settings);
+  const provenance = provenanceOf(run.settings);
+  const modelSource = modelLabelOf(run.settings);
   return {
     id: run.id,
     name: run.name,
     createdAt: run.createdAt,
-    settings,
+    settings: run.settings,
     status: weeksPlayed === 0 ? 'new' : weeksPlayed >= run.weekCount ? 'finished' : 'in-progress',
     weeksPlayed,
     weekCount: run.weekCount,
@@ -66,10 +55,11 @@ export function runSummaryOf(db: LedgerDatabase, run: RunRow): RunSummary {
     bankrollCents: performance.at(-1)?.bankrollEndCents ?? run.startingBankrollCents,
     profitCents,
     stakedCents,
-    roi: stakedCents > 0 ? profitCents / stakedCents : null,
+    roi: roiOf(profitCents, stakedCents),
     bets: sum(performance.map((p) => p.betsPlaced)),
     dataFingerprint: run.dataFingerprint,
     ...(provenance.length > 0 ? { provenance } : {}),
+    ...(modelSource !== run.settings.modelKind ? { modelSource } : {}),
   };
 }
 
@@ -81,24 +71,19 @@ function mean(xs: readonly number[]): number | null {
   return xs.length === 0 ? null : sum(xs) / xs.length;
 }
 
-function clvOf(bet: Pick<BetRow, 'decimalOdds' | 'closingFairProbability'>): number | null {
-  return bet.closingFairProbability === null ? null : bet.decimalOdds * bet.closingFairProbability - 1;
-}
-
-function weeklyRows(performance: readonly WeekPerformanceRow[], bets: readonly BetRow[], startingBankrollCents: number): WeeklyPerformanceRow[] {
-  let peak = startingBankrollCents;
+function weeklyRows(history: RunHistory): WeeklyPerformanceRow[] {
   let modelBrierSum = 0;
   let marketBrierSum = 0;
   let matches = 0;
   let pricedWeeks = true;
-  return performance.map((p) => {
-    peak = Math.max(peak, p.bankrollEndCents);
+  return history.weeks.map((p, i) => {
     modelBrierSum += p.modelBrier * p.matches;
     matches += p.matches;
     if (p.marketBrier === null) pricedWeeks = false;
     else marketBrierSum += p.marketBrier * p.matches;
-    const clvs = bets.filter((b) => b.week === p.week && b.placed).flatMap((b) => {
-      const clv = clvOf(b);
+    const bankroll = history.bankroll[i]!;
+    const clvs = history.bets.filter((b) => b.week === p.week && isStaked(b)).flatMap((b) => {
+      const clv = closingLineValueOf(b);
       return clv === null ? [] : [clv];
     });
     return {
@@ -111,21 +96,21 @@ function weeklyRows(performance: readonly WeekPerformanceRow[], bets: readonly B
       wins: p.wins,
       stakedCents: p.stakedCents,
       profitCents: p.profitCents,
-      roi: p.stakedCents > 0 ? p.profitCents / p.stakedCents : null,
+      roi: roiOf(p.profitCents, p.stakedCents),
       bankrollStartCents: p.bankrollStartCents,
       bankrollEndCents: p.bankrollEndCents,
       modelBrier: p.modelBrier,
       marketBrier: p.marketBrier,
       cumulativeModelBrier: modelBrierSum / matches,
       cumulativeMarketBrier: pricedWeeks ? marketBrierSum / matches : null,
-      drawdown: peak === 0 ? 0 : (peak - p.bankrollEndCents) / peak,
+      drawdown: drawdownFraction(bankroll.peakCents, bankroll.bankrollCents),
       meanClv: mean(clvs),
       modelVersion: p.modelVersion,
     };
   });
 }
 
-function matchViewOf(match: Match, prediction: PredictionRow | undefined, decimalOdds: Triple | null): MatchView {
+function matchViewOf(match: Match, prediction: Prediction | undefined, decimalOdds: Triple | null): MatchView {
   return {
     matchId: match.id,
     date: match.date,
@@ -141,32 +126,14 @@ function matchViewOf(match: Match, prediction: PredictionRow | undefined, decima
   };
 }
 
-function candidateViewOf(bet: BetRow, settings: RunSettings): BetCandidateView {
-  const rejection = bet.rejection as RejectionCode | null;
-  return {
-    matchId: bet.matchId,
-    outcome: bet.outcome,
-    decimalOdds: bet.decimalOdds,
-    modelProbability: bet.modelProbability,
-    marketProbability: bet.marketProbability,
-    edge: bet.edge,
-    fullKelly: bet.fullKelly,
-    appliedKelly: bet.appliedKelly,
-    stakeCents: bet.stakeCents,
-    placed: bet.placed,
-    rejection,
-    rejectionText: rejection === null ? null : describeRejection(rejection, { edge: bet.edge, decimalOdds: bet.decimalOdds, staking: stakingConfigOf(settings) }),
-    robustAcrossMethods: bet.robust,
-    won: bet.won,
-    profitCents: bet.placed ? bet.profitCents : null,
-    closingOdds: bet.closingOdds,
-    closingLineValue: clvOf(bet),
-  };
+function candidateViewOf(bet: WeekBet, settings: RunSettings): BetCandidateView {
+  const closingLineValue = closingLineValueOf(bet);
+  if (bet.status !== 'rejected') return { ...bet, closingLineValue };
+  const rejectionText = describeRejection(bet.rejection, { edge: bet.edge, decimalOdds: bet.decimalOdds, staking: stakingConfigOf(settings) });
+  return { ...bet, rejectionText, closingLineValue };
 }
 
-function retrainViews(db: LedgerDatabase, runId: string): RetrainView[] {
-  const models = readRunModels(db, runId);
-  const predictions = readPredictions(db, runId);
+function retrainViews({ models, predictions }: RunHistory): RetrainView[] {
   return models.map((m) => {
     // The challenger is model m; the champion it replaced keeps pricing (role 'champion') until the next refit.
     const championRows = predictions.filter((p) => p.role === 'champion' && p.modelVersion === m.version - 1);
@@ -183,39 +150,32 @@ function retrainViews(db: LedgerDatabase, runId: string): RetrainView[] {
   });
 }
 
-export function weekViewOf(db: LedgerDatabase, run: RunRow, matchesById: ReadonlyMap<string, Match>, week: number): WeekView {
-  const played = lastPlayedWeek(db, run.id);
+export function weekViewOf(run: RunRow, history: RunHistory, matchesById: ReadonlyMap<string, Match>, week: number): WeekView {
+  const played = history.weeks.length;
   if (!Number.isInteger(week) || week < 1 || week > played) {
     throw new Error(`Run "${run.name}" has played weeks 1 to ${played}; week ${week} is not in the ledger`);
   }
-  const settings = settingsOf(run);
-  const allPerformance = readPerformance(db, run.id);
-  const bets = readBets(db, run.id);
-  const row = weeklyRows(allPerformance, bets, run.startingBankrollCents)[week - 1]!;
-  const predictions = readPredictions(db, run.id, { week, role: 'active' });
-  const matches = predictions.map((p) => {
-    const match = matchesById.get(p.matchId);
-    if (!match) throw new Error(`Match ${p.matchId} of run "${run.name}" is no longer in the matches table`);
-    return matchViewOf(match, p, match.odds[settings.priceSource] ?? null);
-  });
-  const retrain = retrainViews(db, run.id).find((r) => r.week === week) ?? null;
+  const row = weeklyRows(history)[week - 1]!;
+  const matches = history.predictions
+    .filter((p) => p.week === week && p.role === 'active')
+    .map((p) => {
+      const match = matchesById.get(p.matchId);
+      if (!match) throw new Error(`Match ${p.matchId} of run "${run.name}" is no longer in the matches table`);
+      return matchViewOf(match, p, match.odds[run.settings.priceSource] ?? null);
+    });
   return {
     runId: run.id,
     week,
     weekCount: run.weekCount,
     performance: row,
     matches,
-    candidates: bets.filter((b) => b.week === week).map((b) => candidateViewOf(b, settings)),
-    alerts: readAlerts(db, run.id, week).map(alertViewOf),
-    retrain,
+    candidates: history.bets.filter((b) => b.week === week).map((b) => candidateViewOf(b, run.settings)),
+    alerts: history.alerts.filter((a) => a.week === week),
+    retrain: retrainViews(history).find((r) => r.week === week) ?? null,
   };
 }
 
-function alertViewOf(a: { week: number; kind: string; message: string }): AlertView {
-  return { week: a.week, kind: a.kind as AlertView['kind'], message: a.message };
-}
-
-function scoreComparisonOf(predictions: readonly PredictionRow[], matchesById: ReadonlyMap<string, Match>, seed: number): ScoreComparison {
+function scoreComparisonOf(predictions: readonly Prediction[], matchesById: ReadonlyMap<string, Match>, seed: number): ScoreComparison {
   const results = predictions.map((p) => matchesById.get(p.matchId)!.result);
   const forecasts = predictions.map((p) => p.probabilities);
   const priced = predictions.map((p, i) => ({ p, result: results[i]! })).filter((x) => x.p.marketProbabilities !== null);
@@ -238,13 +198,12 @@ function scoreComparisonOf(predictions: readonly PredictionRow[], matchesById: R
   };
 }
 
-export function dashboardOf(db: LedgerDatabase, run: RunRow, matchesById: ReadonlyMap<string, Match>): DashboardView {
-  const settings = settingsOf(run);
-  const performance = readPerformance(db, run.id);
-  const bets = readBets(db, run.id);
-  const placed = bets.filter((b) => b.placed);
-  const predictions = readPredictions(db, run.id, { role: 'active' });
-  const weeks = weeklyRows(performance, bets, run.startingBankrollCents);
+export function dashboardOf(run: RunRow, history: RunHistory, matchesById: ReadonlyMap<string, Match>): DashboardView {
+  const settings = run.settings;
+  const performance = history.weeks;
+  const placed = history.bets.filter(isSettled);
+  const predictions = history.predictions.filter((p) => p.role === 'active');
+  const weeks = weeklyRows(history);
   const predictionByMatch = new Map(predictions.map((p) => [p.matchId, p]));
 
   const band = expectedBankrollBand(
@@ -265,12 +224,11 @@ export function dashboardOf(db: LedgerDatabase, run: RunRow, matchesById: Readon
     { paths: BAND_PATHS, seed: settings.seed, ruinFraction: RUIN_FRACTION },
   );
 
-  let peakCents = run.startingBankrollCents;
-  const bankroll: BankrollPoint[] = weeks.map((w, i) => ({
-    week: w.week,
-    bankrollCents: w.bankrollEndCents,
-    peakCents: (peakCents = Math.max(peakCents, w.bankrollEndCents)),
-    drawdown: w.drawdown,
+  const bankroll: BankrollPoint[] = history.bankroll.map((b, i) => ({
+    week: b.week,
+    bankrollCents: b.bankrollCents,
+    peakCents: b.peakCents,
+    drawdown: drawdownFraction(b.peakCents, b.bankrollCents),
     expectedP05Cents: band.points[i]!.p05Cents,
     expectedP50Cents: band.points[i]!.p50Cents,
     expectedP95Cents: band.points[i]!.p95Cents,
@@ -279,15 +237,8 @@ export function dashboardOf(db: LedgerDatabase, run: RunRow, matchesById: Readon
 
   const metrics = summarisePerformance({
     startingBankrollCents: run.startingBankrollCents,
-    bets: placed.map((b) => ({
-      week: b.week,
-      stakeCents: b.stakeCents,
-      decimalOdds: b.decimalOdds,
-      won: b.won === true,
-      profitCents: b.profitCents,
-      closingFairProbability: b.closingFairProbability,
-    })),
-    bankrollHistory: performance.map((p) => ({ week: p.week, bankrollCents: p.bankrollEndCents })),
+    bets: placed,
+    bankrollHistory: history.bankroll,
     valueBetsFound: sum(performance.map((p) => p.valueBetsFound)),
     weeksInSeason: run.weekCount,
     bootstrap: { resamples: BOOTSTRAP_RESAMPLES, seed: settings.seed, level: 0.95 },
@@ -297,7 +248,7 @@ export function dashboardOf(db: LedgerDatabase, run: RunRow, matchesById: Readon
   const calibration = calibrationTable(predictions.map((p) => p.probabilities), results, 10);
 
   return {
-    run: runSummaryOf(db, run),
+    run: runSummaryOf(run, history),
     kpis: {
       bankrollCents: metrics.endingBankrollCents,
       startingBankrollCents: run.startingBankrollCents,
@@ -323,8 +274,8 @@ export function dashboardOf(db: LedgerDatabase, run: RunRow, matchesById: Readon
     weeks,
     bankroll,
     calibration: calibration.find((c) => c.outcome === 'pooled')?.bins ?? [],
-    alerts: readAlerts(db, run.id).map(alertViewOf),
-    retrains: retrainViews(db, run.id),
+    alerts: history.alerts,
+    retrains: retrainViews(history),
   };
 }
 

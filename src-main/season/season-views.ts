@@ -1,7 +1,9 @@
 import type { Outcome, Triple } from '../domain/football/outcome';
+import type { Alert } from '../domain/season/monitoring';
+import type { WeekPerformance } from '../domain/season/play-week';
+import type { PlacedBet, RejectedCandidate, SettledBet } from '../domain/season/week-bet';
 import type { RunSettings } from './run-settings';
 import type { CalibrationBin } from '../domain/evaluation/calibration-table';
-import type { RejectionCode } from '../domain/betting/value-bets';
 import type { PerformanceSummary } from '../domain/evaluation/performance-metrics';
 import type { ProvenanceLabel } from '../external-model/external-model-settings';
 
@@ -30,33 +32,23 @@ export interface RunSummary {
   readonly dataFingerprint: string;
   /** Present only when the results need a label: "market-informed", "look-ahead not verifiable". */
   readonly provenance?: readonly ProvenanceLabel[];
+  /** Present only when the run is not priced by a built-in model: "external: NAME", "imported: FILE". */
+  readonly modelSource?: string;
 }
 
 /** Why a candidate was not bet (the betting core's codes); `rejectionText` says it in words. */
 export type { RejectionCode } from '../domain/betting/value-bets';
 
-export interface BetCandidateView {
-  readonly matchId: string;
-  readonly outcome: Outcome;
-  readonly decimalOdds: number;
-  readonly modelProbability: number;
-  readonly marketProbability: number;
-  readonly edge: number;
-  readonly fullKelly: number;
-  readonly appliedKelly: number;
-  readonly stakeCents: number;
-  readonly placed: boolean;
-  readonly rejection: RejectionCode | null;
-  /** A sentence the UI can show as is ("Edge 1.2% is below the 3.0% threshold"). */
-  readonly rejectionText: string | null;
-  /** Still positive expected value under every margin-removal method. */
-  readonly robustAcrossMethods: boolean;
-  /** Filled once the week is settled. */
-  readonly won: boolean | null;
-  readonly profitCents: number | null;
-  readonly closingOdds: number | null;
-  readonly closingLineValue: number | null;
-}
+export type { Book, PlacedBet, RejectedCandidate, SettledBet, WeekBet } from '../domain/season/week-bet';
+
+/**
+ * A candidate of the week as the UI shows it: the ledger's bet (rejected, placed or settled)
+ * with its rejection said in words and its closing-line value.
+ */
+export type BetCandidateView =
+  | (RejectedCandidate & { readonly rejectionText: string; readonly closingLineValue: number | null })
+  | (PlacedBet & { readonly closingLineValue: number | null })
+  | (SettledBet & { readonly closingLineValue: number | null });
 
 export interface MatchView {
   readonly matchId: string;
@@ -72,11 +64,8 @@ export interface MatchView {
   readonly awayGoals: number;
 }
 
-export interface AlertView {
-  readonly week: number;
-  readonly kind: 'model-worse-than-market' | 'drawdown' | 'roi';
-  readonly message: string;
-}
+/** An alert as monitoring raised it. */
+export type AlertView = Alert;
 
 export interface RetrainView {
   readonly week: number;
@@ -88,27 +77,14 @@ export interface RetrainView {
   readonly matchesCompared: number;
 }
 
-export interface WeeklyPerformanceRow {
-  readonly week: number;
-  readonly weekStart: string;
-  readonly weekEnd: string;
-  readonly matches: number;
-  readonly valueBetsFound: number;
-  readonly betsPlaced: number;
-  readonly wins: number;
-  readonly stakedCents: number;
-  readonly profitCents: number;
+/** A played week as the weekly table shows it: the ledger's row plus what is derived from the run so far. */
+export interface WeeklyPerformanceRow extends Omit<WeekPerformance, 'staticBankrollEndCents' | 'modelRps' | 'marketRps' | 'modelBehindMarket' | 'inDrawdown'> {
   /** That week's profit / staked; null when nothing was staked. */
   readonly roi: number | null;
-  readonly bankrollStartCents: number;
-  readonly bankrollEndCents: number;
-  readonly modelBrier: number;
-  readonly marketBrier: number | null;
   readonly cumulativeModelBrier: number;
   readonly cumulativeMarketBrier: number | null;
   readonly drawdown: number;
   readonly meanClv: number | null;
-  readonly modelVersion: number;
 }
 
 export interface WeekView {

@@ -1,6 +1,4 @@
-import type { Channel, ChannelInput, ChannelOutput } from '../../src-main/ipc/contract';
-import type { MenuCommand } from '../../src-main/ipc/menu-command';
-import type { Result } from '../../src-main/ipc/result';
+import type { Channel, ChannelInput, ChannelOutput, MenuCommand, Result } from '../../src-main/ipc/renderer-contract';
 
 /** What the renderer can ask the main process (Electron) or the headless server (HTTP). */
 export interface EdgelineApi {

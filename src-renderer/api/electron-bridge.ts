@@ -1,4 +1,4 @@
-import type { Result } from '../../src-main/ipc/result';
+import type { Result } from '../../src-main/ipc/renderer-contract';
 import type { EdgelineApi, MenuCommand, PreloadBridge } from './edgeline-api';
 
 const MENU_COMMANDS: readonly MenuCommand[] = ['import-files', 'download-seasons', 'export-slips'];

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TaskProgress } from '../../src-main/app/edgeline-service';
+import type { TaskProgress } from '../../src-main/ipc/renderer-contract';
 import { registerHandlers } from '../../src-main/ipc/register';
 import { createInMemoryEdgelineService } from '../../src-main/ipc/test-support/in-memory-edgeline-service';
 import type { EdgelineTask } from '../../src-main/jobs/edgeline-task';
@@ -65,7 +65,8 @@ describe('waitForJob', () => {
     const ticket = await api.invoke('data:download', { divs: ['E0'], seasons: ['1920', '2021', '2122', '2223', '2324'] });
     if (!ticket.ok) throw new Error(ticket.error.message);
     const progress: TaskProgress[] = [];
-    const result = await waitForJob(api, 'download', ticket.value.jobId, (p) => progress.push(p), 1);
+    expect(ticket.value.kind).toBe('download');
+    const result = await waitForJob(api, ticket.value, (p) => progress.push(p), 1);
     expect(result).toEqual({ ok: true, value: { files: 5, matches: 1900, failed: [] } });
     expect(progress.every((p) => p.fraction >= 0 && p.fraction <= 1)).toBe(true);
   });
@@ -74,7 +75,8 @@ describe('waitForJob', () => {
     const api = createHttpBridge(server.token, fetchFromPage(() => `http://127.0.0.1:${server.port}`));
     const ticket = await api.invoke('data:download', { divs: ['E0'], seasons: ['2324'] });
     if (!ticket.ok) throw new Error(ticket.error.message);
-    expect(await waitForJob(api, 'step', ticket.value.jobId)).toEqual({
+    // A ticket relabelled by hand: the kind the job really runs wins.
+    expect(await waitForJob(api, { jobId: ticket.value.jobId, kind: 'step' })).toEqual({
       ok: false,
       error: { code: 'failed', message: `Job ${ticket.value.jobId} is a download job, expected step` },
     });

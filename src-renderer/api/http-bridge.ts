@@ -1,4 +1,4 @@
-import type { Result } from '../../src-main/ipc/result';
+import type { Result } from '../../src-main/ipc/renderer-contract';
 import type { EdgelineApi } from './edgeline-api';
 
 export const TOKEN_STORAGE_KEY = 'edgeline.token';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AppError, Result } from '../../src-main/ipc/result';
+import type { AppError, Result } from '../../src-main/ipc/renderer-contract';
 
 export interface Query<T> {
   readonly data: T | null;

@@ -1,19 +1,18 @@
-import type { TaskProgress } from '../../src-main/app/edgeline-service';
-import type { EdgelineTaskKind, EdgelineTaskResults } from '../../src-main/jobs/edgeline-task';
-import type { Result } from '../../src-main/ipc/result';
+import type { JobResult, JobTicket, Result, TaskProgress } from '../../src-main/ipc/renderer-contract';
 import type { EdgelineApi } from './edgeline-api';
 
 /**
  * Long-polls jobs:wait until the job settles, reporting progress between polls. Each poll
  * returns as soon as the job finishes or after `pollMs`, so progress is at most that stale.
+ * The ticket a job channel answered with carries the job's kind, so the result is typed by it.
  */
-export async function waitForJob<K extends EdgelineTaskKind>(
+export async function waitForJob<K extends JobTicket['kind']>(
   api: EdgelineApi,
-  kind: K,
-  jobId: string,
+  ticket: JobTicket<K>,
   onProgress?: (progress: TaskProgress) => void,
   pollMs = 500,
-): Promise<Result<EdgelineTaskResults[K]>> {
+): Promise<Result<JobResult<K>>> {
+  const { jobId, kind } = ticket;
   for (;;) {
     const polled = await api.invoke('jobs:wait', { jobId, timeoutMs: pollMs });
     if (!polled.ok) return polled;
@@ -24,7 +23,7 @@ export async function waitForJob<K extends EdgelineTaskKind>(
         onProgress?.(status.progress);
         continue;
       case 'succeeded':
-        return { ok: true, value: status.result as EdgelineTaskResults[K] };
+        return { ok: true, value: status.result as JobResult<K> };
       case 'failed':
         return { ok: false, error: status.error };
       case 'cancelled':

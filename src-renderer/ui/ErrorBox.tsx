@@ -1,4 +1,4 @@
-import type { AppError } from '../../src-main/ipc/result';
+import type { AppError } from '../../src-main/ipc/renderer-contract';
 
 export function ErrorBox(props: { error: AppError | null; testId?: string }) {
   if (props.error === null) return null;

@@ -121,6 +121,37 @@ describe('jointLogGrowthKelly', () => {
     expect(jointLogGrowthKelly(bets, { maxEnumeratedScenarios: 100, sampledScenarios: 16384, seed: 3 })).toEqual(sampled);
   });
 
+  it('reaches the optimum: zero slope of E ln W at every staked bet, none upward at an unstaked one', () => {
+    // The slope d E ln W / d f_i = sum over results of P * (r_i - 1) / W, enumerated here by hand.
+    const week = fc.array(fc.tuple(fc.double({ min: 0.15, max: 0.7, noNaN: true }), fc.double({ min: -0.1, max: 0.25, noNaN: true })), { minLength: 1, maxLength: 9 });
+    fc.assert(
+      fc.property(week, (rows) => {
+        const bets = rows.map(([p, edge], i) => bet(`m${i}`, p, Math.max(1.01, (1 + edge) / p)));
+        const { fractions } = jointLogGrowthKelly(bets);
+        const slope = bets.map(() => 0);
+        for (let mask = 0; mask < 1 << bets.length; mask += 1) {
+          let probability = 1;
+          let wealth = 1;
+          bets.forEach((b, i) => {
+            const won = (mask >> i) & 1;
+            probability *= won ? b.probability : 1 - b.probability;
+            wealth += fractions[i]! * (won ? b.decimalOdds - 1 : -1);
+          });
+          bets.forEach((b, i) => (slope[i]! += (probability * (((mask >> i) & 1) === 1 ? b.decimalOdds - 1 : -1)) / wealth));
+        }
+        return fractions.every((f, i) => (f > 0 ? Math.abs(slope[i]!) < 1e-9 : slope[i]! < 1e-9));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('sizes two outcomes of one match together and agrees with the closed-form multi-outcome Kelly', () => {
+    const p = [0.45, 0.3];
+    const odds = [2.4, 3.8];
+    const joint = jointLogGrowthKelly(p.map((pi, i) => bet('m', pi, odds[i]!))).fractions;
+    multiOutcomeKelly(p, odds).forEach((f, i) => expect(joint[i]).toBeCloseTo(f, 10));
+  });
+
   it('stakes nothing on bets without value and handles an empty week', () => {
     expect(jointLogGrowthKelly([bet('a', 0.4, 2.4), bet('b', 0.5, 1.9)]).fractions).toEqual([0, 0]);
     expect(jointLogGrowthKelly([]).fractions).toEqual([]);

@@ -1,4 +1,5 @@
 import { mulberry32 } from '../evaluation/seeded-random';
+import { choleskySolve } from '../numeric/cholesky-solve';
 
 function assertProbability(probability: number, where: string): void {
   if (!Number.isFinite(probability) || probability < 0 || probability > 1) {
@@ -119,6 +120,9 @@ export function jointLogGrowthKelly(bets: readonly KellyBet[], options: JointKel
   const scenarios = buildScenarios(bets, options);
   const fractions = new Float64Array(n);
   const wealth = new Float64Array(scenarios.count).fill(1);
+  newtonAscent(n, fractions, wealth, scenarios);
+  // Coordinate ascent from the Newton point: one sweep confirms an interior optimum, and it is
+  // what handles the sum-to-one bound in the arbitrage case.
   for (let sweep = 0; sweep < 1000; sweep += 1) {
     let largestChange = 0;
     for (let i = 0; i < n; i += 1) {
@@ -136,6 +140,93 @@ export function jointLogGrowthKelly(bets: readonly KellyBet[], options: JointKel
   let growth = 0;
   for (let s = 0; s < scenarios.count; s += 1) growth += scenarios.weights[s]! * Math.log(wealth[s]!);
   return { fractions: Array.from(fractions), expectedLogGrowth: growth, scenarios: isSampled(bets, options) ? 'sampled' : 'enumerated', scenarioCount: scenarios.count };
+}
+
+/**
+ * Projected Newton steps on the whole vector of fractions: the gradient and Hessian of
+ * E ln W over the scenarios, solved on the bets that are staked or want to be (f > 0 or a
+ * positive slope), the others held at 0, with a backtracking step that keeps every f >= 0,
+ * sum f <= 1 and every scenario's wealth > 0. Bets compete for the same bankroll, so coordinate
+ * ascent alone crawls (thousands of sweeps on a 20-bet week); Newton converges in a handful of
+ * steps to the same optimum. Updates `fractions` and `wealth` in place.
+ */
+function newtonAscent(n: number, fractions: Float64Array, wealth: Float64Array, scenarios: Scenarios): void {
+  const { weights, returns, count } = scenarios;
+  const objective = (w: Float64Array) => {
+    let sum = 0;
+    for (let s = 0; s < count; s += 1) if (weights[s]! > 0) sum += weights[s]! * Math.log(w[s]!);
+    return sum;
+  };
+  let value = objective(wealth);
+  const gradient = new Float64Array(n);
+  const curvature = new Float64Array(n * n);
+  const trialWealth = new Float64Array(count);
+  for (let iteration = 0; iteration < 100; iteration += 1) {
+    gradient.fill(0);
+    curvature.fill(0);
+    for (let s = 0; s < count; s += 1) {
+      const w = weights[s]!;
+      if (w === 0) continue;
+      const inverse = 1 / wealth[s]!;
+      const g = w * inverse;
+      const h = g * inverse;
+      const row = s * n;
+      for (let i = 0; i < n; i += 1) {
+        const ai = returns[row + i]! - 1;
+        gradient[i]! += g * ai;
+        const hi = h * ai;
+        for (let j = 0; j <= i; j += 1) curvature[i * n + j]! += hi * (returns[row + j]! - 1);
+      }
+    }
+    const free: number[] = [];
+    for (let i = 0; i < n; i += 1) if (fractions[i]! > 0 || gradient[i]! > 0) free.push(i);
+    let largestSlope = 0;
+    for (const i of free) largestSlope = Math.max(largestSlope, Math.abs(gradient[i]!));
+    if (free.length === 0 || largestSlope < 1e-14) return;
+    const m = free.length;
+    const matrix = new Float64Array(m * m);
+    const rhs = new Float64Array(m);
+    free.forEach((i, a) => {
+      rhs[a] = gradient[i]!;
+      free.forEach((j, b) => (matrix[a * m + b] = i >= j ? curvature[i * n + j]! : curvature[j * n + i]!));
+    });
+    let step: Float64Array | null = null;
+    for (let damping = 0; step === null && damping < 1; damping = damping === 0 ? 1e-12 : damping * 100) {
+      const damped = Float64Array.from(matrix);
+      for (let a = 0; a < m; a += 1) damped[a * m + a]! += damping;
+      step = choleskySolve(damped, rhs, m);
+    }
+    if (step === null) return;
+    let accepted = false;
+    const trial = new Float64Array(n);
+    for (let t = 1; t > 1e-12 && !accepted; t /= 2) {
+      trial.set(fractions);
+      let sum = 0;
+      free.forEach((i, a) => (trial[i] = Math.max(0, fractions[i]! + t * step[a]!)));
+      for (let i = 0; i < n; i += 1) sum += trial[i]!;
+      if (sum > 1) continue;
+      let feasible = true;
+      for (let s = 0; s < count && feasible; s += 1) {
+        let w = 1;
+        const row = s * n;
+        for (let i = 0; i < n; i += 1) w += trial[i]! * (returns[row + i]! - 1);
+        trialWealth[s] = w;
+        if (!(w > 0) && weights[s]! > 0) feasible = false;
+      }
+      if (!feasible) continue;
+      const trialValue = objective(trialWealth);
+      if (trialValue >= value) {
+        let change = 0;
+        for (let i = 0; i < n; i += 1) change = Math.max(change, Math.abs(trial[i]! - fractions[i]!));
+        fractions.set(trial);
+        wealth.set(trialWealth);
+        value = trialValue;
+        accepted = true;
+        if (change < 1e-15) return;
+      }
+    }
+    if (!accepted) return;
+  }
 }
 
 function total(values: Float64Array): number {

@@ -32,7 +32,7 @@ export function assertBootstrapOptions(options: BootstrapOptions): void {
  * Percentile of sorted values with linear interpolation between order statistics (R type 7),
  * so small resample counts still give a stable interval.
  */
-export function quantileOfSorted(sorted: readonly number[], q: number): number {
+export function quantileOfSorted(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) throw new Error('cannot take a quantile of no values');
   const position = (sorted.length - 1) * q;
   const below = Math.floor(position);

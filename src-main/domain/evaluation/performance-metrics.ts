@@ -106,7 +106,7 @@ export function summarisePerformance(input: PerformanceInput): PerformanceSummar
     endingBankrollCents: end,
     profitCents,
     stakedCents,
-    roi: stakedCents > 0 ? profitCents / stakedCents : null,
+    roi: roiOf(profitCents, stakedCents),
     roiInterval: interval ? [interval.lower, interval.upper] : null,
     bankrollGrowth: (end - start) / start,
     bets: placed.length,
@@ -137,17 +137,40 @@ export function weeklyBankrollReturns(startingBankrollCents: number, history: re
   });
 }
 
+/** Fall from the running peak as a fraction of that peak (0 at or above the peak, and after a bust from 0). */
+export function drawdownFraction(peakCents: number, bankrollCents: number): number {
+  return peakCents === 0 ? 0 : (peakCents - bankrollCents) / peakCents;
+}
+
+/** The running peak (the start counts as the first peak) and the drawdown from it after each week. */
+export function drawdownPath(startingBankrollCents: number, history: readonly BankrollPoint[]): { week: number; bankrollCents: number; peakCents: number; drawdown: number }[] {
+  let peak = startingBankrollCents;
+  return history.map((point) => {
+    peak = Math.max(peak, point.bankrollCents);
+    return { week: point.week, bankrollCents: point.bankrollCents, peakCents: peak, drawdown: drawdownFraction(peak, point.bankrollCents) };
+  });
+}
+
 /** Largest fall from a running peak (the start counts as the first peak), as a fraction and in cents. */
 export function maxDrawdown(startingBankrollCents: number, history: readonly BankrollPoint[]): { fraction: number; cents: number } {
-  let peak = startingBankrollCents;
   let fraction = 0;
   let cents = 0;
-  for (const point of history) {
-    peak = Math.max(peak, point.bankrollCents);
-    if (peak > 0) fraction = Math.max(fraction, (peak - point.bankrollCents) / peak);
-    cents = Math.max(cents, peak - point.bankrollCents);
+  for (const point of drawdownPath(startingBankrollCents, history)) {
+    fraction = Math.max(fraction, point.drawdown);
+    cents = Math.max(cents, point.peakCents - point.bankrollCents);
   }
   return { fraction, cents };
+}
+
+/** Closing-line value of one bet: o_taken * p_fair_close - 1; null without a closing price. */
+export function closingLineValueOf(bet: { readonly decimalOdds: number; readonly closingFairProbability?: number | null }): number | null {
+  const p = bet.closingFairProbability;
+  return p === null || p === undefined ? null : bet.decimalOdds * p - 1;
+}
+
+/** profit / staked; null when nothing was staked. */
+export function roiOf(profitCents: number, stakedCents: number): number | null {
+  return stakedCents > 0 ? profitCents / stakedCents : null;
 }
 
 /** Most consecutive lost bets, in week order (input order within a week). */
@@ -188,7 +211,7 @@ export function closingLineValue(bets: readonly SettledBet[]): ClosingLineValue 
     // additive, wpo, bb and goto can price an extreme long shot at or below 0 (flagged
     // problematic): there is no fair closing price to compare with, so the bet has no CLV.
     if (p <= 0) return [];
-    return [bet.decimalOdds * p - 1];
+    return [closingLineValueOf(bet)!];
   });
   if (values.length === 0) return null;
   return {

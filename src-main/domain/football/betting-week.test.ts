@@ -1,6 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addDays, bettingWeekStart, bettingWeeksOf, daysBetween, matchesBeforeWeek, matchesInWeek } from './betting-week';
+import { addDays, bettingWeekStart, bettingWeeksOf, dayNumberOf, daysBetween, isoDateOfDay, matchesBeforeWeek, matchesInWeek } from './betting-week';
+
+describe('dayNumberOf', () => {
+  it('counts whole UTC days from 1970-01-01, the same on a second (memoised) call', () => {
+    expect(dayNumberOf('1970-01-01')).toBe(0);
+    expect(dayNumberOf('1970-01-02')).toBe(1);
+    expect(dayNumberOf('2023-08-08')).toBe(19_577);
+    expect(dayNumberOf('2023-08-08')).toBe(19_577);
+    expect(dayNumberOf('1969-12-31')).toBe(-1);
+  });
+
+  it('round-trips with isoDateOfDay', () => {
+    fc.assert(fc.property(fc.integer({ min: -10_000, max: 40_000 }), (day) => dayNumberOf(isoDateOfDay(day)) === day));
+  });
+
+  it('rejects what is not an ISO calendar date, also after the same text was asked for before', () => {
+    expect(() => dayNumberOf('2023-8-8')).toThrow('Expected an ISO date yyyy-mm-dd, got "2023-8-8"');
+    expect(() => dayNumberOf('2023-8-8')).toThrow('Expected an ISO date yyyy-mm-dd, got "2023-8-8"');
+    expect(() => dayNumberOf('2023-13-01')).toThrow('Not a calendar date: "2023-13-01"');
+  });
+});
 
 describe('bettingWeekStart', () => {
   it('opens the week on the Tuesday on or before the match date', () => {

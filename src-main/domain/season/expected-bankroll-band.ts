@@ -1,5 +1,6 @@
 import type { Outcome, Triple } from '../football/outcome';
 import { mulberry32 } from '../evaluation/seeded-random';
+import { quantileOfSorted } from '../evaluation/paired-bootstrap';
 
 /**
  * Where the bankroll should be if the model's probabilities were the truth. Each simulated
@@ -34,16 +35,6 @@ function drawOutcome(p: Triple, u: number): Outcome {
   if (u < p[0]) return 'H';
   if (u < p[0] + p[1]) return 'D';
   return 'A';
-}
-
-function quantileOfSorted(sorted: Float64Array, q: number): number {
-  // Linear interpolation between closest ranks (R type 7), so small path counts stay smooth.
-  const position = (sorted.length - 1) * q;
-  const lower = Math.floor(position);
-  const upper = Math.ceil(position);
-  const a = sorted[lower] ?? 0;
-  const b = sorted[upper] ?? a;
-  return a + (b - a) * (position - lower);
 }
 
 export function expectedBankrollBand(

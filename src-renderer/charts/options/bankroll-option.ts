@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import type { AlertView, BankrollPoint, RetrainView } from '../../../src-main/season/season-views';
+import type { AlertView, BankrollPoint, RetrainView } from '../../../src-main/ipc/renderer-contract';
 import { baseGrid, centsToPounds, chartColors } from './chart-theme';
 
 /**

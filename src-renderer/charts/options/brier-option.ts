@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import type { WeeklyPerformanceRow } from '../../../src-main/season/season-views';
+import type { WeeklyPerformanceRow } from '../../../src-main/ipc/renderer-contract';
 import { baseGrid, chartColors } from './chart-theme';
 
 /** Model vs market Brier: thin lines week by week, thick lines cumulative (lower is better). */

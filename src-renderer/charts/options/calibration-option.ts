@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import type { CalibrationBin } from '../../../src-main/season/season-views';
+import type { CalibrationBin } from '../../../src-main/ipc/renderer-contract';
 import { baseGrid, chartColors } from './chart-theme';
 
 /** Reliability diagram: mean forecast vs observed frequency per bin, against the diagonal; point size grows with the bin's count. */

@@ -1,4 +1,4 @@
-import type { BankrollPoint, WeeklyPerformanceRow } from '../../../src-main/season/season-views';
+import type { BankrollPoint, WeeklyPerformanceRow } from '../../../src-main/ipc/renderer-contract';
 
 /** Small factories for chart option tests: a neutral week/point with the fields under test overridden. */
 export function weekRow(overrides: Partial<WeeklyPerformanceRow> & { week: number }): WeeklyPerformanceRow {

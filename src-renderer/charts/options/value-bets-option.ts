@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import type { WeeklyPerformanceRow } from '../../../src-main/season/season-views';
+import type { WeeklyPerformanceRow } from '../../../src-main/ipc/renderer-contract';
 import { baseGrid, chartColors } from './chart-theme';
 
 /** Value bets the model found each week next to the ones the staking rules let through. */

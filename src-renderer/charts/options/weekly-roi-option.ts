@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import type { WeeklyPerformanceRow } from '../../../src-main/season/season-views';
+import type { WeeklyPerformanceRow } from '../../../src-main/ipc/renderer-contract';
 import { baseGrid, chartColors } from './chart-theme';
 
 /** Each week's ROI in percent; weeks without a stake have no bar (not a zero bar). */

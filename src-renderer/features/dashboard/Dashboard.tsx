@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { DashboardView } from '../../../src-main/season/season-views';
+import type { DashboardView } from '../../../src-main/ipc/renderer-contract';
 import { EChart } from '../../charts/EChart';
 import { bankrollOption } from '../../charts/options/bankroll-option';
 import { brierOption } from '../../charts/options/brier-option';

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { WeeklyPerformanceRow } from '../../../src-main/season/season-views';
+import type { WeeklyPerformanceRow } from '../../../src-main/ipc/renderer-contract';
 import { formatMoney } from '../../format/money';
 import { formatScore } from '../../format/odds';
 import { formatPercent } from '../../format/percent';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ScoreComparison } from '../../../src-main/season/season-views';
+import type { ScoreComparison } from '../../../src-main/ipc/renderer-contract';
 import { brierSentence } from './brier-sentence';
 
 const base: ScoreComparison = {

@@ -1,4 +1,4 @@
-import type { ScoreComparison } from '../../../src-main/season/season-views';
+import type { ScoreComparison } from '../../../src-main/ipc/renderer-contract';
 import { formatScore } from '../../format/odds';
 
 /**

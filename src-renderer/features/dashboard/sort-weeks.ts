@@ -1,4 +1,4 @@
-import type { WeeklyPerformanceRow } from '../../../src-main/season/season-views';
+import type { WeeklyPerformanceRow } from '../../../src-main/ipc/renderer-contract';
 
 export type WeekSortKey = 'week' | 'matches' | 'valueBetsFound' | 'betsPlaced' | 'wins' | 'stakedCents' | 'profitCents' | 'roi' | 'bankrollEndCents' | 'modelBrier' | 'marketBrier' | 'drawdown' | 'meanClv';
 export type SortDirection = 'asc' | 'desc';

@@ -1,8 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ImportSummary, TaskProgress } from '../../../src-main/app/edgeline-service';
-import type { MenuCommand } from '../../../src-main/ipc/menu-command';
-import type { AppError } from '../../../src-main/ipc/result';
-import { seasonRange } from '../../../src-main/ingest/season-range';
+import type { AppError, ImportSummary, MenuCommand, TaskProgress } from '../../../src-main/ipc/renderer-contract';
+import { seasonRange } from '../../../src-main/ipc/renderer-contract';
 import { bytesToBase64 } from '../../api/bytes-to-base64';
 import { useApi } from '../../api/use-api';
 import { useQuery } from '../../api/use-query';
@@ -54,7 +52,7 @@ export function DataPage(props: { menuCommand: { command: MenuCommand; at: numbe
     const ticket = await api.invoke('data:download', { divs: [div], seasons, baseUrl: baseUrl === '' ? undefined : baseUrl });
     if (!ticket.ok) return setError(ticket.error);
     setJob({ jobId: ticket.value.jobId, progress: { fraction: 0, message: 'Starting' } });
-    const result = await waitForJob(api, 'download', ticket.value.jobId, (progress) => setJob({ jobId: ticket.value.jobId, progress }));
+    const result = await waitForJob(api, ticket.value, (progress) => setJob({ jobId: ticket.value.jobId, progress }));
     setJob(null);
     finish(
       !result.ok && result.error.code === 'cancelled'

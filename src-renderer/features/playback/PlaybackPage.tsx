@@ -1,7 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { TaskProgress } from '../../../src-main/app/edgeline-service';
-import type { AppError } from '../../../src-main/ipc/result';
-import type { DashboardView, RunSummary, WeekView } from '../../../src-main/season/season-views';
+import type { AppError, DashboardView, JobKindOf, RunSummary, TaskProgress, WeekView } from '../../../src-main/ipc/renderer-contract';
 import { useApi } from '../../api/use-api';
 import { waitForJob } from '../../api/wait-for-job';
 import { formatSeason, leagueName } from '../../format/season';
@@ -10,7 +8,6 @@ import { ProgressBar } from '../../ui/ProgressBar';
 import { Dashboard } from '../dashboard/Dashboard';
 import { Timeline } from './Timeline';
 import { WeekPanel, type RevealPhase } from './WeekPanel';
-import { modelLabelOf } from '../../../src-main/external-model/external-model-settings';
 
 const SPEEDS = [0.5, 1, 2, 4] as const;
 /** How long the bet slip shows before the results are revealed, at speed 1. */
@@ -32,7 +29,7 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
   const [error, setError] = useState<AppError | null>(null);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<(typeof SPEEDS)[number]>(1);
-  const [job, setJob] = useState<{ jobId: string; kind: 'step' | 'run-to-end'; progress: TaskProgress } | null>(null);
+  const [job, setJob] = useState<{ jobId: string; kind: JobKindOf<'season:step' | 'season:run-to-end'>; progress: TaskProgress } | null>(null);
   const [confirmReset, setConfirmReset] = useState(false);
   const playingRef = useRef(false);
   const speedRef = useRef(speed);
@@ -80,8 +77,8 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
       setError(ticket.error);
       return false;
     }
-    setJob({ jobId: ticket.value.jobId, kind: 'step', progress: { fraction: 0, message: 'Pricing the week' } });
-    const result = await waitForJob(api, 'step', ticket.value.jobId, (progress) => setJob({ jobId: ticket.value.jobId, kind: 'step', progress }));
+    setJob({ jobId: ticket.value.jobId, kind: ticket.value.kind, progress: { fraction: 0, message: 'Pricing the week' } });
+    const result = await waitForJob(api, ticket.value, (progress) => setJob({ jobId: ticket.value.jobId, kind: ticket.value.kind, progress }));
     setJob(null);
     if (!result.ok) {
       if (result.error.code !== 'cancelled') setError(result.error);
@@ -123,8 +120,8 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
     setError(null);
     const ticket = await api.invoke('season:run-to-end', { runId });
     if (!ticket.ok) return setError(ticket.error);
-    setJob({ jobId: ticket.value.jobId, kind: 'run-to-end', progress: { fraction: 0, message: 'Starting' } });
-    const result = await waitForJob(api, 'run-to-end', ticket.value.jobId, (progress) => setJob({ jobId: ticket.value.jobId, kind: 'run-to-end', progress }));
+    setJob({ jobId: ticket.value.jobId, kind: ticket.value.kind, progress: { fraction: 0, message: 'Starting' } });
+    const result = await waitForJob(api, ticket.value, (progress) => setJob({ jobId: ticket.value.jobId, kind: ticket.value.kind, progress }));
     setJob(null);
     if (!result.ok && result.error.code !== 'cancelled') setError(result.error);
     const summary = await refresh();
@@ -176,7 +173,7 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
         <div>
           <h1 data-testid="run-title">{run.name}</h1>
           <p className="subtitle" style={{ marginBottom: 0 }}>
-            {leagueName(run.settings.div)} · holdout {formatSeason(run.settings.holdoutSeason)} · {modelLabelOf(run.settings)} · {run.settings.marginMethod} margin ·{' '}
+            {leagueName(run.settings.div)} · holdout {formatSeason(run.settings.holdoutSeason)} · {run.modelSource ?? run.settings.modelKind} · {run.settings.marginMethod} margin ·{' '}
             {run.settings.kellyMultiplier}× Kelly, min edge {Math.round(run.settings.minEdge * 1000) / 10}%
           </p>
           {run.provenance?.map((label) => (

@@ -1,4 +1,4 @@
-import type { AlertView, RetrainView } from '../../../src-main/season/season-views';
+import type { AlertView, RetrainView } from '../../../src-main/ipc/renderer-contract';
 
 /** A slider over the whole season; only played weeks can be chosen. Alerts and retrains are marked at their weeks. */
 export function Timeline(props: {

@@ -1,5 +1,4 @@
-import type { BetCandidateView, MatchView, WeekView } from '../../../src-main/season/season-views';
-import type { Outcome } from '../../../src-main/domain/football/outcome';
+import type { BetCandidateView, MatchView, Outcome, WeekView } from '../../../src-main/ipc/renderer-contract';
 import { formatMoney } from '../../format/money';
 import { formatOdds } from '../../format/odds';
 import { formatPercent, formatProbability } from '../../format/percent';
@@ -31,8 +30,8 @@ function selectionOf(match: MatchView | undefined, outcome: Outcome): string {
 export function WeekPanel(props: { view: WeekView; phase: RevealPhase }) {
   const { view, phase } = props;
   const matches = new Map(view.matches.map((m) => [m.matchId, m]));
-  const placed = view.candidates.filter((c) => c.placed);
-  const rejected = view.candidates.filter((c) => !c.placed);
+  const placed = view.candidates.filter((c) => c.status !== 'rejected');
+  const rejected = view.candidates.filter((c) => c.status === 'rejected');
   const revealed = phase === 'results';
   const p = view.performance;
   const label = (c: BetCandidateView): string => {
@@ -110,12 +109,12 @@ export function WeekPanel(props: { view: WeekView; phase: RevealPhase }) {
                   </td>
                   {revealed && (
                     <td className="reveal">
-                      <span className={`badge ${c.won === true ? 'won' : 'lost'}`}>{c.won === true ? 'won' : 'lost'}</span>
+                      <span className={`badge ${c.status === 'settled' && c.won ? 'won' : 'lost'}`}>{c.status === 'settled' && c.won ? 'won' : 'lost'}</span>
                     </td>
                   )}
                   {revealed && (
-                    <td className={`num reveal ${toneOf(c.profitCents) ?? ''}`} data-testid={`slip-profit-${i}`}>
-                      {c.profitCents === null ? '—' : formatMoney(c.profitCents, { signed: true })}
+                    <td className={`num reveal ${toneOf(c.status === 'settled' ? c.profitCents : null) ?? ''}`} data-testid={`slip-profit-${i}`}>
+                      {c.status === 'settled' ? formatMoney(c.profitCents, { signed: true }) : '—'}
                     </td>
                   )}
                 </tr>
@@ -147,7 +146,7 @@ export function WeekPanel(props: { view: WeekView; phase: RevealPhase }) {
                   <td>{selectionOf(matches.get(c.matchId), c.outcome)}</td>
                   <td className="num">{formatOdds(c.decimalOdds)}</td>
                   <td className="num">{formatPercent(c.edge, { signed: true })}</td>
-                  <td data-testid="rejected-reason">{c.rejectionText ?? c.rejection ?? ''}</td>
+                  <td data-testid="rejected-reason">{c.rejectionText}</td>
                 </tr>
               ))}
             </tbody>

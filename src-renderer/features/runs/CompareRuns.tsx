@@ -1,17 +1,15 @@
 import { useEffect, useState } from 'react';
-import type { DashboardView } from '../../../src-main/season/season-views';
-import type { AppError } from '../../../src-main/ipc/result';
+import type { AppError, DashboardView } from '../../../src-main/ipc/renderer-contract';
 import { useApi } from '../../api/use-api';
 import { formatMoney } from '../../format/money';
 import { formatScore } from '../../format/odds';
 import { formatPercent } from '../../format/percent';
 import { formatSeason } from '../../format/season';
 import { ErrorBox } from '../../ui/ErrorBox';
-import { modelLabelOf } from '../../../src-main/external-model/external-model-settings';
 
 const ROWS: { key: string; label: string; value: (d: DashboardView) => string }[] = [
   { key: 'holdout', label: 'Holdout season', value: (d) => formatSeason(d.run.settings.holdoutSeason) },
-  { key: 'model', label: 'Model', value: (d) => modelLabelOf(d.run.settings) + (d.run.provenance ? ` (${d.run.provenance.join(', ')})` : '') },
+  { key: 'model', label: 'Model', value: (d) => (d.run.modelSource ?? d.run.settings.modelKind) + (d.run.provenance ? ` (${d.run.provenance.join(', ')})` : '') },
   { key: 'weeks', label: 'Weeks played', value: (d) => `${d.run.weeksPlayed} / ${d.run.weekCount}` },
   { key: 'bankroll', label: 'Bankroll', value: (d) => formatMoney(d.kpis.bankrollCents) },
   { key: 'growth', label: 'Growth', value: (d) => formatPercent(d.kpis.growth, { signed: true }) },

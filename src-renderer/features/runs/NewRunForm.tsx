@@ -1,13 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { DataStatus } from '../../../src-main/app/edgeline-service';
-import type { AppError } from '../../../src-main/ipc/result';
-import type { RunSettings } from '../../../src-main/season/run-settings';
-import type { RunSummary } from '../../../src-main/season/season-views';
+import type { AppError, DataStatus, RunSettings, RunSummary } from '../../../src-main/ipc/renderer-contract';
 import { useApi } from '../../api/use-api';
 import { formatSeason, leagueName } from '../../format/season';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { MARGIN_METHOD_LABELS, MODEL_KIND_LABELS, optionsOf, PRICE_SOURCE_LABELS, STAKING_MODE_LABELS } from './settings-labels';
-import { DEFAULT_EXTERNAL_TIMEOUT_SECONDS } from '../../../src-main/external-model/external-model-settings';
 
 type NumberKey = { [K in keyof RunSettings]-?: RunSettings[K] extends number ? K : never }[keyof RunSettings];
 
@@ -172,7 +168,8 @@ export function NewRunForm(props: { status: DataStatus; onCreated: (run: RunSumm
               value={settings.externalModel ? `external:${settings.externalModel.name}` : settings.modelKind}
               onChange={(e) => {
                 const value = e.target.value;
-                if (value.startsWith('external:')) setSettings({ ...settings, externalModel: { name: value.slice('external:'.length), marketInformed: false, timeoutSeconds: DEFAULT_EXTERNAL_TIMEOUT_SECONDS } });
+                // The schema fills marketInformed and timeoutSeconds with their defaults on the main side.
+                if (value.startsWith('external:')) setSettings({ ...settings, externalModel: { name: value.slice('external:'.length) } as RunSettings['externalModel'] });
                 else setSettings({ ...settings, modelKind: value as RunSettings['modelKind'], externalModel: undefined });
               }}
               data-testid="settings-modelKind"

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AppError } from '../../../src-main/ipc/result';
+import type { AppError } from '../../../src-main/ipc/renderer-contract';
 import { useApi } from '../../api/use-api';
 import { useQuery } from '../../api/use-query';
 import { formatMoney } from '../../format/money';

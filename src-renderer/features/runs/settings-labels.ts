@@ -1,4 +1,4 @@
-import type { RunSettings } from '../../../src-main/season/run-settings';
+import type { RunSettings } from '../../../src-main/ipc/renderer-contract';
 
 /** Labels for every enum value of the run settings; `Record` makes a new enum value a compile error here. */
 export const MODEL_KIND_LABELS: Record<RunSettings['modelKind'], string> = {

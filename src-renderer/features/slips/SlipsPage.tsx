@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { AppError } from '../../../src-main/ipc/result';
-import type { BetCandidateView, WeekView } from '../../../src-main/season/season-views';
+import type { AppError, BetCandidateView, WeekView } from '../../../src-main/ipc/renderer-contract';
 import { useApi } from '../../api/use-api';
 import { useQuery } from '../../api/use-query';
 import { formatMoney } from '../../format/money';
@@ -40,10 +39,10 @@ export function SlipsPage(props: { runId: string; exportRequest: number | null }
     const chosen = scope.kind === 'season' ? weeks : weeks.filter((w) => w.week === scope.week);
     return chosen.flatMap((w) => {
       const matches = new Map(w.matches.map((m) => [m.matchId, m]));
-      return w.candidates.filter((c) => c.placed).map((c) => ({ week: w.week, candidate: c, match: matches.get(c.matchId) }));
+      return w.candidates.filter((c) => c.status !== 'rejected').map((c) => ({ week: w.week, candidate: c, match: matches.get(c.matchId) }));
     });
   }, [weeks, scope]);
-  const totals = rows.reduce((sum, r) => ({ staked: sum.staked + r.candidate.stakeCents, profit: sum.profit + (r.candidate.profitCents ?? 0) }), { staked: 0, profit: 0 });
+  const totals = rows.reduce((sum, r) => ({ staked: sum.staked + r.candidate.stakeCents, profit: sum.profit + (r.candidate.status === 'settled' ? r.candidate.profitCents : 0) }), { staked: 0, profit: 0 });
 
   const exportCsv = async (): Promise<void> => {
     setError(null);
@@ -158,9 +157,9 @@ export function SlipsPage(props: { runId: string; exportRequest: number | null }
                     <td className="num">{formatPercent(c.edge, { signed: true })}</td>
                     <td className="num">{formatMoney(c.stakeCents)}</td>
                     <td>
-                      <span className={`badge ${c.won === true ? 'won' : 'lost'}`}>{c.won === true ? 'won' : 'lost'}</span>
+                      <span className={`badge ${c.status === 'settled' && c.won ? 'won' : 'lost'}`}>{c.status === 'settled' && c.won ? 'won' : 'lost'}</span>
                     </td>
-                    <td className={`num ${toneOf(c.profitCents) ?? ''}`}>{c.profitCents === null ? '—' : formatMoney(c.profitCents, { signed: true })}</td>
+                    <td className={`num ${toneOf(c.status === 'settled' ? c.profitCents : null) ?? ''}`}>{c.status === 'settled' ? formatMoney(c.profitCents, { signed: true }) : '—'}</td>
                     <td className="num">{formatOdds(c.closingOdds)}</td>
                     <td className="num">{formatPercent(c.closingLineValue, { signed: true })}</td>
                   </tr>

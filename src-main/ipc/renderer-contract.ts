@@ -1,0 +1,31 @@
+/**
+ * Everything the renderer may use of the main side, in one module: the IPC contract's types,
+ * the views its channels return, and the one pure helper both sides share. The types are
+ * erased at build time, so the renderer bundle takes nothing from here but `seasonRange`
+ * (which has no imports). eslint.config.js refuses any other import from src-main in
+ * src-renderer, and any value export here but the allowed ones.
+ */
+export type { Channel, ChannelInput, ChannelOutput, JobChannel, JobKindOf, JobResult, JobTicket } from './contract';
+export type { AppError, ErrorCode, Result } from './result';
+export type { MenuCommand } from './menu-command';
+export type { EdgelineJobStatus } from '../jobs/edgeline-task';
+export type { DataStatus, ImportSummary, SlipExport, TaskProgress } from '../app/edgeline-service';
+export type { RunSettings, RunSettingsInput } from '../season/run-settings';
+export type {
+  AlertView,
+  BankrollPoint,
+  BetCandidateView,
+  CalibrationBin,
+  DashboardKpis,
+  DashboardView,
+  MatchView,
+  RejectionCode,
+  RetrainView,
+  RunStatus,
+  RunSummary,
+  ScoreComparison,
+  WeeklyPerformanceRow,
+  WeekView,
+} from '../season/season-views';
+export type { Outcome, Triple } from '../domain/football/outcome';
+export { seasonRange } from '../ingest/season-range';
