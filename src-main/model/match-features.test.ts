@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bettingWeeksOf } from '../domain/football/betting-week';
 import { buildFeatureRows, FEATURE_NAMES } from './match-features';
 import { DEFAULT_MODEL_CONFIG } from './outcome-model';
+import { modelWorkSince, readModelWork } from './model-work';
 import { syntheticLeague } from './synthetic-league';
 
 const league = syntheticLeague({ seed: 21, teams: 10, seasons: ['1920', '2021'], promotedPerSeason: 2 });
@@ -35,5 +36,20 @@ describe('buildFeatureRows', () => {
     const clean = buildFeatureRows(league, fixtures, settings);
     const changed = league.map((m) => (m.date < week.start && m.date >= '2020-09-01' ? { ...m, homeGoals: m.homeGoals + 3 } : m));
     expect(buildFeatureRows(changed, fixtures, settings)).not.toEqual(clean);
+  });
+
+  it('builds the rows of a week once: a second model, or a refit with a longer history, reuses them', () => {
+    const week = bettingWeeksOf(secondSeason)[9]!;
+    const fixtures = secondSeason.filter((m) => m.date >= week.start && m.date <= week.end);
+    const history = league.filter((m) => m.date < week.start);
+    const first = buildFeatureRows(history, fixtures, settings);
+    const before = readModelWork();
+    const again = buildFeatureRows([...history], fixtures, settings);
+    const later = buildFeatureRows(league, fixtures, settings);
+    const work = modelWorkSince(before);
+    expect(again).toEqual(first);
+    expect(later).toEqual(first);
+    expect(work.featureRowsBuilt).toBe(0);
+    expect(work.featureRowsReused).toBe(2 * fixtures.length);
   });
 });

@@ -101,14 +101,14 @@ interface Scenarios {
  * wealth after all of them settle: E ln(1 - sum f + sum_{winners} f_i o_i). Matches are
  * independent; bets on the same match are exclusive outcomes of it. Results are enumerated
  * exactly while the number of combinations stays within `maxEnumeratedScenarios`; beyond that
- * a fixed seeded Latin-hypercube sample of scenarios is used (deterministic but approximate:
- * measured 6-9% off the exact fractions on 10-20 bets; kelly.test.ts holds it within 10%).
+ * a fixed seeded Latin-hypercube sample of scenarios is used (deterministic but approximate;
+ * `npm run bench:joint-kelly` measures it against the exact optimum, docs/performance.md).
  * The objective is concave and the constraints are f >= 0 and sum f <= 1 (never stake more
- * than the bankroll), so cyclic coordinate ascent (safeguarded Newton on each coordinate)
- * reaches the optimum whenever the sum bound does not bind. It binds only with arbitrage
- * prices; there coordinate ascent may stop short of the constrained optimum (the result is
- * still feasible). Unlike independent Kelly, this accounts for stakes competing for the same
- * bankroll, so the total it stakes is a little lower.
+ * than the bankroll): projected Newton steps on all fractions find the optimum, and cyclic
+ * coordinate ascent (safeguarded Newton on each coordinate) confirms it from there. The sum
+ * bound binds only with arbitrage prices; there coordinate ascent may stop short of the
+ * constrained optimum (the result is still feasible). Unlike independent Kelly, this accounts
+ * for stakes competing for the same bankroll, so the total it stakes is a little lower.
  */
 export function jointLogGrowthKelly(bets: readonly KellyBet[], options: JointKellyOptions = {}): JointKellyResult {
   bets.forEach((bet, i) => {

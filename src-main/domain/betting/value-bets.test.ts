@@ -133,9 +133,66 @@ describe('decideWeekBets', () => {
   });
 });
 
+describe('decideWeekBets with edge sanity', () => {
+  // Home edge 0.6 * 2.1 - 1 = 0.26; draw edge 0.3 * 3.6 - 1 = 0.08; away 0.1 * 6 - 1 = -0.4.
+  const wild = match('wild', [0.6, 0.3, 0.1], [2.1, 3.6, 6]);
+
+  it('rejects an edge above the credible maximum and lets a credible outcome of the same match through', () => {
+    const decisions = decideWeekBets({ bankrollCents: 100_000, matches: [wild], staking: staking(), sanity: { maxCredibleEdge: 0.15 } });
+    expect(find(decisions, 'wild', 'H')).toMatchObject({ placed: false, rejection: 'edge-not-credible' });
+    expect(find(decisions, 'wild', 'D').placed).toBe(true);
+  });
+
+  it('checks the odds range before credibility and credibility before the minimum edge', () => {
+    const decisions = decideWeekBets({
+      bankrollCents: 100_000,
+      matches: [match('long', [0.2, 0.2, 0.6], [12, 4, 1.2]), wild],
+      staking: staking({ minEdge: 0.3 }),
+      sanity: { maxCredibleEdge: 0.15 },
+    });
+    // long H: edge 1.4 but odds 12 > 10; wild H: 0.26 > 0.15; wild D: 0.08 < 0.3.
+    expect(find(decisions, 'long', 'H').rejection).toBe('odds-out-of-range');
+    expect(find(decisions, 'wild', 'H').rejection).toBe('edge-not-credible');
+    expect(find(decisions, 'wild', 'D').rejection).toBe('edge-below-threshold');
+  });
+
+  it('shrinks Kelly by the calibration error, worked by hand', () => {
+    // Draw: edge 0.08 at 3.6, sd 0.02: scale 0.0064 / (0.0064 + 0.072^2) = 0.0064 / 0.011584 = 0.552486
+    // full Kelly 0.08 / 2.6 = 0.030769; quarter and scaled 0.00424990 -> 42,499 cents -> 42,400 (whole units)
+    const decisions = decideWeekBets({ bankrollCents: 10_000_000, matches: [wild], staking: staking(), sanity: { maxCredibleEdge: 0.15, probabilityErrorSd: 0.02 } });
+    const draw = find(decisions, 'wild', 'D');
+    expect(draw.appliedKelly).toBeCloseTo((0.08 / 2.6 / 4) * (0.0064 / 0.011584), 12);
+    expect(draw.stakeCents).toBe(42_400);
+  });
+
+  it('leaves every decision unchanged with an empty sanity or none at all', () => {
+    const matches = [wild, match('m1', [0.55, 0.25, 0.2], [2.1, 3.4, 3.6])];
+    expect(decideWeekBets({ bankrollCents: 100_000, matches, staking: staking(), sanity: {} })).toEqual(decideWeekBets({ bankrollCents: 100_000, matches, staking: staking() }));
+    expect(decideWeekBets({ bankrollCents: 100_000, matches, staking: staking(), sanity: { probabilityErrorSd: 0 } })).toEqual(decideWeekBets({ bankrollCents: 100_000, matches, staking: staking() }));
+  });
+
+  it('stakes a flat fraction on every bet that passes the filters, still under the caps', () => {
+    // 2% of 100,000.00 = 2,000.00 on both credible value outcomes; the weekly cap (25%) does not bind.
+    const other = match('m1', [0.55, 0.25, 0.2], [2.1, 3.4, 3.6]);
+    const decisions = decideWeekBets({ bankrollCents: 10_000_000, matches: [wild, other], staking: staking(), sanity: { maxCredibleEdge: 0.2 }, flatStakeFraction: 0.02 });
+    expect(find(decisions, 'wild', 'D')).toMatchObject({ placed: true, stakeCents: 200_000, appliedKelly: 0.02 });
+    expect(find(decisions, 'm1', 'H')).toMatchObject({ placed: true, stakeCents: 200_000 });
+    expect(find(decisions, 'wild', 'H').rejection).toBe('edge-not-credible');
+    // 10% flat is capped at 5% of the bankroll per bet.
+    const capped = decideWeekBets({ bankrollCents: 10_000_000, matches: [other], staking: staking(), flatStakeFraction: 0.1 });
+    expect(find(capped, 'm1', 'H')).toMatchObject({ placed: true, stakeCents: 500_000, limitedBy: 'bet-cap' });
+    expect(() => decideWeekBets({ bankrollCents: 100, matches: [other], staking: staking(), flatStakeFraction: 0 })).toThrow('flatStakeFraction must be in (0, 1], got 0');
+  });
+
+  it('rejects bad sanity settings by name', () => {
+    expect(() => decideWeekBets({ bankrollCents: 100, matches: [wild], staking: staking(), sanity: { maxCredibleEdge: 0 } })).toThrow('sanity.maxCredibleEdge must be a number > 0, got 0');
+    expect(() => decideWeekBets({ bankrollCents: 100, matches: [wild], staking: staking(), sanity: { probabilityErrorSd: -1 } })).toThrow('sanity.probabilityErrorSd must be a finite number >= 0, got -1');
+  });
+});
+
 describe('describeRejection', () => {
   it('gives every code its own sentence', () => {
-    const codes: RejectionCode[] = ['negative-edge', 'odds-out-of-range', 'edge-below-threshold', 'one-per-match', 'kelly-zero', 'stake-below-unit', 'bet-cap', 'weekly-cap'];
+    const codes: RejectionCode[] = ['negative-edge', 'odds-out-of-range', 'edge-not-credible', 'edge-below-threshold', 'one-per-match', 'kelly-zero', 'stake-below-unit', 'bet-cap', 'weekly-cap'];
     const sentences = codes.map((code) => describeRejection(code));
     expect(new Set(sentences).size).toBe(codes.length);
     expect(describeRejection('one-per-match')).toBe('Another outcome of the same match has a larger edge, and only one outcome per match is bet.');
@@ -146,5 +203,6 @@ describe('describeRejection', () => {
     expect(describeRejection('edge-below-threshold', { edge: 0.012, staking: settings })).toBe('Edge 1.2% is below the 5.0% threshold.');
     expect(describeRejection('odds-out-of-range', { decimalOdds: 12, staking: settings })).toBe('Odds 12.00 are outside the allowed range 1.25 to 10.00.');
     expect(describeRejection('negative-edge', { edge: -0.034 })).toBe('No value: edge -3.4%, so at this price the model expects to lose money.');
+    expect(describeRejection('edge-not-credible', { edge: 0.234, maxCredibleEdge: 0.1 })).toBe('Edge 23.4% is above the 10.0% credible maximum: more likely model error than value.');
   });
 });

@@ -1,4 +1,5 @@
 import { OUTCOMES, outcomeIndex, type Outcome, type Triple } from '../football/outcome';
+import { calibrationKellyScale } from './calibration-kelly';
 import { fullKellyFraction, jointLogGrowthKelly, multiOutcomeKelly } from './kelly';
 import { MARGIN_METHODS, removeMargin, type FairProbabilities, type MarginMethod } from './margin-removal';
 import { assertStakingConfig, sizeStakes, type StakingConfig } from './stake-sizing';
@@ -7,6 +8,7 @@ import { assertStakingConfig, sizeStakes, type StakingConfig } from './stake-siz
 export type RejectionCode =
   | 'negative-edge'
   | 'odds-out-of-range'
+  | 'edge-not-credible'
   | 'edge-below-threshold'
   | 'one-per-match'
   | 'kelly-zero'
@@ -29,6 +31,29 @@ export interface DecideWeekBetsInput {
   readonly bankrollCents: number;
   readonly matches: readonly WeekMatchInput[];
   readonly staking: StakingConfig;
+  /** Distrust of big edges; without it (the default) no edge is too big and Kelly is not shrunk. */
+  readonly sanity?: EdgeSanity;
+  /**
+   * Level staking: every bet that passes the filters asks for this fraction of the week-start
+   * bankroll instead of its Kelly fraction (kellyMultiplier, mode and calibration shrinkage are
+   * then unused); the caps and rounding of `sizeStakes` still apply. In (0, 1].
+   */
+  readonly flatStakeFraction?: number;
+}
+
+/**
+ * Edge sanity (docs/betting.md "Strategies"). Against a market as efficient as the EPL's an edge
+ * far above a few percent is more likely model error than value, and a forecaster whose own past
+ * probabilities were off by σ should stake less where that error matters most.
+ */
+export interface EdgeSanity {
+  /** Edges above this are rejected as 'edge-not-credible'; > 0. */
+  readonly maxCredibleEdge?: number;
+  /**
+   * The forecaster's measured calibration error (rmsCalibrationError of its past forecasts):
+   * each Kelly fraction is multiplied by calibrationKellyScale(edge, odds, this).
+   */
+  readonly probabilityErrorSd?: number;
 }
 
 interface BetDecisionFields {
@@ -44,7 +69,7 @@ interface BetDecisionFields {
   readonly edge: number;
   /** Single-bet full Kelly fraction (p*o - 1)/(o - 1), clipped at 0, whatever the mode. */
   readonly fullKelly: number;
-  /** kellyMultiplier * the mode's fraction for this outcome (before caps); 0 when filtered out earlier. */
+  /** kellyMultiplier * the calibration shrinkage (1 without sanity.probabilityErrorSd) * the mode's fraction for this outcome (before caps); 0 when filtered out earlier. */
   readonly appliedKelly: number;
   /**
    * Smallest model edge against the market's fair price over every margin method:
@@ -72,6 +97,7 @@ export interface RejectionContext {
   readonly edge?: number;
   readonly decimalOdds?: number;
   readonly staking?: Pick<StakingConfig, 'minEdge' | 'minOdds' | 'maxOdds'>;
+  readonly maxCredibleEdge?: number;
 }
 
 function percent(value: number): string {
@@ -83,7 +109,7 @@ function percent(value: number): string {
  * staking settings it names the numbers ("Edge 1.2% is below the 5.0% threshold.").
  */
 export function describeRejection(code: RejectionCode, context: RejectionContext = {}): string {
-  const { edge, decimalOdds, staking } = context;
+  const { edge, decimalOdds, staking, maxCredibleEdge } = context;
   switch (code) {
     case 'negative-edge':
       return edge === undefined
@@ -93,6 +119,10 @@ export function describeRejection(code: RejectionCode, context: RejectionContext
       return decimalOdds === undefined || staking === undefined
         ? 'The price is outside the odds range the staking plan allows.'
         : `Odds ${decimalOdds.toFixed(2)} are outside the allowed range ${staking.minOdds.toFixed(2)} to ${staking.maxOdds.toFixed(2)}.`;
+    case 'edge-not-credible':
+      return edge === undefined || maxCredibleEdge === undefined
+        ? 'The edge is above the largest credible edge: more likely model error than value.'
+        : `Edge ${percent(edge)} is above the ${percent(maxCredibleEdge)} credible maximum: more likely model error than value.`;
     case 'edge-below-threshold':
       return edge === undefined || staking === undefined
         ? 'Some value, but the edge is below the minimum edge the staking plan requires.'
@@ -123,14 +153,19 @@ interface Candidate {
 /**
  * Decides the week's bets: one decision per match x outcome, ordered by edge (descending),
  * then matchId, then H, D, A. Filters run in this order and the first that fails names the
- * rejection: edge <= 0, odds outside [minOdds, maxOdds], edge below minEdge, a better outcome
- * of the same match (oneOutcomePerMatch; ties go to H, D, A order). Survivors are sized by the
- * staking mode (times kellyMultiplier) and then by `sizeStakes` (per-bet cap, proportional
+ * rejection: edge <= 0, odds outside [minOdds, maxOdds], edge above sanity.maxCredibleEdge,
+ * edge below minEdge, a better outcome of the same match (oneOutcomePerMatch; ties go to H, D,
+ * A order). An incredible edge never blocks a credible outcome of the same match. Survivors are
+ * sized by the staking mode (times kellyMultiplier, times the calibration shrinkage when
+ * sanity.probabilityErrorSd is given) and then by `sizeStakes` (per-bet cap, proportional
  * weekly cap, rounding down to the stake unit). Pure and deterministic.
  */
 export function decideWeekBets(input: DecideWeekBetsInput): BetDecision[] {
-  const { bankrollCents, matches, staking } = input;
+  const { bankrollCents, matches, staking, sanity = {} } = input;
   assertStakingConfig(staking);
+  assertEdgeSanity(sanity);
+  const flat = input.flatStakeFraction;
+  if (flat !== undefined && !(flat > 0 && flat <= 1)) throw new Error(`flatStakeFraction must be in (0, 1], got ${flat}`);
   if (!Number.isSafeInteger(bankrollCents) || bankrollCents < 0) {
     throw new Error(`bankrollCents must be a non-negative integer, got ${bankrollCents}`);
   }
@@ -141,9 +176,10 @@ export function decideWeekBets(input: DecideWeekBetsInput): BetDecision[] {
     assertModelProbabilities(match);
   }
 
-  const candidates: Candidate[] = matches.flatMap((match) => candidatesOf(match, staking));
+  const candidates: Candidate[] = matches.flatMap((match) => candidatesOf(match, staking, sanity));
   if (staking.oneOutcomePerMatch) keepBestOutcomePerMatch(candidates);
-  applyKelly(candidates, staking);
+  if (flat === undefined) applyKelly(candidates, staking, sanity);
+  else for (const candidate of candidates) if (candidate.rejection === null) candidate.appliedKelly = flat;
 
   const sized = sizeStakes(
     bankrollCents,
@@ -171,7 +207,16 @@ function assertModelProbabilities(match: WeekMatchInput): void {
   if (Math.abs(total - 1) > 1e-6) throw new Error(`model probabilities for match ${match.matchId} must sum to 1, got ${total}`);
 }
 
-function candidatesOf(match: WeekMatchInput, staking: StakingConfig): Candidate[] {
+function assertEdgeSanity(sanity: EdgeSanity): void {
+  const { maxCredibleEdge, probabilityErrorSd } = sanity;
+  if (maxCredibleEdge !== undefined && !(maxCredibleEdge > 0)) throw new Error(`sanity.maxCredibleEdge must be a number > 0, got ${maxCredibleEdge}`);
+  if (probabilityErrorSd !== undefined && !(Number.isFinite(probabilityErrorSd) && probabilityErrorSd >= 0)) {
+    throw new Error(`sanity.probabilityErrorSd must be a finite number >= 0, got ${probabilityErrorSd}`);
+  }
+}
+
+function candidatesOf(match: WeekMatchInput, staking: StakingConfig, sanity: EdgeSanity): Candidate[] {
+  const maxCredibleEdge = sanity.maxCredibleEdge ?? Number.POSITIVE_INFINITY;
   const market = removeMarginFor(match, match.marginMethod);
   const everyMethod = MARGIN_METHODS.map((method) => removeMarginFor(match, method).probabilities);
   return OUTCOMES.map((outcome) => {
@@ -193,7 +238,15 @@ function candidatesOf(match: WeekMatchInput, staking: StakingConfig): Candidate[
       robustAcrossMethods: minFairEdge > 0,
     };
     const rejection: RejectionCode | null =
-      edge <= 0 ? 'negative-edge' : decimalOdds < staking.minOdds || decimalOdds > staking.maxOdds ? 'odds-out-of-range' : edge < staking.minEdge ? 'edge-below-threshold' : null;
+      edge <= 0
+        ? 'negative-edge'
+        : decimalOdds < staking.minOdds || decimalOdds > staking.maxOdds
+          ? 'odds-out-of-range'
+          : edge > maxCredibleEdge
+            ? 'edge-not-credible'
+            : edge < staking.minEdge
+              ? 'edge-below-threshold'
+              : null;
     return { fields, rejection, appliedKelly: 0 };
   });
 }
@@ -219,7 +272,7 @@ function keepBestOutcomePerMatch(candidates: Candidate[]): void {
   }
 }
 
-function applyKelly(candidates: Candidate[], staking: StakingConfig): void {
+function applyKelly(candidates: Candidate[], staking: StakingConfig, sanity: EdgeSanity): void {
   const open = candidates.filter((c) => c.rejection === null);
   let fractions: number[];
   switch (staking.mode) {
@@ -248,7 +301,9 @@ function applyKelly(candidates: Candidate[], staking: StakingConfig): void {
     }
   }
   open.forEach((candidate, i) => {
-    const fraction = Math.min(1, staking.kellyMultiplier * fractions[i]!);
+    const sd = sanity.probabilityErrorSd;
+    const shrink = sd === undefined ? 1 : calibrationKellyScale(candidate.fields.edge, candidate.fields.decimalOdds, sd);
+    const fraction = Math.min(1, staking.kellyMultiplier * shrink * fractions[i]!);
     candidate.appliedKelly = fraction;
     if (!(fraction > 0)) candidate.rejection = 'kelly-zero';
   });

@@ -45,3 +45,23 @@ describe('expectedBankrollBand', () => {
     expect(() => expectedBankrollBand([], 1, { paths: 0, seed: 1, ruinFraction: 0.5 })).toThrow('paths must be a positive integer, got 0');
   });
 });
+
+describe('expectedBankrollBand under the market\'s fair close', () => {
+  // One bet of 10% at 2.0 on a home win the model rates 0.9 and the fair close 0.2.
+  const weeks: BandWeek[] = [{ week: 1, matches: [{ modelProbabilities: [0.9, 0.05, 0.05], fairClosingProbabilities: [0.2, 0.4, 0.4], bets: [{ outcome: 'H', stakeFraction: 0.1, decimalOdds: 2 }] }] }];
+
+  it('draws results from the probabilities named, so the same bets tell two stories', () => {
+    // Model: 90% of paths win (+10%), so the median is 110,000. Close: 80% lose, median 90,000.
+    expect(expectedBankrollBand(weeks, 100_000, { paths: 2_000, seed: 5, ruinFraction: 0.5 }).points[0]!.p50Cents).toBe(110_000);
+    expect(expectedBankrollBand(weeks, 100_000, { paths: 2_000, seed: 5, ruinFraction: 0.5, truth: 'model' }).points[0]!.p50Cents).toBe(110_000);
+    expect(expectedBankrollBand(weeks, 100_000, { paths: 2_000, seed: 5, ruinFraction: 0.5, truth: 'fair-close' }).points[0]!.p50Cents).toBe(90_000);
+  });
+
+  it('says which match lacks a close when the market band cannot be drawn', () => {
+    const missing: BandWeek[] = [{ week: 4, matches: [weeks[0]!.matches[0]!, { modelProbabilities: [0.5, 0.3, 0.2], fairClosingProbabilities: null, bets: [] }] }];
+    expect(() => expectedBankrollBand(missing, 100_000, { paths: 10, seed: 1, ruinFraction: 0.5, truth: 'fair-close' })).toThrow(
+      "week 4, match 2: no fair closing probabilities, so the band under the market's close cannot be drawn",
+    );
+    expect(() => expectedBankrollBand(missing, 100_000, { paths: 10, seed: 1, ruinFraction: 0.5 })).not.toThrow();
+  });
+});

@@ -3,16 +3,21 @@ import { mulberry32 } from '../evaluation/seeded-random';
 import { quantileOfSorted } from '../evaluation/paired-bootstrap';
 
 /**
- * Where the bankroll should be if the model's probabilities were the truth. Each simulated
+ * Where the bankroll should be if a given set of probabilities were the truth. Each simulated
  * path replays the bets actually placed, as fractions of the bankroll at the start of their
  * week (Kelly stakes scale with the bankroll), with every match's result drawn from the
- * model's own H/D/A probabilities, one draw per match so bets on one match stay exclusive.
- * A real path far below this band says the edges were model error, not bad luck.
+ * chosen H/D/A probabilities, one draw per match so bets on one match stay exclusive.
+ * Under the model's own probabilities (the default) a real path far below the band says the
+ * edges were model error, not bad luck. Under the market's fair closing probabilities
+ * (`truth: 'fair-close'`) it is the honest null: what the same bets do if the market is right,
+ * which for bets without closing-line value is a band drifting down.
  */
 export interface BandWeek {
   readonly week: number;
   readonly matches: readonly {
     readonly modelProbabilities: Triple;
+    /** Margin-free closing probabilities; needed only under `truth: 'fair-close'`. */
+    readonly fairClosingProbabilities?: Triple | null;
     readonly bets: readonly { readonly outcome: Outcome; readonly stakeFraction: number; readonly decimalOdds: number }[];
   }[];
 }
@@ -29,7 +34,11 @@ export interface BandOptions {
   readonly seed: number;
   /** A path is ruined once its bankroll falls to this fraction of the start (documented as 0.5: "lost half"). */
   readonly ruinFraction: number;
+  /** Whose probabilities draw the results: the model's (default) or the market's fair close. */
+  readonly truth?: BandTruth;
 }
+
+export type BandTruth = 'model' | 'fair-close';
 
 function drawOutcome(p: Triple, u: number): Outcome {
   if (u < p[0]) return 'H';
@@ -48,11 +57,19 @@ export function expectedBankrollBand(
   const ruined = new Uint8Array(options.paths);
   const ruinLevel = startingBankrollCents * options.ruinFraction;
   const points: BandPoint[] = [];
+  const truth = options.truth ?? 'model';
+  const truthOf = (match: BandWeek['matches'][number], week: number, index: number): Triple => {
+    if (truth === 'model') return match.modelProbabilities;
+    const close = match.fairClosingProbabilities;
+    if (close === null || close === undefined) throw new Error(`week ${week}, match ${index + 1}: no fair closing probabilities, so the band under the market's close cannot be drawn`);
+    return close;
+  };
   for (const week of weeks) {
+    const truths = week.matches.map((match, index) => truthOf(match, week.week, index));
     for (let path = 0; path < options.paths; path += 1) {
       let growth = 0;
-      for (const match of week.matches) {
-        const result = drawOutcome(match.modelProbabilities, random());
+      for (const [index, match] of week.matches.entries()) {
+        const result = drawOutcome(truths[index]!, random());
         for (const bet of match.bets) {
           growth += bet.outcome === result ? bet.stakeFraction * (bet.decimalOdds - 1) : -bet.stakeFraction;
         }

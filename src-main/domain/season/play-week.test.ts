@@ -30,7 +30,7 @@ function weekInput(overrides: Partial<DecideWeekInput> = {}): DecideWeekInput {
     models: { active: 2, static: 1, champion: null },
     fixtures: [
       // Active: H edge 0.6 * 2 - 1 = 0.2, full Kelly 0.2, half Kelly 0.1 of 1,000.00 = 100.00. Static agrees with the market: no edge.
-      { matchId: 'm1', prices: { b365: M1_ODDS, b365Close: [1.8, 4, 4] }, probabilities: { active: [0.6, 0.2, 0.2], static: [0.5, 0.25, 0.25], champion: null } },
+      { matchId: 'm1', prices: { b365: M1_ODDS }, probabilities: { active: [0.6, 0.2, 0.2], static: [0.5, 0.25, 0.25], champion: null } },
       // Active: A edge 0.4 * 3 - 1 = 0.2, full Kelly 0.2 / 2 = 0.1, half Kelly 0.05 = 50.00.
       { matchId: 'm2', prices: { b365: M2_ODDS }, probabilities: { active: [0.3, 0.3, 0.4], static: [0.3, 0.3, 0.4], champion: null } },
     ],
@@ -40,8 +40,8 @@ function weekInput(overrides: Partial<DecideWeekInput> = {}): DecideWeekInput {
 }
 
 const RESULTS: FixtureResult[] = [
-  { matchId: 'm1', result: 'H', closingPrices: { b365: M1_ODDS, b365Close: [1.8, 4, 4] } },
-  { matchId: 'm2', result: 'D', closingPrices: { b365: M2_ODDS } },
+  { matchId: 'm1', result: 'H', closingPrices: { b365Close: [1.8, 4, 4] } },
+  { matchId: 'm2', result: 'D', closingPrices: {} },
 ];
 
 describe('decideWeek', () => {

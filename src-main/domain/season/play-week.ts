@@ -23,6 +23,9 @@ import type { Book, PlacedBet, RejectedCandidate, WeekBet } from './week-bet';
 /** The pre-match prices a run strikes its bets at. */
 export type PriceSource = 'b365' | 'pinnacle' | 'avg' | 'max';
 
+/** Prices after the market closed: only settling reads them (closing-line value). */
+export type ClosingSource = Extract<OddsSource, `${string}Close`>;
+
 export type PredictionRole = 'active' | 'static' | 'champion';
 
 export interface WeekSettings {
@@ -52,16 +55,16 @@ export interface WeekModels {
 
 export interface WeekFixture {
   readonly matchId: string;
-  /** Every price source known before the week starts (closing prices, if present, are ignored here). */
-  readonly prices: Readonly<Partial<Record<OddsSource, Triple>>>;
+  /** Every pre-match price source known before the week starts; closing prices cannot be named here. */
+  readonly prices: Readonly<Partial<Record<PriceSource, Triple>>>;
   readonly probabilities: { readonly active: Triple; readonly static: Triple; readonly champion: Triple | null };
 }
 
 export interface FixtureResult {
   readonly matchId: string;
   readonly result: Outcome;
-  /** Closing prices for closing-line value (pre-match groups, if present, are ignored here). */
-  readonly closingPrices: Readonly<Partial<Record<OddsSource, Triple>>>;
+  /** Closing prices for closing-line value. */
+  readonly closingPrices: Readonly<Partial<Record<ClosingSource, Triple>>>;
 }
 
 export interface DecideWeekInput {
@@ -145,7 +148,7 @@ export interface PlayedWeek {
 }
 
 /** Closing prices used for closing-line value, by the book bets are struck at. */
-const CLOSING_SOURCES: Record<PriceSource, readonly OddsSource[]> = {
+const CLOSING_SOURCES: Record<PriceSource, readonly ClosingSource[]> = {
   b365: ['b365Close', 'pinnacleClose', 'avgClose'],
   pinnacle: ['pinnacleClose', 'b365Close', 'avgClose'],
   avg: ['avgClose', 'pinnacleClose', 'b365Close'],
@@ -157,7 +160,7 @@ const CLOSING_SOURCES: Record<PriceSource, readonly OddsSource[]> = {
  * available price is a choice of where to bet, not a forecast: the max prices of several books
  * are not one market, so the average market is used to judge the model in that case.
  */
-export function marketSourceOf(priceSource: PriceSource): OddsSource {
+export function marketSourceOf(priceSource: PriceSource): PriceSource {
   return priceSource === 'max' ? 'avg' : priceSource;
 }
 
@@ -337,7 +340,7 @@ function bookTotals(bets: readonly WeekBet[]) {
   return { stakedCents, profitCents, wins, placed, valueBetsFound };
 }
 
-function closingPriceOf(prices: Readonly<Partial<Record<OddsSource, Triple>>>, sources: readonly OddsSource[]): Triple | null {
+function closingPriceOf(prices: Readonly<Partial<Record<ClosingSource, Triple>>>, sources: readonly ClosingSource[]): Triple | null {
   for (const source of sources) {
     const odds = prices[source];
     if (odds) return odds;

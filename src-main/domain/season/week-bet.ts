@@ -67,6 +67,7 @@ const REJECTION_CODES = {
   'negative-edge': true,
   'odds-out-of-range': true,
   'edge-below-threshold': true,
+  'edge-not-credible': true,
   'one-per-match': true,
   'kelly-zero': true,
   'stake-below-unit': true,
