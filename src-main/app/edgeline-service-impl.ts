@@ -5,7 +5,7 @@ import { openLedger, type LedgerDatabase } from '../ledger/ledger-database';
 import { matchesOf, seasonsAvailable } from '../ledger/match-repository';
 import { importedContentCount } from '../ledger/imported-file-repository';
 import { deleteModels } from '../ledger/model-repository';
-import { deleteRunRow, findRun, insertRun, lastPlayedWeek, listRunRows, readBankrollHistory, readBets, readPerformance, readRunHistory, runModelIds, type RunRow } from '../ledger/run-repository';
+import { clearRunWeeks, deleteRunRow, findRun, insertRun, lastPlayedWeek, listRunRows, readBankrollHistory, readBets, readPerformance, readRunHistory, runModelIds, updateRunSettings, type RunRow } from '../ledger/run-repository';
 import { EMPTY_IMPORT_SUMMARY, importFiles, mergeImportSummaries, type ImportFile } from '../ingest/import-service';
 import { csvFilesIn, noSeasonFilesWarning } from '../ingest/import-folder';
 import { readSeasonFile } from '../ingest/read-season-file';
@@ -22,11 +22,19 @@ import { betSlipCsv, betSlipRows } from '../season/bet-slip-export';
 import { dataFingerprintOf } from '../season/data-fingerprint';
 import { CodedError } from '../ipc/result';
 import type { DataStatus, EdgelineService, ImportSummary, TaskOptions } from './edgeline-service';
+import { externalModelStore, type ExternalModelStore } from '../external-model/external-model-store';
+import { describeModelChange, findModel, modelIdentityOf, modelsFileOf, readModels } from '../external-model/model-registry';
+import { provenanceOf } from '../external-model/external-model-settings';
+import { parsePredictionsCsv, type ParsedPredictions } from '../external-model/imported-predictions';
+import { importedPredictionsStore } from '../external-model/imported-predictions-store';
+import { insertImportedPredictions } from '../ledger/imported-prediction-repository';
 
 export interface EdgelineServiceOptions {
   readonly databaseFile: string;
   /** Base URL seasons are downloaded from; EDGELINE_DATA_URL or football-data.co.uk otherwise. */
   readonly dataBaseUrl?: string;
+  /** The registered external models (models.json in the user-data folder by default). */
+  readonly modelsFile?: string;
 }
 
 export function createEdgelineService(options: EdgelineServiceOptions): EdgelineService {
@@ -34,6 +42,17 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
   const dataBaseUrl = options.dataBaseUrl ?? process.env.EDGELINE_DATA_URL ?? DEFAULT_DATA_URL;
   const matchCache = new Map<string, { matches: Match[]; byId: Map<string, Match> }>();
   const engines = new Map<string, SeasonEngine>();
+  const modelsFile = options.modelsFile ?? modelsFileOf();
+  /** External models' child processes, one per run with an open engine; ended with the engine. */
+  const externalStores = new Map<string, ExternalModelStore>();
+
+  function disposeExternal(runId?: string): void {
+    for (const [id, store] of externalStores) {
+      if (runId !== undefined && id !== runId) continue;
+      store.disposeNow();
+      externalStores.delete(id);
+    }
+  }
 
   /**
    * Cached matches and engines belong to one version of the data. Another connection (the job
@@ -46,6 +65,7 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
       dataVersion = now;
       matchCache.clear();
       engines.clear();
+      disposeExternal();
     }
   }
 
@@ -79,9 +99,38 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
     const cached = engines.get(runId);
     const playedInLedger = lastPlayedWeek(db, runId);
     if (cached && cached.weeksPlayed === playedInLedger) return cached;
-    const engine = SeasonEngine.open(db, run, matchesOfDiv(run.settings.div).matches, ledgerModelStore(db, runId));
+    disposeExternal(runId);
+    const engine = SeasonEngine.open(db, run, matchesOfDiv(run.settings.div).matches, modelStoreOf(run));
     engines.set(runId, engine);
     return engine;
+  }
+
+  function modelStoreOf(run: RunRow) {
+    const settings = run.settings;
+    const external = settings.externalModel;
+    if (settings.importedPredictions !== undefined) return importedPredictionsStore(db, run.id, settings.importedPredictions);
+    if (external === undefined) return ledgerModelStore(db, run.id);
+    const registered = findModel(modelsFile, external.name);
+    const recorded = external.identity ?? modelIdentityOf(registered);
+    const change = describeModelChange(external.name, recorded, modelIdentityOf(registered));
+    if (change) throw new CodedError('conflict', change);
+    const store = externalModelStore(db, run.id, {
+      command: registered,
+      identity: recorded,
+      currentIdentity: () => modelIdentityOf(findModel(modelsFile, external.name)),
+      describeChange: (was, now) => describeModelChange(external.name, was, now),
+      marketInformed: external.marketInformed,
+      timeoutMs: external.timeoutSeconds * 1000,
+      seed: settings.seed,
+      matchesById: matchesOfDiv(settings.div).byId,
+    });
+    externalStores.set(run.id, store);
+    return store;
+  }
+
+  /** The task's signal reaches the external model's child, so a cancel ends it at once. */
+  function attachSignal(runId: string, taskOptions: TaskOptions | undefined): void {
+    externalStores.get(runId)?.attachSignal(taskOptions?.signal);
   }
 
   function summaryOf(run: RunRow) {
@@ -149,8 +198,29 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
       return listRunRows(db).map((run) => summaryOf(run));
     },
 
-    createRun(input) {
-      const settings = parseSettings(input);
+    listExternalModels() {
+      return readModels(modelsFile).map((m) => ({ name: m.name, commandLine: [m.command, ...m.args].join(' ') }));
+    },
+
+    createRun(input, attachments = {}) {
+      let settings = parseSettings(input);
+      const attached = attachments.predictionsCsv;
+      if (settings.importedPredictions !== undefined && attached === undefined) {
+        throw new CodedError('invalid-input', 'Run settings, importedPredictions: attach the predictions file itself (npm run simulate -- --predictions FILE).');
+      }
+      if (attached !== undefined && settings.externalModel !== undefined) {
+        throw new CodedError('invalid-input', 'Run settings: a run is priced either by an external model or by imported predictions, not both.');
+      }
+      if (settings.externalModel !== undefined) {
+        // The command is the models file's, never the caller's: only a registered name may be chosen.
+        let registered;
+        try {
+          registered = findModel(modelsFile, settings.externalModel.name);
+        } catch (error) {
+          throw new CodedError('invalid-input', `Run settings, externalModel.name: ${(error as Error).message}`);
+        }
+        settings = { ...settings, externalModel: { ...settings.externalModel, identity: modelIdentityOf(registered) } };
+      }
       const all = matchesOfDiv(settings.div).matches;
       const { pool, holdout } = runMatchPool(settings, all);
       if (holdout.length === 0) {
@@ -172,7 +242,7 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
             : `Run settings, trainingSeasons: ${missing.join(', ')} not imported for ${settings.div}.`,
         );
       }
-      if (settings.modelKind !== 'dixon-coles' && training.length < 2) {
+      if (settings.externalModel === undefined && settings.modelKind !== 'dixon-coles' && training.length < 2) {
         throw new CodedError(
           'invalid-input',
           `Run settings, modelKind: the ${settings.modelKind} model learns from match features that need a season of history before them, so it needs at least two training seasons (${training.length} available); import more seasons or choose Dixon-Coles.`,
@@ -180,6 +250,21 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
       }
       if (training.some((s) => s >= settings.holdoutSeason)) {
         throw new CodedError('invalid-input', `Run settings, trainingSeasons: every training season must come before the holdout ${settings.holdoutSeason}.`);
+      }
+      let imported: ParsedPredictions | null = null;
+      if (attached !== undefined) {
+        try {
+          imported = parsePredictionsCsv(attached.fileName, attached.text, all, holdout);
+        } catch (error) {
+          throw new CodedError('invalid-input', `Imported predictions ${(error as Error).message}`);
+        }
+        // The rows are all there is: retraining would only re-read them.
+        settings = {
+          ...settings,
+          importedPredictions: { fileName: basename(attached.fileName), sha256: imported.sha256, rows: imported.predictions.length },
+          retrainEveryWeeks: 0,
+          retrainOnDegradation: false,
+        };
       }
       const run: RunRow = {
         id: randomUUID(),
@@ -190,7 +275,10 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
         startingBankrollCents: settings.startingBankrollCents,
         weekCount: bettingWeeksOf(holdout).length,
       };
-      insertRun(db, run);
+      db.transaction(() => {
+        insertRun(db, run);
+        if (imported) insertImportedPredictions(db, run.id, imported.predictions);
+      })();
       return summaryOf(run);
     },
 
@@ -202,6 +290,7 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
         deleteModels(db, modelIds);
       })();
       engines.delete(runId);
+      disposeExternal(runId);
     },
 
     getRun(runId) {
@@ -211,22 +300,36 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
     async step(runId, taskOptions) {
       const engine = engineOf(runId);
       if (engine.finished) throw new CodedError('conflict', `Run "${engine.run.name}" has already played all ${engine.weeks.length} weeks.`);
+      attachSignal(runId, taskOptions);
       const week = await engine.step(taskOptions);
       return weekViewOf(engine.run, readRunHistory(db, engine.run), matchesOfDiv(engine.settings.div).byId, week);
     },
 
     async runToEnd(runId, taskOptions) {
       const engine = engineOf(runId);
+      attachSignal(runId, taskOptions);
       await engine.runToEnd(taskOptions);
       return summaryOf(engine.run);
     },
 
+    /**
+     * Deletes every played week and the run's model versions. A run on an external model is
+     * re-recorded with the model's current files: a reset is how a changed model is accepted.
+     */
     reset(runId) {
-      const engine = engineOf(runId);
+      const settings = runRow(runId).settings;
       const modelIds = runModelIds(db, runId);
-      engine.reset();
+      disposeExternal(runId);
+      engines.delete(runId);
+      db.transaction(() => {
+        clearRunWeeks(db, runId);
+        if (settings.externalModel !== undefined) {
+          const identity = modelIdentityOf(findModel(modelsFile, settings.externalModel.name));
+          updateRunSettings(db, runId, JSON.stringify({ ...settings, externalModel: { ...settings.externalModel, identity } }));
+        }
+      })();
       deleteModels(db, modelIds);
-      return summaryOf(engine.run);
+      return summaryOf(runRow(runId));
     },
 
     weekView(runId, week) {
@@ -247,10 +350,12 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
       const run = runRow(runId);
       const rows = betSlipRows(readBets(db, runId, { stakedOnly: true }), matchesOfDiv(run.settings.div).byId, run.startingBankrollCents, readBankrollHistory(db, runId), run.dataFingerprint);
       const safeName = basename(run.name).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'run';
-      return { fileName: `edgeline-${safeName}-bet-slips.csv`, csv: betSlipCsv(rows, exportOptions) };
+      const provenance = provenanceOf(run.settings);
+      return { fileName: `edgeline-${safeName}-bet-slips.csv`, csv: betSlipCsv(rows, { ...exportOptions, provenance }) };
     },
 
     close() {
+      disposeExternal();
       engines.clear();
       db.close();
     },

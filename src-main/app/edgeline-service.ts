@@ -36,6 +36,17 @@ export interface DownloadRequest {
   readonly seasons: readonly string[];
 }
 
+export interface ExternalModelView {
+  readonly name: string;
+  /** The command line as registered, to show what a name runs. */
+  readonly commandLine: string;
+}
+
+/** Files a run is created with: a predictions CSV prices the run instead of a model (docs/external-models.md). */
+export interface RunAttachments {
+  readonly predictionsCsv?: { readonly fileName: string; readonly text: string };
+}
+
 export interface SlipExport {
   readonly fileName: string;
   readonly csv: string;
@@ -51,8 +62,10 @@ export interface EdgelineService {
   download(request: DownloadRequest, options?: TaskOptions): Promise<ImportSummary>;
 
   listRuns(): RunSummary[];
+  /** The external models in the models file (docs/external-models.md); a run may name only these. */
+  listExternalModels(): readonly ExternalModelView[];
   /** Validates and stores the settings; the initial model is trained lazily by the first step. */
-  createRun(settings: RunSettingsInput): RunSummary;
+  createRun(settings: RunSettingsInput, attachments?: RunAttachments): RunSummary;
   deleteRun(runId: string): void;
   getRun(runId: string): RunSummary;
   /** Plays the next week (may retrain first). */

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createEdgelineService } from '../app/edgeline-service-impl';
 import type { EdgelineService } from '../app/edgeline-service';
@@ -8,7 +8,7 @@ import type { RunSettingsInput } from '../season/run-settings';
 import { onLedgerWait, waitingForLedgerMessage } from '../ledger/write-transaction';
 
 const USAGE = `Usage: npm run simulate -- --db <file> --season 2324 [--div E0] [--data <dir|url>] [--training 0506-2223]
-  [--model ensemble|dixon-coles|feature-net] [--margin power|shin|basic|...] [--price b365|pinnacle|avg|max]
+  [--model ensemble|dixon-coles|feature-net|external:NAME] [--market-informed] [--model-timeout 60] [--predictions FILE.csv] [--margin power|shin|basic|...] [--price b365|pinnacle|avg|max]
   [--staking independent|multi-outcome|joint-log-growth] [--kelly 0.25] [--min-edge 0.05] [--bankroll 10000]
   [--retrain-every 4] [--seed 42] [--name NAME] [--json] [--export slips.csv] [--excel-bom]
        npm run simulate -- --db <file> --run <id> [--json] [--export slips.csv] [--excel-bom]   continue (or report) an existing run
@@ -29,6 +29,7 @@ async function main(): Promise<void> {
         staking: { type: 'string' }, kelly: { type: 'string' }, 'min-edge': { type: 'string' }, bankroll: { type: 'string' },
         'retrain-every': { type: 'string' }, seed: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean', default: false },
         export: { type: 'string' }, 'excel-bom': { type: 'boolean', default: false }, run: { type: 'string' }, list: { type: 'boolean', default: false },
+        'market-informed': { type: 'boolean', default: false }, 'model-timeout': { type: 'string' }, predictions: { type: 'string' },
       },
       strict: true,
     }));
@@ -73,12 +74,19 @@ async function main(): Promise<void> {
       if (!values.json) process.stderr.write(`Imported ${summary.matches} matches from ${summary.files} files\n`);
     }
     const bankroll = number('bankroll', values.bankroll);
+    const externalName = values.model?.startsWith('external:') ? values.model.slice('external:'.length) : undefined;
+    if (externalName === undefined && (values['market-informed'] || values['model-timeout'] !== undefined)) fail('--market-informed and --model-timeout apply to --model external:NAME only');
+    const timeout = number('model-timeout', values['model-timeout']);
     const settings: RunSettingsInput = {
       name: values.name ?? `${values.div} ${season} (cli)`,
       div: values.div,
       holdoutSeason: season,
       ...(values.training ? { trainingSeasons: seasonRange(values.training) } : {}),
-      ...(values.model ? { modelKind: values.model as RunSettingsInput['modelKind'] } : {}),
+      ...(externalName !== undefined
+        ? { externalModel: { name: externalName, marketInformed: values['market-informed'], ...(timeout !== undefined ? { timeoutSeconds: timeout } : {}) } }
+        : values.model
+          ? { modelKind: values.model as RunSettingsInput['modelKind'] }
+          : {}),
       ...(values.margin ? { marginMethod: values.margin as RunSettingsInput['marginMethod'] } : {}),
       ...(values.price ? { priceSource: values.price as RunSettingsInput['priceSource'] } : {}),
       ...(values.staking ? { stakingMode: values.staking as RunSettingsInput['stakingMode'] } : {}),
@@ -88,7 +96,7 @@ async function main(): Promise<void> {
       ...(values['retrain-every'] ? { retrainEveryWeeks: number('retrain-every', values['retrain-every']) } : {}),
       ...(values.seed ? { seed: number('seed', values.seed) } : {}),
     };
-    const run = service.createRun(settings);
+    const run = service.createRun(settings, values.predictions ? { predictionsCsv: { fileName: values.predictions, text: readFileSync(values.predictions, 'utf8') } } : {});
     if (!values.json) process.stderr.write(`Run ${run.id} (continue it with --run ${run.id} if interrupted)\n`);
     await finishRun(service, run.id, output);
   } finally {

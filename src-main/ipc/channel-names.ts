@@ -8,6 +8,7 @@ export const CHANNEL_NAMES = [
   'data:import-paths',
   'data:download',
   'runs:list',
+  'models:list',
   'runs:create',
   'runs:get',
   'runs:delete',

@@ -81,6 +81,8 @@ export const contract = {
     'download',
   ),
   'runs:list': call(z.object({}).strict(), returns<Out<'listRuns'>>()),
+  /** The registered external models a run may name; registering one is the user's, outside the app. */
+  'models:list': call(z.object({}).strict(), returns<Out<'listExternalModels'>>()),
   'runs:create': call(z.object({ settings: runSettingsSchema }).strict(), returns<Out<'createRun'>>()),
   'runs:get': call(z.object({ runId }).strict(), returns<Out<'getRun'>>()),
   'runs:delete': call(z.object({ runId }).strict(), returns<{ readonly deleted: string }>()),

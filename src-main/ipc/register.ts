@@ -73,6 +73,7 @@ export function registerHandlers({ service, jobs, desktop }: HandlerDeps): Handl
     },
     'data:download': (request) => startJob({ kind: 'download', request }),
     'runs:list': () => service.listRuns(),
+    'models:list': () => service.listExternalModels(),
     'runs:create': ({ settings }) => service.createRun(settings),
     'runs:get': ({ runId }) => service.getRun(runId),
     'runs:delete': ({ runId }) => {

@@ -1,4 +1,5 @@
 import type { LedgerDatabase } from './ledger-database';
+import type { ExternalModelSnapshot, ImportedPredictionsSnapshot } from '../external-model/external-model-snapshot';
 import { MODEL_KINDS, restoreOutcomeModel, type ModelConfig, type ModelKind, type ModelSnapshot, type TrainedOutcomeModel } from '../model/outcome-model';
 
 /** Scores of a model on some set of matches (DESIGN.md definitions). */
@@ -92,6 +93,47 @@ export function loadModel(db: LedgerDatabase, id: number): TrainedOutcomeModel {
   }
   if (!MODEL_KINDS.includes(snapshot.kind)) throw new Error(`Model registry: model ${id} has an unknown kind ${JSON.stringify(snapshot.kind)}`);
   return restoreOutcomeModel(snapshot);
+}
+
+/**
+ * Stores a version of an external model. Its "config" is the model's identity (name, command,
+ * files) and its snapshot what reproduces it (see ExternalModelSnapshot); the parameters stay in
+ * the user's process.
+ */
+export function saveExternalModel(db: LedgerDatabase, snapshot: ExternalModelSnapshot | ImportedPredictionsSnapshot, options: SaveModelOptions = {}): number {
+  const config =
+    snapshot.kind === 'external'
+      ? { name: snapshot.name, marketInformed: snapshot.marketInformed, seed: snapshot.seed, identity: snapshot.identity }
+      : { fileName: snapshot.fileName, sha256: snapshot.sha256 };
+  const result = db
+    .prepare(
+      `INSERT INTO models (kind, config_json, cutoff, trained_through, window_from, window_to, window_matches,
+         snapshot_json, validation_metrics_json, created_at, run_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
+    )
+    .run(
+      snapshot.kind,
+      JSON.stringify(config),
+      snapshot.cutoff,
+      snapshot.trainedThrough,
+      snapshot.trainingWindow.from,
+      snapshot.trainingWindow.to,
+      snapshot.trainingWindow.matches,
+      JSON.stringify(snapshot),
+      options.createdAt ?? new Date().toISOString(),
+      options.runId ?? null,
+    );
+  return Number(result.lastInsertRowid);
+}
+
+export function loadExternalModelSnapshot<K extends 'external' | 'imported'>(db: LedgerDatabase, id: number, kind: K): K extends 'external' ? ExternalModelSnapshot : ImportedPredictionsSnapshot {
+  const row = db.prepare('SELECT kind, snapshot_json FROM models WHERE id = ?').get(id) as { kind: string; snapshot_json: string } | undefined;
+  if (!row) throw new Error(`Model registry: no model with id ${id}`);
+  if (row.kind !== kind) throw new Error(`Model registry: model ${id} is a ${row.kind} model, not an ${kind} one`);
+  const snapshot = JSON.parse(row.snapshot_json) as ExternalModelSnapshot | ImportedPredictionsSnapshot;
+  const format = kind === 'external' ? 'edgeline-external-model/1' : 'edgeline-imported-predictions/1';
+  if (snapshot.format !== format) throw new Error(`Model registry: model ${id} has an unknown snapshot format ${JSON.stringify(snapshot.format)}`);
+  return snapshot as K extends 'external' ? ExternalModelSnapshot : ImportedPredictionsSnapshot;
 }
 
 /** Registry rows, oldest first, optionally only one run's or one kind's. */

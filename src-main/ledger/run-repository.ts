@@ -51,6 +51,11 @@ export function insertRun(db: LedgerDatabase, run: RunRow): void {
   ).run({ ...columns, settingsJson: JSON.stringify(settings) });
 }
 
+/** Rewrites a run's stored settings (a reset re-records the external model it will now replay with). */
+export function updateRunSettings(db: LedgerDatabase, runId: string, settingsJson: string): void {
+  db.prepare('UPDATE runs SET settings_json = ? WHERE id = ?').run(settingsJson, runId);
+}
+
 const RUN_COLUMNS = `id, name, created_at AS createdAt, settings_json AS settingsJson, data_fingerprint AS dataFingerprint,
   starting_bankroll_cents AS startingBankrollCents, week_count AS weekCount`;
 

@@ -64,6 +64,12 @@ export function betSlipRows(
     });
 }
 
-export function betSlipCsv(rows: readonly (readonly CsvCell[])[], options: { excelBom: boolean }): string {
-  return toCsvText(BET_SLIP_COLUMNS, rows, options);
+/**
+ * `provenance` (labels such as "market-informed") adds a last column repeating them on every
+ * slip, so a slip copied out of the file still says what kind of model chose it.
+ */
+export function betSlipCsv(rows: readonly (readonly CsvCell[])[], options: { excelBom: boolean; provenance?: readonly string[] }): string {
+  const labels = options.provenance ?? [];
+  if (labels.length === 0) return toCsvText(BET_SLIP_COLUMNS, rows, options);
+  return toCsvText([...BET_SLIP_COLUMNS, 'provenance'], rows.map((row) => [...row, labels.join('; ')]), options);
 }

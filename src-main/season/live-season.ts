@@ -13,9 +13,9 @@ import { addDays, bettingWeekStart, type BettingWeek } from '../domain/football/
 import { INITIAL_MONITORING_STATE, type Alert } from '../domain/season/monitoring';
 import { decideWeek, decideWeekRetrain, settleWeek, type DecidedWeek, type PlayedWeek, type WeekFixture, type WeekModels, type WeekState } from '../domain/season/play-week';
 import type { PlacedBet, VoidBet } from '../domain/season/week-bet';
-import type { Fixture, TrainedOutcomeModel } from '../model/outcome-model';
+import type { Fixture } from '../model/outcome-model';
 import type { TaskOptions } from '../app/edgeline-service';
-import { runMatchPool, type ModelStore } from './season-engine';
+import { runMatchPool, type ModelStore, type PricingModel } from './season-engine';
 import { weekSettingsOf } from './run-config-mapping';
 import { runSettingsSchema, type RunSettingsInput } from './run-settings';
 
@@ -76,7 +76,7 @@ export function findOrCreateLiveRun(db: LedgerDatabase, query: { readonly div: s
 
 interface LoadedModel {
   readonly row: RunModelRow;
-  readonly model: TrainedOutcomeModel;
+  readonly model: PricingModel;
 }
 
 /**
@@ -136,7 +136,7 @@ export async function advanceLiveRun(db: LedgerDatabase, run: RunRow, store: Mod
     const pastActive = readPredictions(db, run.id, { role: 'active' });
     const current = loadModels();
     const decision = decideWeekRetrain(week.index, current.at(-1)?.row ?? null, pastActive, weekSettings.retrain);
-    let trained: { readonly row: Omit<RunModelRow, 'modelId'>; readonly model: TrainedOutcomeModel } | null = null;
+    let trained: { readonly row: Omit<RunModelRow, 'modelId'>; readonly model: PricingModel } | null = null;
     if (decision.retrain) {
       options.onProgress?.({ fraction: 0, message: `Week ${week.index}: fitting the model on ${history.length} earlier matches` });
       const model = await store.train(run.settings, history, week.start, options);

@@ -3,6 +3,7 @@ import { DEFAULT_MARGIN_METHOD, MARGIN_METHODS } from '../domain/betting/margin-
 import { DEFAULT_STAKING, STAKING_MODES } from '../domain/betting/stake-sizing';
 import { DEFAULT_MODEL_CONFIG, MODEL_KINDS } from '../model/outcome-model';
 import { MAX_TEAMS_PER_DIVISION } from '../ingest/division-rules';
+import { externalModelSettingsSchema, importedPredictionsSettingsSchema } from '../external-model/external-model-settings';
 
 const enumOf = <T extends string>(values: readonly T[]) => z.enum(values as [T, ...T[]]);
 
@@ -26,6 +27,10 @@ export const runSettingsSchema = z
     /** Seasons the initial model is trained on; empty = every season before the holdout. */
     trainingSeasons: z.array(z.string().regex(/^\d{4}$/)).default([]),
     modelKind: enumOf(MODEL_KINDS).default(DEFAULT_MODEL_CONFIG.kind),
+    /** A registered external model prices the run instead of `modelKind` (docs/external-models.md). */
+    externalModel: externalModelSettingsSchema.optional(),
+    /** Probabilities imported from a file instead of any model (labelled "look-ahead not verifiable"). */
+    importedPredictions: importedPredictionsSettingsSchema.optional(),
     marginMethod: enumOf(MARGIN_METHODS).default(DEFAULT_MARGIN_METHOD),
     /** Which pre-match prices bets are struck at. */
     priceSource: z.enum(['b365', 'pinnacle', 'avg', 'max']).default('b365'),

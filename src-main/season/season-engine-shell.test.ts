@@ -51,7 +51,7 @@ function fakeStore(db: LedgerDatabase): ModelStore & { trained: FakeCall[]; load
       store.loaded.push(modelId);
       return models.get(modelId)!;
     },
-  } satisfies ModelStore & { trained: FakeCall[]; loaded: number[] };
+  } satisfies ModelStore<TrainedOutcomeModel> & { trained: FakeCall[]; loaded: number[] };
   return store;
 }
 

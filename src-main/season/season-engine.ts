@@ -12,22 +12,28 @@ import {
   type RunRow,
 } from '../ledger/run-repository';
 import type { Match } from '../domain/football/match';
+import type { Triple } from '../domain/football/outcome';
 import { bettingWeeksOf, matchesInWeek, type BettingWeek } from '../domain/football/betting-week';
 import { recordEvaluation } from '../ledger/model-repository';
 import { INITIAL_MONITORING_STATE } from '../domain/season/monitoring';
 import { decideWeekRetrain, playWeek, type WeekFixture, type WeekModels, type WeekSettings, type WeekState } from '../domain/season/play-week';
-import type { Fixture, TrainedOutcomeModel } from '../model/outcome-model';
+import type { Fixture } from '../model/outcome-model';
 import type { RunSettings } from './run-settings';
 import { weekSettingsOf } from './run-config-mapping';
 import { dataFingerprintOf } from './data-fingerprint';
 import type { TaskOptions } from '../app/edgeline-service';
 
+/** What the engine asks of a model version: prices, possibly from another process (hence maybe later). */
+export interface PricingModel {
+  predict(fixtures: readonly Fixture[], history: readonly Match[]): Triple[] | Promise<Triple[]>;
+}
+
 /** Trains, stores and reloads model versions; the engine never touches TF.js or the models table itself. */
-export interface ModelStore {
-  train(settings: RunSettings, history: readonly Match[], cutoff: string, options: TaskOptions): Promise<TrainedOutcomeModel>;
+export interface ModelStore<M extends PricingModel = PricingModel> {
+  train(settings: RunSettings, history: readonly Match[], cutoff: string, options: TaskOptions): Promise<M>;
   /** Called inside the week's transaction, so a model version exists exactly when the week that fitted it does. */
-  save(model: TrainedOutcomeModel): number;
-  load(modelId: number): TrainedOutcomeModel;
+  save(model: M): number;
+  load(modelId: number): M;
 }
 
 /** The matches a run may ever see: its training seasons and its holdout season, sorted by date. */
@@ -46,7 +52,7 @@ export function trainingSeasonsOf(settings: RunSettings, allMatches: readonly Ma
 
 interface LoadedModel {
   readonly row: RunModelRow;
-  readonly model: TrainedOutcomeModel;
+  readonly model: PricingModel;
 }
 
 /**
@@ -131,7 +137,7 @@ export class SeasonEngine {
     const pastActive = readPredictions(this.db, this.run.id, { role: 'active' });
 
     const decision = decideWeekRetrain(weekNumber, this.models.at(-1)?.row ?? null, pastActive, this.weekSettings.retrain);
-    let trained: { readonly row: Omit<RunModelRow, 'modelId'>; readonly model: TrainedOutcomeModel } | null = null;
+    let trained: { readonly row: Omit<RunModelRow, 'modelId'>; readonly model: PricingModel } | null = null;
     if (decision.retrain) {
       options.onProgress?.({ fraction: 0, message: `Week ${weekNumber}: fitting the model on ${history.length} earlier matches` });
       const model = await this.store.train(this.settings, history, week.start, options);

@@ -27,6 +27,9 @@ export interface SeasonReportJson {
   readonly retrains: readonly { readonly week: number; readonly reason: string; readonly modelVersion: number }[];
   readonly riskOfRuin: number | null;
   readonly dataFingerprint: string;
+  /** Model and honesty labels, present only for runs that are not priced by a built-in model. */
+  readonly model_source?: string;
+  readonly provenance?: readonly string[];
 }
 
 const units = (cents: number): number => cents / 100;
@@ -56,6 +59,8 @@ export function seasonReportJson(view: DashboardView): SeasonReportJson {
     retrains: view.retrains.filter((r) => r.reason !== 'initial').map((r) => ({ week: r.week, reason: r.reason, modelVersion: r.modelVersion })),
     riskOfRuin: k.riskOfRuin,
     dataFingerprint: view.run.dataFingerprint,
+    ...(view.run.modelSource ? { model_source: view.run.modelSource } : {}),
+    ...(view.run.provenance ? { provenance: view.run.provenance } : {}),
   };
 }
 
@@ -66,6 +71,8 @@ const money = (x: number): string => x.toLocaleString('en-GB', { minimumFraction
 export function seasonReportText(report: SeasonReportJson): string {
   const lines = [
     `Run: ${report.run} (${report.weeks} weeks, data ${report.dataFingerprint.slice(0, 12)})`,
+    ...(report.model_source ? [`Model: ${report.model_source}`] : []),
+    ...(report.provenance ? [`Labels: ${report.provenance.join(', ')} (see docs/external-models.md)`] : []),
     `Bets ${report.bets}, won ${report.wins} (${pct(report.winRate)})`,
     `Staked ${money(report.staked)}, profit ${money(report.profit)}, ROI ${pct(report.roi, 2)}` +
       (report.roiCi ? ` (95% CI ${pct(report.roiCi[0], 1)} to ${pct(report.roiCi[1], 1)})` : ''),

@@ -11,6 +11,7 @@ import type { RunHistory } from '../domain/season/run-history';
 import { isSettled, isStaked, type WeekBet } from '../domain/season/week-bet';
 import type { RunRow } from '../ledger/run-repository';
 import type { RunSettings } from './run-settings';
+import { modelLabelOf, provenanceOf } from '../external-model/external-model-settings';
 import { stakingConfigOf } from './run-config-mapping';
 import type {
   BankrollPoint,
@@ -40,6 +41,8 @@ export function runSummaryOf(run: RunRow, history: Pick<RunHistory, 'weeks'>): R
   const weeksPlayed = performance.length;
   const stakedCents = sum(performance.map((p) => p.stakedCents));
   const profitCents = sum(performance.map((p) => p.profitCents));
+  const provenance = provenanceOf(run.settings);
+  const modelSource = modelLabelOf(run.settings);
   return {
     id: run.id,
     name: run.name,
@@ -55,6 +58,8 @@ export function runSummaryOf(run: RunRow, history: Pick<RunHistory, 'weeks'>): R
     roi: roiOf(profitCents, stakedCents),
     bets: sum(performance.map((p) => p.betsPlaced)),
     dataFingerprint: run.dataFingerprint,
+    ...(provenance.length > 0 ? { provenance } : {}),
+    ...(modelSource !== run.settings.modelKind ? { modelSource } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import type { PlacedBet, RejectedCandidate, SettledBet } from '../domain/season/
 import type { RunSettings } from './run-settings';
 import type { CalibrationBin } from '../domain/evaluation/calibration-table';
 import type { PerformanceSummary } from '../domain/evaluation/performance-metrics';
+import type { ProvenanceLabel } from '../external-model/external-model-settings';
 
 /**
  * What the renderer sees of a run. These are plain JSON values: they cross the IPC boundary
@@ -29,6 +30,10 @@ export interface RunSummary {
   readonly bets: number;
   /** sha256 over the matches the run uses (training seasons and holdout), so a result can be tied to its data. */
   readonly dataFingerprint: string;
+  /** Present only when the results need a label: "market-informed", "look-ahead not verifiable". */
+  readonly provenance?: readonly ProvenanceLabel[];
+  /** Present only when the run is not priced by a built-in model: "external: NAME", "imported: FILE". */
+  readonly modelSource?: string;
 }
 
 /** Why a candidate was not bet (the betting core's codes); `rejectionText` says it in words. */

@@ -86,6 +86,9 @@ export function createInMemoryEdgelineService(): EdgelineService {
     listRuns() {
       return [...runs.values()];
     },
+    listExternalModels() {
+      return [{ name: 'my-model', commandLine: 'python3 model.py' }];
+    },
     createRun(input: RunSettingsInput) {
       const settings = runSettingsSchema.parse(input);
       const id = `run-${nextRun++}`;

@@ -173,9 +173,14 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
         <div>
           <h1 data-testid="run-title">{run.name}</h1>
           <p className="subtitle" style={{ marginBottom: 0 }}>
-            {leagueName(run.settings.div)} · holdout {formatSeason(run.settings.holdoutSeason)} · {run.settings.modelKind} · {run.settings.marginMethod} margin ·{' '}
+            {leagueName(run.settings.div)} · holdout {formatSeason(run.settings.holdoutSeason)} · {run.modelSource ?? run.settings.modelKind} · {run.settings.marginMethod} margin ·{' '}
             {run.settings.kellyMultiplier}× Kelly, min edge {Math.round(run.settings.minEdge * 1000) / 10}%
           </p>
+          {run.provenance?.map((label) => (
+            <span key={label} className="badge warning" data-testid="run-provenance">
+              {label}
+            </span>
+          ))}
         </div>
         <span className={`badge ${run.status}`} data-testid="run-status">
           {run.status}

@@ -9,7 +9,7 @@ import { ErrorBox } from '../../ui/ErrorBox';
 
 const ROWS: { key: string; label: string; value: (d: DashboardView) => string }[] = [
   { key: 'holdout', label: 'Holdout season', value: (d) => formatSeason(d.run.settings.holdoutSeason) },
-  { key: 'model', label: 'Model', value: (d) => d.run.settings.modelKind },
+  { key: 'model', label: 'Model', value: (d) => (d.run.modelSource ?? d.run.settings.modelKind) + (d.run.provenance ? ` (${d.run.provenance.join(', ')})` : '') },
   { key: 'weeks', label: 'Weeks played', value: (d) => `${d.run.weeksPlayed} / ${d.run.weekCount}` },
   { key: 'bankroll', label: 'Bankroll', value: (d) => formatMoney(d.kpis.bankrollCents) },
   { key: 'growth', label: 'Growth', value: (d) => formatPercent(d.kpis.growth, { signed: true }) },

@@ -5,7 +5,7 @@ import { formatSeason, leagueName } from '../../format/season';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { MARGIN_METHOD_LABELS, MODEL_KIND_LABELS, optionsOf, PRICE_SOURCE_LABELS, STAKING_MODE_LABELS } from './settings-labels';
 
-type NumberKey = { [K in keyof RunSettings]: RunSettings[K] extends number ? K : never }[keyof RunSettings];
+type NumberKey = { [K in keyof RunSettings]-?: RunSettings[K] extends number ? K : never }[keyof RunSettings];
 
 /** The run configuration form; defaults come from settings:defaults (the schema's defaults for the data present). */
 export function NewRunForm(props: { status: DataStatus; onCreated: (run: RunSummary) => void }) {
@@ -15,6 +15,17 @@ export function NewRunForm(props: { status: DataStatus; onCreated: (run: RunSumm
   const [settings, setSettings] = useState<RunSettings | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [externalModels, setExternalModels] = useState<readonly { name: string; commandLine: string }[]>([]);
+
+  useEffect(() => {
+    let live = true;
+    void api.invoke('models:list', {}).then((result) => {
+      if (live && result.ok) setExternalModels(result.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
 
   useEffect(() => {
     let live = true;
@@ -151,7 +162,30 @@ export function NewRunForm(props: { status: DataStatus; onCreated: (run: RunSumm
       <fieldset>
         <legend>Model and market</legend>
         <div className="form-grid">
-          {select('modelKind', 'Model', MODEL_KIND_LABELS)}
+          <label className="field">
+            Model
+            <select
+              value={settings.externalModel ? `external:${settings.externalModel.name}` : settings.modelKind}
+              onChange={(e) => {
+                const value = e.target.value;
+                // The schema fills marketInformed and timeoutSeconds with their defaults on the main side.
+                if (value.startsWith('external:')) setSettings({ ...settings, externalModel: { name: value.slice('external:'.length) } as RunSettings['externalModel'] });
+                else setSettings({ ...settings, modelKind: value as RunSettings['modelKind'], externalModel: undefined });
+              }}
+              data-testid="settings-modelKind"
+            >
+              {optionsOf(MODEL_KIND_LABELS).map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+              {externalModels.map((m) => (
+                <option key={m.name} value={`external:${m.name}`} title={m.commandLine}>
+                  {`${m.name} (external)`}
+                </option>
+              ))}
+            </select>
+          </label>
           {select('marginMethod', 'Margin removal', MARGIN_METHOD_LABELS)}
           {select('priceSource', 'Prices bet at', PRICE_SOURCE_LABELS)}
           {numberField('retrainEveryWeeks', 'Retrain every (weeks)', { hint: '0 = never on schedule' })}
