@@ -1,3 +1,4 @@
+import type { Verdict } from '../domain/evaluation/verdict';
 import type { DashboardView } from './season-views';
 
 /**
@@ -6,6 +7,7 @@ import type { DashboardView } from './season-views';
  */
 export interface SeasonReportJson {
   readonly run: string;
+  readonly verdict: Pick<Verdict, 'sentence' | 'evidence'>;
   readonly weeks: number;
   readonly bets: number;
   readonly wins: number;
@@ -35,6 +37,7 @@ export function seasonReportJson(view: DashboardView): SeasonReportJson {
   const k = view.kpis;
   return {
     run: view.run.name,
+    verdict: { sentence: view.verdict.sentence, evidence: view.verdict.evidence },
     weeks: view.run.weeksPlayed,
     bets: k.bets,
     wins: k.wins,
@@ -66,6 +69,7 @@ const money = (x: number): string => x.toLocaleString('en-GB', { minimumFraction
 export function seasonReportText(report: SeasonReportJson): string {
   const lines = [
     `Run: ${report.run} (${report.weeks} weeks, data ${report.dataFingerprint.slice(0, 12)})`,
+    `Verdict: ${report.verdict.sentence}`,
     `Bets ${report.bets}, won ${report.wins} (${pct(report.winRate)})`,
     `Staked ${money(report.staked)}, profit ${money(report.profit)}, ROI ${pct(report.roi, 2)}` +
       (report.roiCi ? ` (95% CI ${pct(report.roiCi[0], 1)} to ${pct(report.roiCi[1], 1)})` : ''),

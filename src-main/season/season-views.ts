@@ -3,6 +3,7 @@ import type { RunSettings } from './run-settings';
 import type { CalibrationBin } from '../domain/evaluation/calibration-table';
 import type { RejectionCode } from '../domain/betting/value-bets';
 import type { PerformanceSummary } from '../domain/evaluation/performance-metrics';
+import type { Verdict } from '../domain/evaluation/verdict';
 
 /**
  * What the renderer sees of a run. These are plain JSON values: they cross the IPC boundary
@@ -178,6 +179,8 @@ export type DashboardKpis = Pick<
 
 export interface DashboardView {
   readonly run: RunSummary;
+  /** The headline: does the run show an edge over the market, and the figures that say so. */
+  readonly verdict: Verdict;
   readonly kpis: DashboardKpis;
   readonly scores: ScoreComparison;
   readonly weeks: readonly WeeklyPerformanceRow[];
