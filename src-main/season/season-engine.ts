@@ -214,7 +214,12 @@ export class SeasonEngine {
   async runToEnd(options: TaskOptions = {}): Promise<void> {
     while (!this.finished) {
       options.signal?.throwIfAborted();
-      const week = await this.step({ signal: options.signal });
+      // Forward the week's own progress (the model fit) so a long fit does not look frozen.
+      const before = this.played;
+      const week = await this.step({
+        signal: options.signal,
+        onProgress: (p) => options.onProgress?.({ fraction: (before + p.fraction) / this.weeks.length, message: `Week ${before + 1} of ${this.weeks.length}: ${p.message.replace(/^Week \d+: /, '')}` }),
+      });
       options.onProgress?.({ fraction: week / this.weeks.length, message: `Played week ${week} of ${this.weeks.length}` });
     }
   }

@@ -5,8 +5,9 @@ import { DataPage } from '../features/data/DataPage';
 import { RunsPage } from '../features/runs/RunsPage';
 import { PlaybackPage } from '../features/playback/PlaybackPage';
 import { SlipsPage } from '../features/slips/SlipsPage';
+import { HelpPage } from '../features/help/HelpPage';
 
-export type Screen = 'data' | 'runs' | 'run' | 'slips';
+export type Screen = 'data' | 'runs' | 'run' | 'slips' | 'help';
 
 const SELECTED_RUN_KEY = 'edgeline.selectedRun';
 
@@ -68,6 +69,7 @@ export function App() {
     { screen: 'runs', label: 'Runs', needsRun: false },
     { screen: 'run', label: 'Playback & dashboard', needsRun: true },
     { screen: 'slips', label: 'Bet slips', needsRun: true },
+    { screen: 'help', label: 'Help', needsRun: false },
   ];
 
   return (
@@ -97,13 +99,14 @@ export function App() {
               Current run<strong>{runName}</strong>
             </>
           )}
-          <div style={{ marginTop: 8 }} className="muted">{api.mode === 'desktop' ? 'Desktop' : 'Browser (headless server)'}</div>
+          <div style={{ marginTop: 8 }} className="mode">{api.mode === 'desktop' ? 'Desktop' : 'Browser (headless server)'}</div>
         </div>
       </aside>
       <main>
         {screen === 'data' && <DataPage menuCommand={menuCommand?.command === 'export-slips' ? null : menuCommand} />}
         {screen === 'runs' && <RunsPage selectedRunId={runId} onOpen={openRun} onDeleted={(id) => id === runId && setRunId(null)} onGoToData={() => setScreen('data')} />}
         {screen === 'run' && runId !== null && <PlaybackPage runId={runId} onRunMissing={() => setRunId(null)} />}
+        {screen === 'help' && <HelpPage />}
         {screen === 'slips' && runId !== null && <SlipsPage runId={runId} exportRequest={menuCommand?.command === 'export-slips' ? menuCommand.at : null} />}
       </main>
     </div>

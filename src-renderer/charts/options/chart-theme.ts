@@ -10,6 +10,7 @@ export const chartColors = {
   market: '#f59e0b',
   staticModel: '#64748b',
   band: 'rgba(37, 99, 235, 0.12)',
+  bandMedian: '#60a5fa',
   drawdown: 'rgba(220, 38, 38, 0.22)',
   gain: '#16a34a',
   loss: '#dc2626',

@@ -8,6 +8,7 @@ import { formatSeason, leagueName } from '../../format/season';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { Dashboard } from '../dashboard/Dashboard';
+import { VerdictBanner } from '../dashboard/VerdictBanner';
 import { Timeline } from './Timeline';
 import { WeekPanel, type RevealPhase } from './WeekPanel';
 
@@ -31,8 +32,14 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
   const [error, setError] = useState<AppError | null>(null);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<(typeof SPEEDS)[number]>(1);
-  const [job, setJob] = useState<{ jobId: string; kind: 'step' | 'run-to-end'; progress: TaskProgress } | null>(null);
+  const [job, setJob] = useState<{ jobId: string; kind: 'step' | 'run-to-end'; progress: TaskProgress; startedAt: number } | null>(null);
   const [confirmReset, setConfirmReset] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const weekPanelRef = useRef<HTMLDivElement>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  /** Weeks shown on screen; run-to-end catches up to the ledger as weeks commit. */
+  const shownPlayedRef = useRef(0);
+  const catchingUpRef = useRef(false);
   const playingRef = useRef(false);
   const speedRef = useRef(speed);
   speedRef.current = speed;
@@ -45,6 +52,7 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
       return null;
     }
     setRun(summary.value);
+    shownPlayedRef.current = summary.value.weeksPlayed;
     if (board.ok) setDashboard(board.value);
     else setError(board.error);
     return summary.value;
@@ -71,19 +79,48 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
     };
   }, [refresh, showWeek]);
 
+  /** Says what a cancel kept, and moves focus to the message so a screen reader reads it. */
+  const reportCancelled = useCallback((weeksPlayed: number): void => {
+    setNotice(
+      weeksPlayed === 0
+        ? 'Cancelled before the first week was committed. Nothing was played; the run is unchanged.'
+        : `Cancelled. Weeks 1–${weeksPlayed} are saved in the ledger; the week in progress was discarded and can be played again.`,
+    );
+    setTimeout(() => noticeRef.current?.focus(), 0);
+  }, []);
+
+  /** While run-to-end works, shows each week as soon as the ledger has it. */
+  const catchUp = useCallback(async (): Promise<void> => {
+    if (catchingUpRef.current) return;
+    catchingUpRef.current = true;
+    try {
+      const summary = await api.invoke('runs:get', { runId });
+      if (summary.ok && summary.value.weeksPlayed > shownPlayedRef.current) {
+        const latest = await refresh();
+        if (latest !== null && latest.weeksPlayed > 0) await showWeek(latest.weeksPlayed);
+      }
+    } finally {
+      catchingUpRef.current = false;
+    }
+  }, [api, runId, refresh, showWeek]);
+
   /** Plays one week: the slip first, then the results and the bankroll update. Returns false when the season is over or it failed. */
   const stepOnce = useCallback(async (): Promise<boolean> => {
     setError(null);
+    setNotice(null);
     const ticket = await api.invoke('season:step', { runId });
     if (!ticket.ok) {
       setError(ticket.error);
       return false;
     }
-    setJob({ jobId: ticket.value.jobId, kind: 'step', progress: { fraction: 0, message: 'Pricing the week' } });
-    const result = await waitForJob(api, 'step', ticket.value.jobId, (progress) => setJob({ jobId: ticket.value.jobId, kind: 'step', progress }));
+    setJob({ jobId: ticket.value.jobId, kind: 'step', progress: { fraction: 0, message: 'Pricing the week' }, startedAt: Date.now() });
+    const result = await waitForJob(api, 'step', ticket.value.jobId, (progress) => setJob((current) => ({ jobId: ticket.value.jobId, kind: 'step', progress, startedAt: current?.startedAt ?? Date.now() })));
     setJob(null);
     if (!result.ok) {
-      if (result.error.code !== 'cancelled') setError(result.error);
+      if (result.error.code === 'cancelled') {
+        const summary = await refresh();
+        reportCancelled(summary?.weeksPlayed ?? 0);
+      } else setError(result.error);
       return false;
     }
     setPhase('slip');
@@ -92,7 +129,7 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
     setPhase('results');
     const summary = await refresh();
     return summary !== null && summary.weeksPlayed < summary.weekCount;
-  }, [api, runId, refresh]);
+  }, [api, runId, refresh, reportCancelled]);
 
   const play = useCallback(async (): Promise<void> => {
     if (playingRef.current) return;
@@ -120,14 +157,20 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
   const runToEnd = async (): Promise<void> => {
     pause();
     setError(null);
+    setNotice(null);
     const ticket = await api.invoke('season:run-to-end', { runId });
     if (!ticket.ok) return setError(ticket.error);
-    setJob({ jobId: ticket.value.jobId, kind: 'run-to-end', progress: { fraction: 0, message: 'Starting' } });
-    const result = await waitForJob(api, 'run-to-end', ticket.value.jobId, (progress) => setJob({ jobId: ticket.value.jobId, kind: 'run-to-end', progress }));
+    const startedAt = Date.now();
+    setJob({ jobId: ticket.value.jobId, kind: 'run-to-end', progress: { fraction: 0, message: 'Starting' }, startedAt });
+    const result = await waitForJob(api, 'run-to-end', ticket.value.jobId, (progress) => {
+      setJob({ jobId: ticket.value.jobId, kind: 'run-to-end', progress, startedAt });
+      void catchUp();
+    });
     setJob(null);
     if (!result.ok && result.error.code !== 'cancelled') setError(result.error);
     const summary = await refresh();
     if (summary !== null && summary.weeksPlayed > 0) await showWeek(summary.weeksPlayed);
+    if (!result.ok && result.error.code === 'cancelled') reportCancelled(summary?.weeksPlayed ?? 0);
   };
 
   const cancel = async (): Promise<void> => {
@@ -156,14 +199,23 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
         else void play();
       } else if (event.key === 'ArrowRight' || event.key === 'n' || event.key === 'N') {
         event.preventDefault();
-        void step();
+        // Reviewing history moves through played weeks; only the latest week plays a new one.
+        if (week !== null && run !== null && week.week < run.weeksPlayed) void showWeek(week.week + 1);
+        else void step();
       } else if (event.key === 'ArrowLeft' && week !== null && week.week > 1) {
+        event.preventDefault();
         void showWeek(week.week - 1);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [play, step, showWeek, week]);
+  }, [play, step, showWeek, week, run]);
+
+  const openWeek = async (n: number): Promise<void> => {
+    await showWeek(n);
+    weekPanelRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    weekPanelRef.current?.focus({ preventScroll: true });
+  };
 
   if (run === null) return <ErrorBox error={error} />;
   const finished = run.weeksPlayed >= run.weekCount;
@@ -184,6 +236,12 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
         </span>
       </div>
       <ErrorBox error={error} testId="playback-error" />
+      {notice !== null && (
+        <div className="notice" role="status" tabIndex={-1} ref={noticeRef} data-testid="playback-notice">
+          {notice}
+        </div>
+      )}
+      {dashboard !== null && run.weeksPlayed > 0 && <VerdictBanner verdict={dashboard.verdict} />}
 
       <div className="panel">
         <div className="playback">
@@ -230,11 +288,11 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
         </div>
         {job !== null && (
           <div style={{ marginTop: 8 }}>
-            <ProgressBar fraction={job.progress.fraction} label={job.progress.message} testId="step-progress" />
+            <ProgressBar fraction={job.progress.fraction} label={job.progress.message} testId="step-progress" startedAt={job.startedAt} />
           </div>
         )}
         <p className="muted" style={{ fontSize: 12, margin: '8px 0 0' }}>
-          <kbd>Space</kbd> play/pause · <kbd>→</kbd> or <kbd>N</kbd> step · <kbd>←</kbd> previous week
+          <kbd>Space</kbd> play/pause · <kbd>→</kbd> or <kbd>N</kbd> next played week, or play one from the latest · <kbd>←</kbd> previous week · double-click a weekly row to open it
         </p>
       </div>
 
@@ -244,8 +302,10 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
           <p className="muted">The first step trains the initial model on earlier seasons, then prices week 1 using only matches played before it.</p>
         </div>
       )}
-      {week !== null && <WeekPanel view={week} phase={phase} />}
-      {dashboard !== null && run.weeksPlayed > 0 && <Dashboard view={dashboard} onOpenWeek={(n) => void showWeek(n)} />}
+      <div ref={weekPanelRef} tabIndex={-1} className="week-anchor" data-testid="week-anchor">
+        {week !== null && <WeekPanel view={week} phase={phase} />}
+      </div>
+      {dashboard !== null && run.weeksPlayed > 0 && <Dashboard view={dashboard} onOpenWeek={(n) => void openWeek(n)} />}
     </section>
   );
 }
