@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
 import { openLedger, type LedgerDatabase } from '../ledger/ledger-database';
 import { matchesOf, seasonsAvailable } from '../ledger/match-repository';
 import { importedContentCount } from '../ledger/imported-file-repository';
@@ -16,6 +15,7 @@ import { runSettingsSchema, type RunSettings, type RunSettingsInput } from '../s
 import { SeasonEngine, runMatchPool, trainingSeasonsOf } from '../season/season-engine';
 import { ledgerModelStore } from '../season/ledger-model-store';
 import { dashboardOf, runSummaryOf, weekViewOf } from '../season/season-report';
+import { slipFileName } from '../season/slip-file-name';
 import { betSlipCsv, betSlipRows } from '../season/bet-slip-export';
 import { dataFingerprintOf } from '../season/data-fingerprint';
 import type { DataStatus, EdgelineService, ImportSummary, TaskOptions } from './edgeline-service';
@@ -248,10 +248,15 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
 
     exportSlips(runId, exportOptions) {
       const run = runRow(runId);
-      const bankrollStart = new Map(readPerformance(db, runId).map((p) => [p.week, p.bankrollStartCents]));
-      const rows = betSlipRows(readBets(db, runId, { placedOnly: true }), matchesOfDiv(divOf(run)).byId, bankrollStart, run.dataFingerprint);
-      const safeName = basename(run.name).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'run';
-      return { fileName: `edgeline-${safeName}-bet-slips.csv`, csv: betSlipCsv(rows, exportOptions) };
+      const performance = readPerformance(db, runId);
+      const bankrollStart = new Map(performance.map((p) => [p.week, p.bankrollStartCents]));
+      const { week } = exportOptions;
+      const exported = week === undefined ? undefined : performance.find((p) => p.week === week);
+      if (week !== undefined && exported === undefined) throw new Error(`Run "${run.name}" has not played week ${week} yet (${performance.length} played)`);
+      const bets = readBets(db, runId, { placedOnly: true }).filter((b) => week === undefined || b.week === week);
+      const rows = betSlipRows(bets, matchesOfDiv(divOf(run)).byId, bankrollStart, run.dataFingerprint);
+      const fileName = exported === undefined ? slipFileName(run, { season: true, lastWeekEnd: performance.at(-1)?.weekEnd ?? null }) : slipFileName(run, { week: exported.week, weekStart: exported.weekStart });
+      return { fileName, csv: betSlipCsv(rows, exportOptions) };
     },
 
     close() {
