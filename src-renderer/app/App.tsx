@@ -59,9 +59,31 @@ export function App() {
     [api],
   );
 
+  // A new screen takes focus to its heading, so keyboard and screen-reader users start at its top.
+  const [navigated, setNavigated] = useState(0);
+  useEffect(() => {
+    if (navigated === 0) return;
+    let tries = 0;
+    const timer = setInterval(() => {
+      const heading = document.querySelector<HTMLElement>('main h1');
+      tries += 1;
+      if (heading !== null) {
+        if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+        heading.focus({ preventScroll: true });
+      }
+      if (heading !== null || tries > 20) clearInterval(timer);
+    }, 50);
+    return () => clearInterval(timer);
+  }, [navigated, screen]);
+
+  const go = (next: Screen): void => {
+    setScreen(next);
+    setNavigated((n) => n + 1);
+  };
+
   const openRun = (id: string): void => {
     setRunId(id);
-    setScreen('run');
+    go('run');
   };
 
   const nav: { screen: Screen; label: string; needsRun: boolean }[] = [
@@ -87,7 +109,7 @@ export function App() {
               data-testid={`nav-${item.screen}`}
               aria-current={screen === item.screen ? 'page' : undefined}
               disabled={item.needsRun && runId === null}
-              onClick={() => setScreen(item.screen)}
+              onClick={() => go(item.screen)}
             >
               {item.label}
             </button>
@@ -104,7 +126,7 @@ export function App() {
       </aside>
       <main>
         {screen === 'data' && <DataPage menuCommand={menuCommand?.command === 'export-slips' ? null : menuCommand} />}
-        {screen === 'runs' && <RunsPage selectedRunId={runId} onOpen={openRun} onDeleted={(id) => id === runId && setRunId(null)} onGoToData={() => setScreen('data')} />}
+        {screen === 'runs' && <RunsPage selectedRunId={runId} onOpen={openRun} onDeleted={(id) => id === runId && setRunId(null)} onGoToData={() => go('data')} />}
         {screen === 'run' && runId !== null && <PlaybackPage runId={runId} onRunMissing={() => setRunId(null)} />}
         {screen === 'help' && <HelpPage />}
         {screen === 'slips' && runId !== null && <SlipsPage runId={runId} exportRequest={menuCommand?.command === 'export-slips' ? menuCommand.at : null} />}

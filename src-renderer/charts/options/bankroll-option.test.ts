@@ -50,8 +50,8 @@ describe('bankrollOption', () => {
     );
     const marks = seriesOf(option).find((s) => s.name === 'Bankroll')?.markLine?.data.map((m) => [m.xAxis, m.name]);
     expect(marks).toEqual([
-      ['2', 'Retrain (scheduled)'],
-      ['2', 'Alert: drawdown'],
+      ['Week 2', 'Retrain (scheduled)'],
+      ['Week 2', 'Alert: drawdown'],
     ]);
   });
 });

@@ -2,7 +2,7 @@ import type { EChartsOption } from 'echarts';
 import type { AlertView, BankrollPoint, RetrainView } from '../../../src-main/season/season-views';
 import { formatMoney } from '../../format/money';
 import { formatPercent } from '../../format/percent';
-import { baseGrid, centsToPounds, chartColors } from './chart-theme';
+import { baseGrid, centsToPounds, chartColors, weekAxis, weekCategory } from './chart-theme';
 
 /** The tooltip of one week: its number, the bankroll, the expected band with its median, the static model and drawdown. */
 export function bankrollTooltip(point: BankrollPoint): string {
@@ -21,11 +21,10 @@ export function bankrollTooltip(point: BankrollPoint): string {
  * and vertical marks for alerts and retrains.
  */
 export function bankrollOption(points: readonly BankrollPoint[], alerts: readonly AlertView[], retrains: readonly RetrainView[]): EChartsOption {
-  const weeks = points.map((p) => String(p.week));
   const hasStatic = points.some((p) => p.staticModelBankrollCents !== null);
   const marks = [
-    ...retrains.filter((r) => r.reason !== 'initial').map((r) => ({ xAxis: String(r.week), name: `Retrain (${r.reason})`, lineStyle: { color: chartColors.retrain, opacity: 0.5 } })),
-    ...alerts.map((a) => ({ xAxis: String(a.week), name: `Alert: ${a.kind}`, lineStyle: { color: chartColors.alert, opacity: 0.5 } })),
+    ...retrains.filter((r) => r.reason !== 'initial').map((r) => ({ xAxis: weekCategory(r.week), name: `Retrain (${r.reason})`, lineStyle: { color: chartColors.retrain, opacity: 0.5 } })),
+    ...alerts.map((a) => ({ xAxis: weekCategory(a.week), name: `Alert: ${a.kind}`, lineStyle: { color: chartColors.alert, opacity: 0.5 } })),
   ];
   return {
     animation: false,
@@ -40,7 +39,7 @@ export function bankrollOption(points: readonly BankrollPoint[], alerts: readonl
       },
     },
     legend: { top: 0, data: ['Bankroll', 'Expected p05–p95', 'Expected median', 'Drawdown', ...(hasStatic ? ['Static model'] : [])] },
-    xAxis: { type: 'category', data: weeks, name: 'Week', nameLocation: 'middle', nameGap: 26, boundaryGap: false },
+    xAxis: weekAxis(points.map((p) => p.week), { boundaryGap: false }),
     yAxis: { type: 'value', min: 0, ...bankrollAxisScale(points), axisLabel: { formatter: '£{value}' }, splitLine: { lineStyle: { color: chartColors.grid } } },
     series: [
       { name: 'band-base', type: 'line', data: points.map((p) => centsToPounds(p.expectedP05Cents)), stack: 'band', lineStyle: { opacity: 0 }, symbol: 'none', tooltip: { show: false }, silent: true },

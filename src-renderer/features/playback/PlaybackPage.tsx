@@ -6,6 +6,7 @@ import { useApi } from '../../api/use-api';
 import { waitForJob } from '../../api/wait-for-job';
 import { formatSeason, leagueName } from '../../format/season';
 import { ErrorBox } from '../../ui/ErrorBox';
+import { focusIfLost } from '../../ui/focus';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { Dashboard } from '../dashboard/Dashboard';
 import { VerdictBanner } from '../dashboard/VerdictBanner';
@@ -36,6 +37,13 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
   const [confirmReset, setConfirmReset] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const weekPanelRef = useRef<HTMLDivElement>(null);
+  const stepButtonRef = useRef<HTMLButtonElement>(null);
+  const cancelButtonRef = useRef<HTMLButtonElement>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  /** After work ends: back to Step while weeks remain, else to the run's title (the verdict follows it). */
+  const refocus = (): void => {
+    setTimeout(() => focusIfLost(stepButtonRef.current?.disabled === false ? stepButtonRef.current : titleRef.current), 0);
+  };
   const noticeRef = useRef<HTMLDivElement>(null);
   /** Weeks shown on screen; run-to-end catches up to the ledger as weeks commit. */
   const shownPlayedRef = useRef(0);
@@ -152,6 +160,7 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
   const step = useCallback(async (): Promise<void> => {
     if (playingRef.current || job !== null) return;
     await stepOnce();
+    refocus();
   }, [job, stepOnce]);
 
   const runToEnd = async (): Promise<void> => {
@@ -162,6 +171,8 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
     if (!ticket.ok) return setError(ticket.error);
     const startedAt = Date.now();
     setJob({ jobId: ticket.value.jobId, kind: 'run-to-end', progress: { fraction: 0, message: 'Starting' }, startedAt });
+    // Run to end disables itself: the next thing the user may want is Cancel.
+    setTimeout(() => focusIfLost(cancelButtonRef.current), 0);
     const result = await waitForJob(api, 'run-to-end', ticket.value.jobId, (progress) => {
       setJob({ jobId: ticket.value.jobId, kind: 'run-to-end', progress, startedAt });
       void catchUp();
@@ -171,6 +182,7 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
     const summary = await refresh();
     if (summary !== null && summary.weeksPlayed > 0) await showWeek(summary.weeksPlayed);
     if (!result.ok && result.error.code === 'cancelled') reportCancelled(summary?.weeksPlayed ?? 0);
+    else refocus();
   };
 
   const cancel = async (): Promise<void> => {
@@ -185,7 +197,9 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
     const result = await api.invoke('season:reset', { runId });
     if (!result.ok) return setError(result.error);
     setWeek(null);
+    setNotice(null);
     await refresh();
+    refocus();
   };
 
   useEffect(() => {
@@ -225,7 +239,9 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
     <section>
       <div className="page-head">
         <div>
-          <h1 data-testid="run-title">{run.name}</h1>
+          <h1 data-testid="run-title" ref={titleRef} tabIndex={-1}>
+            {run.name}
+          </h1>
           <p className="subtitle" style={{ marginBottom: 0 }}>
             {leagueName(run.settings.div)} · holdout {formatSeason(run.settings.holdoutSeason)} · {run.settings.modelKind} · {run.settings.marginMethod} margin ·{' '}
             {run.settings.kellyMultiplier}× Kelly, min edge {Math.round(run.settings.minEdge * 1000) / 10}%
@@ -245,7 +261,7 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
 
       <div className="panel">
         <div className="playback">
-          <button type="button" className="primary" onClick={() => void step()} disabled={busy || playing || finished} data-testid="step-button" title="Next week (→ or N)">
+          <button type="button" ref={stepButtonRef} className="primary" onClick={() => void step()} disabled={busy || playing || finished} data-testid="step-button" title="Next week (→ or N)">
             Step ▸
           </button>
           <button type="button" onClick={() => (playing ? pause() : void play())} disabled={(busy && !playing) || finished} data-testid="play-button" title="Play / pause (Space)">
@@ -265,7 +281,7 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
             Run to end
           </button>
           {busy && (
-            <button type="button" onClick={() => void cancel()} data-testid="cancel-button">
+            <button type="button" ref={cancelButtonRef} onClick={() => void cancel()} data-testid="cancel-button">
               Cancel
             </button>
           )}
