@@ -112,6 +112,12 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
     }
   }, [api, runId, refresh, showWeek]);
 
+  // Run to end disables itself: the next thing the user may want is Cancel.
+  const runningToEnd = job?.kind === 'run-to-end';
+  useEffect(() => {
+    if (runningToEnd) focusIfLost(cancelButtonRef.current);
+  }, [runningToEnd]);
+
   /** Plays one week: the slip first, then the results and the bankroll update. Returns false when the season is over or it failed. */
   const stepOnce = useCallback(async (): Promise<boolean> => {
     setError(null);
@@ -171,8 +177,6 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
     if (!ticket.ok) return setError(ticket.error);
     const startedAt = Date.now();
     setJob({ jobId: ticket.value.jobId, kind: 'run-to-end', progress: { fraction: 0, message: 'Starting' }, startedAt });
-    // Run to end disables itself: the next thing the user may want is Cancel.
-    setTimeout(() => focusIfLost(cancelButtonRef.current), 0);
     const result = await waitForJob(api, 'run-to-end', ticket.value.jobId, (progress) => {
       setJob({ jobId: ticket.value.jobId, kind: 'run-to-end', progress, startedAt });
       void catchUp();
@@ -308,6 +312,9 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
           </div>
         )}
         <p className="muted" style={{ fontSize: 12, margin: '8px 0 0' }}>
+          <span className="timeline-key" data-testid="timeline-legend">
+            <span className="swatch-mark alert" /> alert <span className="swatch-mark retrain" /> retrain ·{' '}
+          </span>
           <kbd>Space</kbd> play/pause · <kbd>→</kbd> or <kbd>N</kbd> next played week, or play one from the latest · <kbd>←</kbd> previous week · double-click a weekly row to open it
         </p>
       </div>
