@@ -40,3 +40,30 @@ describe('exporting bet slips exports what is shown', () => {
     expect(() => service.exportSlips(runId, { excelBom: false, week: 9 })).toThrow('Run "Dixon-Coles · 2023-24" has not played week 9 yet (3 played)');
   });
 });
+
+describe('cancelling a run to the end', () => {
+  it('stops within one week of the abort, even when the abort comes from a timer (as a worker message does)', async () => {
+    const { service, dir } = ledgerWithSeasons(['2122', '2223', '2324']);
+    try {
+      const runId = service.createRun({ ...FAST_RUN, name: 'cancel me' }).id;
+      const controller = new AbortController();
+      let abortedAfter = 0;
+      const running = service.runToEnd(runId, {
+        signal: controller.signal,
+        onProgress: (p) => {
+          const played = /^Played week (\d+)/.exec(p.message);
+          // A macrotask, like the worker's 'cancel' message: it only runs if the engine yields between weeks.
+          if (played?.[1] === '2') setTimeout(() => ((abortedAfter = service.getRun(runId).weeksPlayed), controller.abort()), 0);
+        },
+      });
+      await expect(running).rejects.toThrow();
+      const kept = service.getRun(runId).weeksPlayed;
+      expect(abortedAfter).toBeGreaterThanOrEqual(2);
+      expect(kept - abortedAfter).toBeLessThanOrEqual(1);
+      expect(kept).toBeLessThan(service.getRun(runId).weekCount);
+    } finally {
+      service.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

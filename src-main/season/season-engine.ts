@@ -185,6 +185,7 @@ export class SeasonEngine {
       // The registry id is known only once the week commits (below).
       newModel = { version: this.models.length + 1, modelId: Number.NaN, fittedBeforeWeek: weekNumber, reason: decision.reason, detail: decision.detail };
       trained = { row: newModel, model };
+      await yieldToEventLoop();
     }
     options.signal?.throwIfAborted();
 
@@ -213,6 +214,7 @@ export class SeasonEngine {
 
   async runToEnd(options: TaskOptions = {}): Promise<void> {
     while (!this.finished) {
+      await yieldToEventLoop();
       options.signal?.throwIfAborted();
       // Forward the week's own progress (the model fit) so a long fit does not look frozen.
       const before = this.played;
@@ -384,4 +386,13 @@ export function fixtureOf(m: Match): Fixture {
     id: m.id, div: m.div, season: m.season, date: m.date, kickoff: m.kickoff,
     homeTeam: m.homeTeam, awayTeam: m.awayTeam, homeTeamId: m.homeTeamId, awayTeamId: m.awayTeamId,
   };
+}
+
+/**
+ * A week's work resolves through promise continuations only, which never let the worker's
+ * message handler run: a cancel would wait for the whole season. One macrotask turn between
+ * weeks (and after a fit) lets the abort arrive, so Cancel stops within one week.
+ */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
