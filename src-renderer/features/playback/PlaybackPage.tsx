@@ -48,6 +48,8 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
   /** Weeks shown on screen; run-to-end catches up to the ledger as weeks commit. */
   const shownPlayedRef = useRef(0);
   const catchingUpRef = useRef(false);
+  const [cancelling, setCancelling] = useState(false);
+  const cancellingRef = useRef(false);
   const playingRef = useRef(false);
   const speedRef = useRef(speed);
   speedRef.current = speed;
@@ -99,7 +101,8 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
 
   /** While run-to-end works, shows each week as soon as the ledger has it. */
   const catchUp = useCallback(async (): Promise<void> => {
-    if (catchingUpRef.current) return;
+    // A pending cancel wants the job's answer, not another dashboard build in the same process.
+    if (catchingUpRef.current || cancellingRef.current) return;
     catchingUpRef.current = true;
     try {
       const summary = await api.invoke('runs:get', { runId });
@@ -191,8 +194,18 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
 
   const cancel = async (): Promise<void> => {
     pause();
-    if (job !== null) await api.invoke('jobs:cancel', { jobId: job.jobId });
+    if (job === null) return;
+    cancellingRef.current = true;
+    setCancelling(true);
+    await api.invoke('jobs:cancel', { jobId: job.jobId });
   };
+
+  useEffect(() => {
+    if (job === null) {
+      cancellingRef.current = false;
+      setCancelling(false);
+    }
+  }, [job]);
 
   const reset = async (): Promise<void> => {
     if (!confirmReset) return setConfirmReset(true);
@@ -285,8 +298,8 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
             Run to end
           </button>
           {busy && (
-            <button type="button" ref={cancelButtonRef} onClick={() => void cancel()} data-testid="cancel-button">
-              Cancel
+            <button type="button" ref={cancelButtonRef} onClick={() => void cancel()} disabled={cancelling} data-testid="cancel-button">
+              {cancelling ? 'Cancelling… (finishing the week in progress)' : 'Cancel'}
             </button>
           )}
           <button type="button" className="danger" onClick={() => void reset()} disabled={busy || playing || run.weeksPlayed === 0} data-testid="reset-button">
