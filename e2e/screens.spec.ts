@@ -107,7 +107,9 @@ test('a whole journey holds up on every screen at 1280x720, with no serious or c
     }
   };
   await expect.poll(committed, { timeout: 120_000, intervals: [50] }).toBeGreaterThanOrEqual(1);
-  await page.getByTestId('cancel-button').click({ timeout: 10_000 });
+  // Cancel has the focus since Run to end started: Enter presses it (the keyboard path a user takes).
+  await expect(page.getByTestId('cancel-button')).toBeFocused();
+  await page.keyboard.press('Enter');
   const cancelledAt = Date.now();
   const committedAtCancel = committed();
   await expect(page.getByTestId('cancel-button')).toHaveCount(0, { timeout: 15_000 });

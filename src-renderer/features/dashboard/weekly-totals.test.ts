@@ -10,7 +10,7 @@ describe('weeklyTotals', () => {
     ];
     // staked 500.00, profit -50.00: ROI -10.0%
     expect(weeklyTotals(weeks, -0.0312)).toEqual({
-      week: 'Season (2)',
+      week: 'Total',
       matches: '19',
       valueBetsFound: '6',
       betsPlaced: '5',

@@ -11,7 +11,7 @@ export function weeklyTotals(weeks: readonly WeeklyPerformanceRow[], seasonClv: 
   const staked = total((w) => w.stakedCents);
   const profit = total((w) => w.profitCents);
   return {
-    week: `Season (${weeks.length})`,
+    week: 'Total',
     matches: String(total((w) => w.matches)),
     valueBetsFound: String(total((w) => w.valueBetsFound)),
     betsPlaced: String(total((w) => w.betsPlaced)),
