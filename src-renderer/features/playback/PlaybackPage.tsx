@@ -68,8 +68,11 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
     return summary.value;
   }, [api, runId, onRunMissing]);
 
+  /** The week asked for last, ahead of its arrival: two quick ← presses go back two weeks, not one. */
+  const targetWeekRef = useRef<number | null>(null);
   const showWeek = useCallback(
     async (n: number): Promise<void> => {
+      targetWeekRef.current = n;
       const result = await api.invoke('season:week', { runId, week: n });
       if (!result.ok) return setError(result.error);
       setPhase('results');
@@ -141,6 +144,7 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
       return false;
     }
     setPhase('slip');
+    targetWeekRef.current = result.value.week;
     setWeek(result.value);
     await sleep(SLIP_MS / speedRef.current);
     setPhase('results');
@@ -214,6 +218,7 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
     const result = await api.invoke('season:reset', { runId });
     if (!result.ok) return setError(result.error);
     setWeek(null);
+    targetWeekRef.current = null;
     setNotice(null);
     await refresh();
     refocus();
@@ -231,11 +236,14 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
       } else if (event.key === 'ArrowRight' || event.key === 'n' || event.key === 'N') {
         event.preventDefault();
         // Reviewing history moves through played weeks; only the latest week plays a new one.
-        if (week !== null && run !== null && week.week < run.weeksPlayed) void showWeek(week.week + 1);
+        const current = targetWeekRef.current ?? week?.week ?? null;
+        if (current !== null && run !== null && current < run.weeksPlayed) void showWeek(current + 1);
         else void step();
-      } else if (event.key === 'ArrowLeft' && week !== null && week.week > 1) {
+      } else if (event.key === 'ArrowLeft') {
+        const current = targetWeekRef.current ?? week?.week ?? null;
+        if (current === null || current <= 1) return;
         event.preventDefault();
-        void showWeek(week.week - 1);
+        void showWeek(current - 1);
       }
     };
     window.addEventListener('keydown', onKey);
