@@ -4,7 +4,7 @@ import { expect, type Page } from '@playwright/test';
 export class EdgelinePage {
   constructor(readonly page: Page) {}
 
-  async goTo(screen: 'data' | 'runs' | 'run' | 'slips'): Promise<void> {
+  async goTo(screen: 'data' | 'runs' | 'run' | 'slips' | 'help'): Promise<void> {
     await this.page.getByTestId(`nav-${screen}`).click();
   }
 

@@ -18,6 +18,7 @@ import { runSettingsSchema, type RunSettings, type RunSettingsInput } from '../s
 import { SeasonEngine, runMatchPool, trainingSeasonsOf } from '../season/season-engine';
 import { ledgerModelStore } from '../season/ledger-model-store';
 import { dashboardOf, runSummaryOf, weekViewOf } from '../season/season-report';
+import { slipFileName } from '../season/slip-file-name';
 import { betSlipCsv, betSlipRows } from '../season/bet-slip-export';
 import { dataFingerprintOf } from '../season/data-fingerprint';
 import { CodedError } from '../ipc/result';
@@ -348,10 +349,14 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
 
     exportSlips(runId, exportOptions) {
       const run = runRow(runId);
-      const rows = betSlipRows(readBets(db, runId, { stakedOnly: true }), matchesOfDiv(run.settings.div).byId, run.startingBankrollCents, readBankrollHistory(db, runId), run.dataFingerprint);
-      const safeName = basename(run.name).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'run';
-      const provenance = provenanceOf(run.settings);
-      return { fileName: `edgeline-${safeName}-bet-slips.csv`, csv: betSlipCsv(rows, { ...exportOptions, provenance }) };
+      const performance = readPerformance(db, runId);
+      const { week } = exportOptions;
+      const exported = week === undefined ? undefined : performance.find((p) => p.week === week);
+      if (week !== undefined && exported === undefined) throw new CodedError('not-found', `Run "${run.name}" has not played week ${week} yet (${performance.length} played)`);
+      const bets = readBets(db, runId, { stakedOnly: true }).filter((b) => week === undefined || b.week === week);
+      const rows = betSlipRows(bets, matchesOfDiv(run.settings.div).byId, run.startingBankrollCents, readBankrollHistory(db, runId), run.dataFingerprint);
+      const fileName = exported === undefined ? slipFileName(run, { season: true, lastWeekEnd: performance.at(-1)?.weekEnd ?? null }) : slipFileName(run, { week: exported.week, weekStart: exported.weekStart });
+      return { fileName, csv: betSlipCsv(rows, { ...exportOptions, provenance: provenanceOf(run.settings) }) };
     },
 
     close() {

@@ -75,6 +75,6 @@ export interface EdgelineService {
   /** A played week, read back from the ledger (nothing is recomputed). */
   weekView(runId: string, week: number): WeekView;
   dashboard(runId: string): DashboardView;
-  exportSlips(runId: string, options: { readonly excelBom: boolean }): SlipExport;
+  exportSlips(runId: string, options: { readonly excelBom: boolean; readonly week?: number }): SlipExport;
   close(): void;
 }

@@ -96,6 +96,8 @@ export const contract = {
       .object({
         runId,
         excelBom: z.boolean().default(false),
+        /** Export only this played week (what the Bet slips page shows when a week is selected); omitted = the whole season. */
+        week: z.number().int().positive().optional(),
         /** Desktop: ask where to save and write the file in the main process. Ignored in browser mode. */
         saveWithDialog: z.boolean().default(false),
       })

@@ -89,8 +89,8 @@ export function registerHandlers({ service, jobs, desktop }: HandlerDeps): Handl
     },
     'season:week': ({ runId, week }) => service.weekView(runId, week),
     'dashboard:get': ({ runId }) => service.dashboard(runId),
-    'slips:export': async ({ runId, excelBom, saveWithDialog }) => {
-      const slip = service.exportSlips(runId, { excelBom });
+    'slips:export': async ({ runId, excelBom, week, saveWithDialog }) => {
+      const slip = service.exportSlips(runId, { excelBom, week });
       const savedTo = saveWithDialog && desktop !== undefined ? await desktop.saveTextFile(slip.fileName, slip.csv) : null;
       return { ...slip, savedTo };
     },

@@ -28,4 +28,5 @@ export type {
   WeekView,
 } from '../season/season-views';
 export type { Outcome, Triple } from '../domain/football/outcome';
+export type { Verdict } from '../domain/evaluation/verdict';
 export { seasonRange } from '../ingest/season-range';

@@ -13,8 +13,8 @@ import { seasonRange } from '../ingest/season-range';
  */
 const PINNED = {
   slipsCsv: '257aaf92d19373951385b178f24288e1c3ccdbca2634a7418613f865d03a35f0',
-  reportJson: '768d1d60984871b8960e028a9bbfd653bed068b9a496f3683553378c265b41f0',
-  dashboardJson: '8a8c074612018258204529ce90b76f5af9dc68f1967e4d1cbf8fed22936d8965',
+  reportJson: 'f8900ddc640e220235e24052e8b23b0ed0f3db8e5bb7b98eb89e28d2d2b799f2',
+  dashboardJson: '87b4c3c98dcf190d180b2c2a8e73c14faeda10b89d4c1967854af247ddca4416',
 };
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -142,6 +142,8 @@ export class SeasonEngine {
       options.onProgress?.({ fraction: 0, message: `Week ${weekNumber}: fitting the model on ${history.length} earlier matches` });
       const model = await this.store.train(this.settings, history, week.start, options);
       trained = { row: { version: this.models.length + 1, fittedBeforeWeek: weekNumber, reason: decision.reason, detail: decision.detail }, model };
+      // Lets a cancel that arrived during the fit in before the week is priced.
+      await yieldToEventLoop();
     }
     options.signal?.throwIfAborted();
 
@@ -175,8 +177,14 @@ export class SeasonEngine {
 
   async runToEnd(options: TaskOptions = {}): Promise<void> {
     while (!this.finished) {
+      await yieldToEventLoop();
       options.signal?.throwIfAborted();
-      const week = await this.step({ signal: options.signal });
+      // Forward the week's own progress (the model fit) so a long fit does not look frozen.
+      const before = this.played;
+      const week = await this.step({
+        signal: options.signal,
+        onProgress: (p) => options.onProgress?.({ fraction: (before + p.fraction) / this.weeks.length, message: `Week ${before + 1} of ${this.weeks.length}: ${p.message.replace(/^Week \d+: /, '')}` }),
+      });
       options.onProgress?.({ fraction: week / this.weeks.length, message: `Played week ${week} of ${this.weeks.length}` });
     }
   }
@@ -212,4 +220,13 @@ export function fixtureOf(m: Match): Fixture {
     id: m.id, div: m.div, season: m.season, date: m.date, kickoff: m.kickoff,
     homeTeam: m.homeTeam, awayTeam: m.awayTeam, homeTeamId: m.homeTeamId, awayTeamId: m.awayTeamId,
   };
+}
+
+/**
+ * A week's work resolves through promise continuations only, which never let the worker's
+ * message handler run: a cancel would wait for the whole season. One macrotask turn between
+ * weeks (and after a fit) lets the abort arrive, so Cancel stops within one week.
+ */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { judgeEdge } from '../domain/evaluation/verdict';
 import { seasonReportText, type SeasonReportJson } from './season-report-text';
 
+const verdict = judgeEdge({
+  matches: 380, bets: 2, brierDifference: { mean: 0.01, lower: -0.002, upper: 0.02 }, clv: null, roi: 0.25, roiInterval: [-0.5, 1],
+  bankroll: { finalCents: 1_005_000, p05Cents: 990_000, p50Cents: 1_000_000, p95Cents: 1_010_000 },
+});
+
 const report: SeasonReportJson = {
-  run: 'E0 2324', weeks: 36, bets: 2, wins: 1, winRate: 0.5, staked: 200, profit: 50, roi: 0.25, roiCi: [-0.5, 1],
+  run: 'E0 2324', verdict: { sentence: verdict.sentence, evidence: verdict.evidence }, weeks: 36, bets: 2, wins: 1, winRate: 0.5, staked: 200, profit: 50, roi: 0.25, roiCi: [-0.5, 1],
   startingBankroll: 10_000, finalBankroll: 10_050, growth: 0.005, maxDrawdown: 0.01, sharpe: 1.234, clv: null,
   model: { brier: 0.54, rps: 0.19, logLoss: 0.92 }, market: { brier: 0.53, rps: 0.18 },
   brierDifference: { mean: 0.01, lower: -0.002, upper: 0.02, significant: false },
@@ -14,6 +20,7 @@ describe('seasonReportText', () => {
   it('prints the season as a bettor reads it, with CLV unavailable rather than zero', () => {
     expect(seasonReportText(report).split('\n')).toEqual([
       'Run: E0 2324 (36 weeks, data 1564dd10c1d0)',
+      'Verdict: Too early to judge: 2 bets over 380 matches; a verdict needs at least 30 bets over 100 matches.',
       'Bets 2, won 1 (50.0%)',
       'Staked 200.00, profit 50.00, ROI 25.00% (95% CI -50.0% to 100.0%)',
       'Bankroll 10,000.00 -> 10,050.00 (0.50%), max drawdown 1.0%, Sharpe 1.23, risk of ruin 0.1%',

@@ -1,3 +1,4 @@
+import type { Verdict } from '../domain/evaluation/verdict';
 import type { DashboardView } from './season-views';
 
 /**
@@ -6,6 +7,7 @@ import type { DashboardView } from './season-views';
  */
 export interface SeasonReportJson {
   readonly run: string;
+  readonly verdict: Pick<Verdict, 'sentence' | 'evidence'>;
   readonly weeks: number;
   readonly bets: number;
   readonly wins: number;
@@ -38,6 +40,7 @@ export function seasonReportJson(view: DashboardView): SeasonReportJson {
   const k = view.kpis;
   return {
     run: view.run.name,
+    verdict: { sentence: view.verdict.sentence, evidence: view.verdict.evidence },
     weeks: view.run.weeksPlayed,
     bets: k.bets,
     wins: k.wins,
@@ -73,6 +76,7 @@ export function seasonReportText(report: SeasonReportJson): string {
     `Run: ${report.run} (${report.weeks} weeks, data ${report.dataFingerprint.slice(0, 12)})`,
     ...(report.model_source ? [`Model: ${report.model_source}`] : []),
     ...(report.provenance ? [`Labels: ${report.provenance.join(', ')} (see docs/external-models.md)`] : []),
+    `Verdict: ${report.verdict.sentence}`,
     `Bets ${report.bets}, won ${report.wins} (${pct(report.winRate)})`,
     `Staked ${money(report.staked)}, profit ${money(report.profit)}, ROI ${pct(report.roi, 2)}` +
       (report.roiCi ? ` (95% CI ${pct(report.roiCi[0], 1)} to ${pct(report.roiCi[1], 1)})` : ''),

@@ -5,6 +5,7 @@ import { brierScore, logLoss, rankedProbabilityScore } from '../domain/evaluatio
 import { calibrationTable } from '../domain/evaluation/calibration-table';
 import { pairedBootstrap } from '../domain/evaluation/paired-bootstrap';
 import { closingLineValueOf, drawdownFraction, roiOf, summarisePerformance } from '../domain/evaluation/performance-metrics';
+import { judgeEdge } from '../domain/evaluation/verdict';
 import { expectedBankrollBand } from '../domain/season/expected-bankroll-band';
 import type { Prediction } from '../domain/season/play-week';
 import type { RunHistory } from '../domain/season/run-history';
@@ -246,9 +247,20 @@ export function dashboardOf(run: RunRow, history: RunHistory, matchesById: Reado
 
   const results = predictions.map((p) => matchesById.get(p.matchId)!.result);
   const calibration = calibrationTable(predictions.map((p) => p.probabilities), results, 10);
+  const scores = scoreComparisonOf(predictions, matchesById, settings.seed);
+  const last = bankroll.at(-1);
 
   return {
     run: runSummaryOf(run, history),
+    verdict: judgeEdge({
+      matches: scores.matches,
+      bets: metrics.bets,
+      brierDifference: scores.brierDifference,
+      clv: metrics.clv,
+      roi: metrics.roi,
+      roiInterval: metrics.roiInterval,
+      bankroll: last === undefined ? null : { finalCents: last.bankrollCents, p05Cents: last.expectedP05Cents, p50Cents: last.expectedP50Cents, p95Cents: last.expectedP95Cents },
+    }),
     kpis: {
       bankrollCents: metrics.endingBankrollCents,
       startingBankrollCents: run.startingBankrollCents,
@@ -270,7 +282,7 @@ export function dashboardOf(run: RunRow, history: RunHistory, matchesById: Reado
       clv: metrics.clv,
       riskOfRuin: performance.length ? band.riskOfRuin : null,
     },
-    scores: scoreComparisonOf(predictions, matchesById, settings.seed),
+    scores,
     weeks,
     bankroll,
     calibration: calibration.find((c) => c.outcome === 'pooled')?.bins ?? [],

@@ -6,6 +6,7 @@ import type { RunSettings } from './run-settings';
 import type { CalibrationBin } from '../domain/evaluation/calibration-table';
 import type { PerformanceSummary } from '../domain/evaluation/performance-metrics';
 import type { ProvenanceLabel } from '../external-model/external-model-settings';
+import type { Verdict } from '../domain/evaluation/verdict';
 
 /**
  * What the renderer sees of a run. These are plain JSON values: they cross the IPC boundary
@@ -157,6 +158,8 @@ export type DashboardKpis = Pick<
 
 export interface DashboardView {
   readonly run: RunSummary;
+  /** The headline: does the run show an edge over the market, and the figures that say so. */
+  readonly verdict: Verdict;
   readonly kpis: DashboardKpis;
   readonly scores: ScoreComparison;
   readonly weeks: readonly WeeklyPerformanceRow[];

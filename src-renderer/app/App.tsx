@@ -5,8 +5,9 @@ import { DataPage } from '../features/data/DataPage';
 import { RunsPage } from '../features/runs/RunsPage';
 import { PlaybackPage } from '../features/playback/PlaybackPage';
 import { SlipsPage } from '../features/slips/SlipsPage';
+import { HelpPage } from '../features/help/HelpPage';
 
-export type Screen = 'data' | 'runs' | 'run' | 'slips';
+export type Screen = 'data' | 'runs' | 'run' | 'slips' | 'help';
 
 const SELECTED_RUN_KEY = 'edgeline.selectedRun';
 
@@ -58,9 +59,31 @@ export function App() {
     [api],
   );
 
+  // A new screen takes focus to its heading, so keyboard and screen-reader users start at its top.
+  const [navigated, setNavigated] = useState(0);
+  useEffect(() => {
+    if (navigated === 0) return;
+    let tries = 0;
+    const timer = setInterval(() => {
+      const heading = document.querySelector<HTMLElement>('main h1');
+      tries += 1;
+      if (heading !== null) {
+        if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+        heading.focus({ preventScroll: true });
+      }
+      if (heading !== null || tries > 20) clearInterval(timer);
+    }, 50);
+    return () => clearInterval(timer);
+  }, [navigated, screen]);
+
+  const go = (next: Screen): void => {
+    setScreen(next);
+    setNavigated((n) => n + 1);
+  };
+
   const openRun = (id: string): void => {
     setRunId(id);
-    setScreen('run');
+    go('run');
   };
 
   const nav: { screen: Screen; label: string; needsRun: boolean }[] = [
@@ -68,6 +91,7 @@ export function App() {
     { screen: 'runs', label: 'Runs', needsRun: false },
     { screen: 'run', label: 'Playback & dashboard', needsRun: true },
     { screen: 'slips', label: 'Bet slips', needsRun: true },
+    { screen: 'help', label: 'Help', needsRun: false },
   ];
 
   return (
@@ -85,7 +109,7 @@ export function App() {
               data-testid={`nav-${item.screen}`}
               aria-current={screen === item.screen ? 'page' : undefined}
               disabled={item.needsRun && runId === null}
-              onClick={() => setScreen(item.screen)}
+              onClick={() => go(item.screen)}
             >
               {item.label}
             </button>
@@ -97,13 +121,14 @@ export function App() {
               Current run<strong>{runName}</strong>
             </>
           )}
-          <div style={{ marginTop: 8 }} className="muted">{api.mode === 'desktop' ? 'Desktop' : 'Browser (headless server)'}</div>
+          <div style={{ marginTop: 8 }} className="mode">{api.mode === 'desktop' ? 'Desktop' : 'Browser (headless server)'}</div>
         </div>
       </aside>
       <main>
         {screen === 'data' && <DataPage menuCommand={menuCommand?.command === 'export-slips' ? null : menuCommand} />}
-        {screen === 'runs' && <RunsPage selectedRunId={runId} onOpen={openRun} onDeleted={(id) => id === runId && setRunId(null)} onGoToData={() => setScreen('data')} />}
+        {screen === 'runs' && <RunsPage selectedRunId={runId} onOpen={openRun} onDeleted={(id) => id === runId && setRunId(null)} onGoToData={() => go('data')} />}
         {screen === 'run' && runId !== null && <PlaybackPage runId={runId} onRunMissing={() => setRunId(null)} />}
+        {screen === 'help' && <HelpPage />}
         {screen === 'slips' && runId !== null && <SlipsPage runId={runId} exportRequest={menuCommand?.command === 'export-slips' ? menuCommand.at : null} />}
       </main>
     </div>

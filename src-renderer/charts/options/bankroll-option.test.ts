@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bankrollAxisScale, bankrollOption } from './bankroll-option';
+import { bankrollAxisScale, bankrollOption, bankrollTooltip } from './bankroll-option';
 import { bankrollPoint } from './test-factories';
 
 type Series = { name: string; data: unknown[]; markLine?: { data: { xAxis: string; name: string }[] } };
@@ -50,8 +50,8 @@ describe('bankrollOption', () => {
     );
     const marks = seriesOf(option).find((s) => s.name === 'Bankroll')?.markLine?.data.map((m) => [m.xAxis, m.name]);
     expect(marks).toEqual([
-      ['2', 'Retrain (scheduled)'],
-      ['2', 'Alert: drawdown'],
+      ['Week 2', 'Retrain (scheduled)'],
+      ['Week 2', 'Alert: drawdown'],
     ]);
   });
 });
@@ -64,9 +64,25 @@ describe('bankrollAxisScale', () => {
     expect(bankrollAxisScale([bankrollPoint({ week: 1, bankrollCents: 3_200_000 })])).toEqual({ max: 40_000, interval: 10_000 });
   });
 
-  it('ignores the top of the expected band', () => {
-    // highest real value 10,000.00 (bankroll and median); x 1.2 = 12,000; /5 = 2,400 -> step 2,500; 5 steps = 12,500
+  it('always contains the whole expected band', () => {
+    // p95 100,000.00 pounds is above 1.2 x the real 10,000.00: target 100,000; /5 = 20,000 -> step 20,000; 5 steps = 100,000
     const point = bankrollPoint({ week: 1, bankrollCents: 1_000_000, expectedP95Cents: 10_000_000 });
-    expect(bankrollAxisScale([point])).toEqual({ max: 12_500, interval: 2_500 });
+    expect(bankrollAxisScale([point])).toEqual({ max: 100_000, interval: 20_000 });
+    // p95 13,000.00 just above 1.2 x 10,000: target 13,000; /5 = 2,600 -> step 5,000; 3 steps = 15,000
+    expect(bankrollAxisScale([bankrollPoint({ week: 1, bankrollCents: 1_000_000, expectedP95Cents: 1_300_000 })])).toEqual({ max: 15_000, interval: 5_000 });
+  });
+});
+
+describe('the band median and the tooltip', () => {
+  const point = bankrollPoint({ week: 7, bankrollCents: 997_500, peakCents: 1_050_000, drawdown: 0.05, expectedP05Cents: 880_000, expectedP50Cents: 1_010_000, expectedP95Cents: 1_150_000 });
+
+  it('draws the median of the expected band', () => {
+    expect(seriesOf(bankrollOption([point], [], [])).find((s) => s.name === 'Expected median')?.data).toEqual([10_100]);
+  });
+
+  it('names the week and shows the band in the tooltip', () => {
+    expect(bankrollTooltip(point).split('\n')).toEqual(['Week 7', 'Bankroll £9,975.00', 'Expected band £8,800.00 – £11,500.00 (median £10,100.00)', 'Drawdown 5.0%']);
+    const tooltip = bankrollOption([point], [], []).tooltip as { formatter: (params: unknown) => string };
+    expect(tooltip.formatter([{ dataIndex: 0 }])).toBe(bankrollTooltip(point));
   });
 });

@@ -1,6 +1,19 @@
 import type { EChartsOption } from 'echarts';
 import type { AlertView, BankrollPoint, RetrainView } from '../../../src-main/ipc/renderer-contract';
-import { baseGrid, centsToPounds, chartColors } from './chart-theme';
+import { formatMoney } from '../../format/money';
+import { formatPercent } from '../../format/percent';
+import { baseGrid, centsToPounds, chartColors, weekAxis, weekCategory } from './chart-theme';
+
+/** The tooltip of one week: its number, the bankroll, the expected band with its median, the static model and drawdown. */
+export function bankrollTooltip(point: BankrollPoint): string {
+  return [
+    `Week ${point.week}`,
+    `Bankroll ${formatMoney(point.bankrollCents)}`,
+    `Expected band ${formatMoney(point.expectedP05Cents)} – ${formatMoney(point.expectedP95Cents)} (median ${formatMoney(point.expectedP50Cents)})`,
+    ...(point.staticModelBankrollCents === null ? [] : [`Static model ${formatMoney(point.staticModelBankrollCents)}`]),
+    `Drawdown ${formatPercent(point.drawdown)}`,
+  ].join('\n');
+}
 
 /**
  * Bankroll by week with: the drawdown from the running peak shaded above the line, the Monte
@@ -8,20 +21,25 @@ import { baseGrid, centsToPounds, chartColors } from './chart-theme';
  * and vertical marks for alerts and retrains.
  */
 export function bankrollOption(points: readonly BankrollPoint[], alerts: readonly AlertView[], retrains: readonly RetrainView[]): EChartsOption {
-  const weeks = points.map((p) => String(p.week));
   const hasStatic = points.some((p) => p.staticModelBankrollCents !== null);
   const marks = [
-    ...retrains.filter((r) => r.reason !== 'initial').map((r) => ({ xAxis: String(r.week), name: `Retrain (${r.reason})`, lineStyle: { color: chartColors.retrain, opacity: 0.5 } })),
-    ...alerts.map((a) => ({ xAxis: String(a.week), name: `Alert: ${a.kind}`, lineStyle: { color: chartColors.alert, opacity: 0.5 } })),
+    ...retrains.filter((r) => r.reason !== 'initial').map((r) => ({ xAxis: weekCategory(r.week), name: `Retrain (${r.reason})`, lineStyle: { color: chartColors.retrain, opacity: 0.5 } })),
+    ...alerts.map((a) => ({ xAxis: weekCategory(a.week), name: `Alert: ${a.kind}`, lineStyle: { color: chartColors.alert, opacity: 0.5 } })),
   ];
   return {
     animation: false,
     grid: baseGrid,
-    tooltip: { renderMode: 'richText', trigger: 'axis', valueFormatter: (value) => (typeof value === 'number' ? `£${value.toFixed(2)}` : String(value)) },
-    legend: { top: 0, data: ['Bankroll', 'Expected p05–p95', 'Drawdown', ...(hasStatic ? ['Static model'] : [])] },
-    xAxis: { type: 'category', data: weeks, name: 'Week', nameLocation: 'middle', nameGap: 26, boundaryGap: false },
-    // The p95 of an overconfident model can run far above anything real; the axis follows the
-    // bankroll, its peak, the static model and the median band, and lets the band's top clip.
+    tooltip: {
+      renderMode: 'richText',
+      trigger: 'axis',
+      formatter: (params) => {
+        const first = Array.isArray(params) ? params[0] : params;
+        const point = first === undefined ? undefined : points[first.dataIndex];
+        return point === undefined ? '' : bankrollTooltip(point);
+      },
+    },
+    legend: { top: 0, data: ['Bankroll', 'Expected p05–p95', 'Expected median', 'Drawdown', ...(hasStatic ? ['Static model'] : [])] },
+    xAxis: weekAxis(points.map((p) => p.week), { boundaryGap: false }),
     yAxis: { type: 'value', min: 0, ...bankrollAxisScale(points), axisLabel: { formatter: '£{value}' }, splitLine: { lineStyle: { color: chartColors.grid } } },
     series: [
       { name: 'band-base', type: 'line', data: points.map((p) => centsToPounds(p.expectedP05Cents)), stack: 'band', lineStyle: { opacity: 0 }, symbol: 'none', tooltip: { show: false }, silent: true },
@@ -36,6 +54,14 @@ export function bankrollOption(points: readonly BankrollPoint[], alerts: readonl
         itemStyle: { color: chartColors.band },
         tooltip: { show: false },
       },
+      {
+        name: 'Expected median',
+        type: 'line',
+        data: points.map((p) => centsToPounds(p.expectedP50Cents)),
+        lineStyle: { type: 'dashed', width: 1.5, color: chartColors.bandMedian },
+        itemStyle: { color: chartColors.bandMedian },
+        symbol: 'none',
+      },
       { name: 'dd-base', type: 'line', data: points.map((p) => centsToPounds(p.bankrollCents)), stack: 'drawdown', lineStyle: { opacity: 0 }, symbol: 'none', tooltip: { show: false }, silent: true },
       {
         name: 'Drawdown',
@@ -49,7 +75,7 @@ export function bankrollOption(points: readonly BankrollPoint[], alerts: readonl
         tooltip: { show: false },
       },
       ...(hasStatic
-        ? [{ name: 'Static model', type: 'line' as const, data: points.map((p) => (p.staticModelBankrollCents === null ? null : centsToPounds(p.staticModelBankrollCents))), lineStyle: { type: 'dashed' as const, color: chartColors.staticModel }, itemStyle: { color: chartColors.staticModel }, symbol: 'none' }]
+        ? [{ name: 'Static model', type: 'line' as const, data: points.map((p) => (p.staticModelBankrollCents === null ? null : centsToPounds(p.staticModelBankrollCents))), lineStyle: { type: 'dotted' as const, width: 2, color: chartColors.staticModel }, itemStyle: { color: chartColors.staticModel }, symbol: 'none' }]
         : []),
       {
         name: 'Bankroll',
@@ -65,13 +91,15 @@ export function bankrollOption(points: readonly BankrollPoint[], alerts: readonl
 }
 
 /**
- * Axis top and tick step for the bankroll chart: 1.2 x the highest real value (bankroll, peak,
- * static model, band median), rounded up to a whole number of "nice" steps (1, 2, 2.5 or 5 x 10^k,
- * about five of them) so the top tick is a round amount.
+ * Axis top and tick step for the bankroll chart: the whole expected band always fits (an
+ * overconfident model's p95 far above the real path is itself the finding), with 20% headroom
+ * over the real values (bankroll, peak, static model), rounded up to a whole number of "nice"
+ * steps (1, 2, 2.5 or 5 x 10^k, about five of them) so the top tick is a round amount.
  */
 export function bankrollAxisScale(points: readonly BankrollPoint[]): { max: number; interval: number } {
-  const highest = Math.max(1, ...points.flatMap((p) => [p.bankrollCents, p.peakCents, p.expectedP50Cents, p.staticModelBankrollCents ?? 0])) / 100;
-  const target = highest * 1.2;
+  const highestReal = Math.max(1, ...points.flatMap((p) => [p.bankrollCents, p.peakCents, p.expectedP50Cents, p.staticModelBankrollCents ?? 0])) / 100;
+  const highestBand = Math.max(0, ...points.map((p) => p.expectedP95Cents)) / 100;
+  const target = Math.max(highestReal * 1.2, highestBand);
   const rough = target / 5;
   const magnitude = 10 ** Math.floor(Math.log10(rough));
   const interval = ([1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((step) => step >= rough) ?? 10 * magnitude);

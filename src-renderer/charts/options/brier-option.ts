@@ -1,16 +1,15 @@
 import type { EChartsOption } from 'echarts';
 import type { WeeklyPerformanceRow } from '../../../src-main/ipc/renderer-contract';
-import { baseGrid, chartColors } from './chart-theme';
+import { baseGrid, chartColors, weekAxis } from './chart-theme';
 
 /** Model vs market Brier: thin lines week by week, thick lines cumulative (lower is better). */
 export function brierOption(weeks: readonly WeeklyPerformanceRow[]): EChartsOption {
-  const x = weeks.map((w) => String(w.week));
   return {
     animation: false,
     grid: baseGrid,
     tooltip: { renderMode: 'richText', trigger: 'axis', valueFormatter: (value) => (typeof value === 'number' ? value.toFixed(4) : '—') },
     legend: { top: 0 },
-    xAxis: { type: 'category', data: x, name: 'Week', nameLocation: 'middle', nameGap: 26, boundaryGap: false },
+    xAxis: weekAxis(weeks.map((w) => w.week), { boundaryGap: false }),
     yAxis: { type: 'value', scale: true, splitLine: { lineStyle: { color: chartColors.grid } } },
     series: [
       { name: 'Model (week)', type: 'line', data: weeks.map((w) => w.modelBrier), lineStyle: { width: 1, opacity: 0.5, color: chartColors.model }, itemStyle: { color: chartColors.model }, symbol: 'none' },

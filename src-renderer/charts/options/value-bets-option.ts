@@ -1,6 +1,6 @@
 import type { EChartsOption } from 'echarts';
 import type { WeeklyPerformanceRow } from '../../../src-main/ipc/renderer-contract';
-import { baseGrid, chartColors } from './chart-theme';
+import { baseGrid, chartColors, weekAxis } from './chart-theme';
 
 /** Value bets the model found each week next to the ones the staking rules let through. */
 export function valueBetsOption(weeks: readonly WeeklyPerformanceRow[]): EChartsOption {
@@ -9,7 +9,7 @@ export function valueBetsOption(weeks: readonly WeeklyPerformanceRow[]): ECharts
     grid: baseGrid,
     tooltip: { renderMode: 'richText', trigger: 'axis' },
     legend: { top: 0 },
-    xAxis: { type: 'category', data: weeks.map((w) => String(w.week)), name: 'Week', nameLocation: 'middle', nameGap: 26 },
+    xAxis: weekAxis(weeks.map((w) => w.week)),
     yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: chartColors.grid } } },
     series: [
       { name: 'Found', type: 'bar', data: weeks.map((w) => w.valueBetsFound), itemStyle: { color: chartColors.found } },

@@ -13,6 +13,9 @@ describe('weeklyRoiOption', () => {
       { value: -50, itemStyle: { color: chartColors.loss } },
       null,
     ]);
-    expect((option.xAxis as { data: string[] }).data).toEqual(['1', '2', '3']);
+    // Categories carry the week's name so the tooltip is headed "Week 2"; the ticks show the number.
+    const axis = option.xAxis as { data: string[]; axisLabel: { formatter: (v: string) => string } };
+    expect(axis.data).toEqual(['Week 1', 'Week 2', 'Week 3']);
+    expect(axis.axisLabel.formatter('Week 2')).toBe('2');
   });
 });

@@ -1,6 +1,6 @@
 import type { EChartsOption } from 'echarts';
 import type { WeeklyPerformanceRow } from '../../../src-main/ipc/renderer-contract';
-import { baseGrid, chartColors } from './chart-theme';
+import { baseGrid, chartColors, weekAxis } from './chart-theme';
 
 /** Each week's ROI in percent; weeks without a stake have no bar (not a zero bar). */
 export function weeklyRoiOption(weeks: readonly WeeklyPerformanceRow[]): EChartsOption {
@@ -8,7 +8,7 @@ export function weeklyRoiOption(weeks: readonly WeeklyPerformanceRow[]): ECharts
     animation: false,
     grid: baseGrid,
     tooltip: { renderMode: 'richText', trigger: 'axis', valueFormatter: (value) => (typeof value === 'number' ? `${value.toFixed(1)}%` : 'no bets') },
-    xAxis: { type: 'category', data: weeks.map((w) => String(w.week)), name: 'Week', nameLocation: 'middle', nameGap: 26 },
+    xAxis: weekAxis(weeks.map((w) => w.week)),
     yAxis: { type: 'value', axisLabel: { formatter: '{value}%' }, splitLine: { lineStyle: { color: chartColors.grid } } },
     series: [
       {

@@ -34,12 +34,12 @@ export function Dashboard(props: { view: DashboardView; onOpenWeek?: (week: numb
       <div className="kpis">
         <Kpi
           main
-          label="Bankroll"
+          label="Season bankroll"
           testId="kpi-bankroll"
           value={formatMoney(kpis.bankrollCents)}
           detail={
             <>
-              <span data-testid="kpi-growth">{formatPercent(kpis.growth, { signed: true })}</span> from {formatMoney(kpis.startingBankrollCents)}
+              <span data-testid="kpi-growth">{formatPercent(kpis.growth, { signed: true })}</span> from {formatMoney(kpis.startingBankrollCents)} after {props.view.run.weeksPlayed} of {props.view.run.weekCount} weeks
             </>
           }
         />
@@ -73,7 +73,16 @@ export function Dashboard(props: { view: DashboardView; onOpenWeek?: (week: numb
 
       <div className="panel">
         <h2>Bankroll</h2>
-        <EChart option={bankrollChart} testId="chart-bankroll" height={320} ariaLabel="Bankroll by week with drawdown, expected band and static model" />
+        <EChart option={bankrollChart} testId="chart-bankroll" height={320} ariaLabel="Bankroll by week with drawdown, expected band and its median, and the static model" />
+        <ul className="legend" data-testid="bankroll-legend" aria-label="Chart key">
+          <li><span className="swatch line-bankroll" /> bankroll after each week</li>
+          <li><span className="swatch band" /> expected band: 90% of seasons if the model's probabilities were right</li>
+          <li><span className="swatch line-median" /> median of the expected band</li>
+          <li><span className="swatch line-static" /> static model (never retrained)</li>
+          <li><span className="swatch area-drawdown" /> drawdown from the running peak</li>
+          <li><span className="swatch mark-alert" /> alert</li>
+          <li><span className="swatch mark-retrain" /> retrain</li>
+        </ul>
       </div>
       <div className="grid-2" style={{ marginBottom: 16 }}>
         <div className="panel">
@@ -116,7 +125,7 @@ export function Dashboard(props: { view: DashboardView; onOpenWeek?: (week: numb
       </div>
       <div className="panel">
         <h2>Weekly performance</h2>
-        <WeeklyTable weeks={weeks} onOpenWeek={props.onOpenWeek} />
+        <WeeklyTable weeks={weeks} onOpenWeek={props.onOpenWeek} seasonClv={kpis.clv?.mean ?? null} />
       </div>
     </div>
   );

@@ -8,6 +8,7 @@ import { waitForJob } from '../../api/wait-for-job';
 import { formatSeason, LEAGUES, leagueName } from '../../format/season';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { ProgressBar } from '../../ui/ProgressBar';
+import { importHeadline, precheckFile, problemList } from './import-report';
 
 const ALL_SEASONS = seasonRange('0506-2425');
 
@@ -67,8 +68,14 @@ export function DataPage(props: { menuCommand: { command: MenuCommand; at: numbe
 
   const importChosenFiles = async (files: FileList | null): Promise<void> => {
     if (files === null || files.length === 0) return;
-    const payload = await Promise.all([...files].map(async (file) => ({ name: file.name, bytesBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) })));
-    finish(await api.invoke('data:import-files', { files: payload }));
+    const refused = [...files].flatMap((file) => {
+      const problem = precheckFile(file);
+      return problem === null ? [] : [{ file: file.name, error: problem }];
+    });
+    const sendable = [...files].filter((file) => precheckFile(file) === null);
+    const payload = await Promise.all(sendable.map(async (file) => ({ name: file.name, bytesBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) })));
+    const result = payload.length === 0 ? { ok: true as const, value: { files: 0, matches: 0, added: 0, changed: 0, unchanged: 0, removed: 0, renameCandidates: [], warnings: [], failed: [] } } : await api.invoke('data:import-files', { files: payload });
+    finish(result.ok ? { ok: true, value: { ...result.value, failed: [...refused, ...result.value.failed] } } : result);
     if (fileInput.current !== null) fileInput.current.value = '';
   };
 
@@ -104,12 +111,13 @@ export function DataPage(props: { menuCommand: { command: MenuCommand; at: numbe
       <ErrorBox error={status.error ?? error} testId="data-error" />
 
       {summary !== null && (
-        <div className="panel" data-testid="import-summary">
-          <h2>Last import</h2>
-          <p style={{ margin: 0 }}>
-            <span data-testid="import-summary-files">{summary.files}</span> {summary.files === 1 ? 'file' : 'files'} with{' '}
-            <span data-testid="import-summary-matches">{summary.matches}</span> matches imported
-            {summary.failed.length > 0 ? `; ${summary.failed.length} ${summary.failed.length === 1 ? 'file' : 'files'} could not be imported:` : '.'}
+        <div className={`panel ${importHeadline(summary).failed ? 'import-failed' : ''}`} data-testid="import-summary" role={importHeadline(summary).failed ? 'alert' : 'status'}>
+          <h2>{importHeadline(summary).failed ? 'Last import: problems' : 'Last import'}</h2>
+          <p style={{ margin: 0 }} data-testid="import-headline">
+            {importHeadline(summary).text}
+          </p>
+          <p className="muted" style={{ margin: '4px 0 0', fontSize: 12 }}>
+            Imported: <span data-testid="import-summary-files">{summary.files}</span> {summary.files === 1 ? 'file' : 'files'}, <span data-testid="import-summary-matches">{summary.matches}</span> matches.
           </p>
           {(summary.changed > 0 || summary.removed > 0) && (
             <p data-testid="import-summary-changes">
@@ -124,12 +132,23 @@ export function DataPage(props: { menuCommand: { command: MenuCommand; at: numbe
             ),
           )}
           {summary.failed.length > 0 && (
-            <ul data-testid="import-failures">
-              {summary.failed.map((failure) => (
-                <li key={failure.file}>
-                  <strong>{failure.file}</strong>: {failure.error}
-                </li>
-              ))}
+            <ul data-testid="import-failures" className="failures">
+              {summary.failed.map((failure) => {
+                const problems = problemList(failure.error);
+                return (
+                  <li key={failure.file}>
+                    <strong>{failure.file}</strong>: {problems.headline}
+                    {problems.rows.length > 0 && (
+                      <ol className="bad-rows" data-testid="import-bad-rows">
+                        {problems.rows.map((row, i) => (
+                          <li key={i}>{row}</li>
+                        ))}
+                      </ol>
+                    )}
+                    {problems.more > 0 && <div className="muted" data-testid="import-more-rows">and {problems.more} more bad {problems.more === 1 ? 'row' : 'rows'}</div>}
+                  </li>
+                );
+              })}
             </ul>
           )}
         </div>
@@ -212,6 +231,11 @@ export function DataPage(props: { menuCommand: { command: MenuCommand; at: numbe
               </button>
             )}
           </div>
+          {seasons.length === 0 && (
+            <p className="field-error" data-testid="download-nothing-selected">
+              Nothing to download: From ({formatSeason(from)}) is after To ({formatSeason(to)}). Choose a From season on or before the To season.
+            </p>
+          )}
           {job !== null && (
             <div style={{ marginTop: 12 }}>
               <ProgressBar fraction={job.progress.fraction} label={job.progress.message} testId="download-progress" />

@@ -4,8 +4,10 @@ import { useApi } from '../../api/use-api';
 import { waitForJob } from '../../api/wait-for-job';
 import { formatSeason, leagueName } from '../../format/season';
 import { ErrorBox } from '../../ui/ErrorBox';
+import { focusIfLost } from '../../ui/focus';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { Dashboard } from '../dashboard/Dashboard';
+import { VerdictBanner } from '../dashboard/VerdictBanner';
 import { Timeline } from './Timeline';
 import { WeekPanel, type RevealPhase } from './WeekPanel';
 
@@ -29,8 +31,23 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
   const [error, setError] = useState<AppError | null>(null);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<(typeof SPEEDS)[number]>(1);
-  const [job, setJob] = useState<{ jobId: string; kind: JobKindOf<'season:step' | 'season:run-to-end'>; progress: TaskProgress } | null>(null);
+  const [job, setJob] = useState<{ jobId: string; kind: JobKindOf<'season:step' | 'season:run-to-end'>; progress: TaskProgress; startedAt: number } | null>(null);
   const [confirmReset, setConfirmReset] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const weekPanelRef = useRef<HTMLDivElement>(null);
+  const stepButtonRef = useRef<HTMLButtonElement>(null);
+  const cancelButtonRef = useRef<HTMLButtonElement>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  /** After work ends: back to Step while weeks remain, else to the run's title (the verdict follows it). */
+  const refocus = (): void => {
+    setTimeout(() => focusIfLost(stepButtonRef.current?.disabled === false ? stepButtonRef.current : titleRef.current), 0);
+  };
+  const noticeRef = useRef<HTMLDivElement>(null);
+  /** Weeks shown on screen; run-to-end catches up to the ledger as weeks commit. */
+  const shownPlayedRef = useRef(0);
+  const catchingUpRef = useRef(false);
+  const [cancelling, setCancelling] = useState(false);
+  const cancellingRef = useRef(false);
   const playingRef = useRef(false);
   const speedRef = useRef(speed);
   speedRef.current = speed;
@@ -43,13 +60,17 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
       return null;
     }
     setRun(summary.value);
+    shownPlayedRef.current = summary.value.weeksPlayed;
     if (board.ok) setDashboard(board.value);
     else setError(board.error);
     return summary.value;
   }, [api, runId, onRunMissing]);
 
+  /** The week asked for last, ahead of its arrival: two quick ← presses go back two weeks, not one. */
+  const targetWeekRef = useRef<number | null>(null);
   const showWeek = useCallback(
     async (n: number): Promise<void> => {
+      targetWeekRef.current = n;
       const result = await api.invoke('season:week', { runId, week: n });
       if (!result.ok) return setError(result.error);
       setPhase('results');
@@ -69,28 +90,65 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
     };
   }, [refresh, showWeek]);
 
+  /** Says what a cancel kept, and moves focus to the message so a screen reader reads it. */
+  const reportCancelled = useCallback((weeksPlayed: number): void => {
+    setNotice(
+      weeksPlayed === 0
+        ? 'Cancelled before the first week was committed. Nothing was played; the run is unchanged.'
+        : `Cancelled. Weeks 1–${weeksPlayed} are saved in the ledger; the week in progress was discarded and can be played again.`,
+    );
+    setTimeout(() => noticeRef.current?.focus(), 0);
+  }, []);
+
+  /** While run-to-end works, shows each week as soon as the ledger has it. */
+  const catchUp = useCallback(async (): Promise<void> => {
+    // A pending cancel wants the job's answer, not another dashboard build in the same process.
+    if (catchingUpRef.current || cancellingRef.current) return;
+    catchingUpRef.current = true;
+    try {
+      const summary = await api.invoke('runs:get', { runId });
+      if (summary.ok && summary.value.weeksPlayed > shownPlayedRef.current) {
+        const latest = await refresh();
+        if (latest !== null && latest.weeksPlayed > 0) await showWeek(latest.weeksPlayed);
+      }
+    } finally {
+      catchingUpRef.current = false;
+    }
+  }, [api, runId, refresh, showWeek]);
+
+  // Run to end disables itself: the next thing the user may want is Cancel.
+  const runningToEnd = job?.kind === 'run-to-end';
+  useEffect(() => {
+    if (runningToEnd) focusIfLost(cancelButtonRef.current);
+  }, [runningToEnd]);
+
   /** Plays one week: the slip first, then the results and the bankroll update. Returns false when the season is over or it failed. */
   const stepOnce = useCallback(async (): Promise<boolean> => {
     setError(null);
+    setNotice(null);
     const ticket = await api.invoke('season:step', { runId });
     if (!ticket.ok) {
       setError(ticket.error);
       return false;
     }
-    setJob({ jobId: ticket.value.jobId, kind: ticket.value.kind, progress: { fraction: 0, message: 'Pricing the week' } });
-    const result = await waitForJob(api, ticket.value, (progress) => setJob({ jobId: ticket.value.jobId, kind: ticket.value.kind, progress }));
+    setJob({ jobId: ticket.value.jobId, kind: ticket.value.kind, progress: { fraction: 0, message: 'Pricing the week' }, startedAt: Date.now() });
+    const result = await waitForJob(api, ticket.value, (progress) => setJob((current) => ({ jobId: ticket.value.jobId, kind: ticket.value.kind, progress, startedAt: current?.startedAt ?? Date.now() })));
     setJob(null);
     if (!result.ok) {
-      if (result.error.code !== 'cancelled') setError(result.error);
+      if (result.error.code === 'cancelled') {
+        const summary = await refresh();
+        reportCancelled(summary?.weeksPlayed ?? 0);
+      } else setError(result.error);
       return false;
     }
     setPhase('slip');
+    targetWeekRef.current = result.value.week;
     setWeek(result.value);
     await sleep(SLIP_MS / speedRef.current);
     setPhase('results');
     const summary = await refresh();
     return summary !== null && summary.weeksPlayed < summary.weekCount;
-  }, [api, runId, refresh]);
+  }, [api, runId, refresh, reportCancelled]);
 
   const play = useCallback(async (): Promise<void> => {
     if (playingRef.current) return;
@@ -113,25 +171,43 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
   const step = useCallback(async (): Promise<void> => {
     if (playingRef.current || job !== null) return;
     await stepOnce();
+    refocus();
   }, [job, stepOnce]);
 
   const runToEnd = async (): Promise<void> => {
     pause();
     setError(null);
+    setNotice(null);
     const ticket = await api.invoke('season:run-to-end', { runId });
     if (!ticket.ok) return setError(ticket.error);
-    setJob({ jobId: ticket.value.jobId, kind: ticket.value.kind, progress: { fraction: 0, message: 'Starting' } });
-    const result = await waitForJob(api, ticket.value, (progress) => setJob({ jobId: ticket.value.jobId, kind: ticket.value.kind, progress }));
+    const startedAt = Date.now();
+    setJob({ jobId: ticket.value.jobId, kind: ticket.value.kind, progress: { fraction: 0, message: 'Starting' }, startedAt });
+    const result = await waitForJob(api, ticket.value, (progress) => {
+      setJob({ jobId: ticket.value.jobId, kind: ticket.value.kind, progress, startedAt });
+      void catchUp();
+    });
     setJob(null);
     if (!result.ok && result.error.code !== 'cancelled') setError(result.error);
     const summary = await refresh();
     if (summary !== null && summary.weeksPlayed > 0) await showWeek(summary.weeksPlayed);
+    if (!result.ok && result.error.code === 'cancelled') reportCancelled(summary?.weeksPlayed ?? 0);
+    else refocus();
   };
 
   const cancel = async (): Promise<void> => {
     pause();
-    if (job !== null) await api.invoke('jobs:cancel', { jobId: job.jobId });
+    if (job === null) return;
+    cancellingRef.current = true;
+    setCancelling(true);
+    await api.invoke('jobs:cancel', { jobId: job.jobId });
   };
+
+  useEffect(() => {
+    if (job === null) {
+      cancellingRef.current = false;
+      setCancelling(false);
+    }
+  }, [job]);
 
   const reset = async (): Promise<void> => {
     if (!confirmReset) return setConfirmReset(true);
@@ -140,7 +216,10 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
     const result = await api.invoke('season:reset', { runId });
     if (!result.ok) return setError(result.error);
     setWeek(null);
+    targetWeekRef.current = null;
+    setNotice(null);
     await refresh();
+    refocus();
   };
 
   useEffect(() => {
@@ -154,14 +233,26 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
         else void play();
       } else if (event.key === 'ArrowRight' || event.key === 'n' || event.key === 'N') {
         event.preventDefault();
-        void step();
-      } else if (event.key === 'ArrowLeft' && week !== null && week.week > 1) {
-        void showWeek(week.week - 1);
+        // Reviewing history moves through played weeks; only the latest week plays a new one.
+        const current = targetWeekRef.current ?? week?.week ?? null;
+        if (current !== null && run !== null && current < run.weeksPlayed) void showWeek(current + 1);
+        else void step();
+      } else if (event.key === 'ArrowLeft') {
+        const current = targetWeekRef.current ?? week?.week ?? null;
+        if (current === null || current <= 1) return;
+        event.preventDefault();
+        void showWeek(current - 1);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [play, step, showWeek, week]);
+  }, [play, step, showWeek, week, run]);
+
+  const openWeek = async (n: number): Promise<void> => {
+    await showWeek(n);
+    weekPanelRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    weekPanelRef.current?.focus({ preventScroll: true });
+  };
 
   if (run === null) return <ErrorBox error={error} />;
   const finished = run.weeksPlayed >= run.weekCount;
@@ -171,7 +262,9 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
     <section>
       <div className="page-head">
         <div>
-          <h1 data-testid="run-title">{run.name}</h1>
+          <h1 data-testid="run-title" ref={titleRef} tabIndex={-1}>
+            {run.name}
+          </h1>
           <p className="subtitle" style={{ marginBottom: 0 }}>
             {leagueName(run.settings.div)} · holdout {formatSeason(run.settings.holdoutSeason)} · {run.modelSource ?? run.settings.modelKind} · {run.settings.marginMethod} margin ·{' '}
             {run.settings.kellyMultiplier}× Kelly, min edge {Math.round(run.settings.minEdge * 1000) / 10}%
@@ -187,10 +280,16 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
         </span>
       </div>
       <ErrorBox error={error} testId="playback-error" />
+      {notice !== null && (
+        <div className="notice" role="status" tabIndex={-1} ref={noticeRef} data-testid="playback-notice">
+          {notice}
+        </div>
+      )}
+      {dashboard !== null && run.weeksPlayed > 0 && <VerdictBanner verdict={dashboard.verdict} />}
 
       <div className="panel">
         <div className="playback">
-          <button type="button" className="primary" onClick={() => void step()} disabled={busy || playing || finished} data-testid="step-button" title="Next week (→ or N)">
+          <button type="button" ref={stepButtonRef} className="primary" onClick={() => void step()} disabled={busy || playing || finished} data-testid="step-button" title="Next week (→ or N)">
             Step ▸
           </button>
           <button type="button" onClick={() => (playing ? pause() : void play())} disabled={(busy && !playing) || finished} data-testid="play-button" title="Play / pause (Space)">
@@ -210,8 +309,8 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
             Run to end
           </button>
           {busy && (
-            <button type="button" onClick={() => void cancel()} data-testid="cancel-button">
-              Cancel
+            <button type="button" ref={cancelButtonRef} onClick={() => void cancel()} disabled={cancelling} data-testid="cancel-button">
+              {cancelling ? 'Cancelling… (finishing the week in progress)' : 'Cancel'}
             </button>
           )}
           <button type="button" className="danger" onClick={() => void reset()} disabled={busy || playing || run.weeksPlayed === 0} data-testid="reset-button">
@@ -233,11 +332,14 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
         </div>
         {job !== null && (
           <div style={{ marginTop: 8 }}>
-            <ProgressBar fraction={job.progress.fraction} label={job.progress.message} testId="step-progress" />
+            <ProgressBar fraction={job.progress.fraction} label={job.progress.message} testId="step-progress" startedAt={job.startedAt} />
           </div>
         )}
         <p className="muted" style={{ fontSize: 12, margin: '8px 0 0' }}>
-          <kbd>Space</kbd> play/pause · <kbd>→</kbd> or <kbd>N</kbd> step · <kbd>←</kbd> previous week
+          <span className="timeline-key" data-testid="timeline-legend">
+            <span className="swatch-mark alert" /> alert <span className="swatch-mark retrain" /> retrain ·{' '}
+          </span>
+          <kbd>Space</kbd> play/pause · <kbd>→</kbd> or <kbd>N</kbd> next played week, or play one from the latest · <kbd>←</kbd> previous week · double-click a weekly row to open it
         </p>
       </div>
 
@@ -247,8 +349,10 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
           <p className="muted">The first step trains the initial model on earlier seasons, then prices week 1 using only matches played before it.</p>
         </div>
       )}
-      {week !== null && <WeekPanel view={week} phase={phase} />}
-      {dashboard !== null && run.weeksPlayed > 0 && <Dashboard view={dashboard} onOpenWeek={(n) => void showWeek(n)} />}
+      <div ref={weekPanelRef} tabIndex={-1} className="week-anchor" data-testid="week-anchor">
+        {week !== null && <WeekPanel view={week} phase={phase} />}
+      </div>
+      {dashboard !== null && run.weeksPlayed > 0 && <Dashboard view={dashboard} onOpenWeek={(n) => void openWeek(n)} />}
     </section>
   );
 }

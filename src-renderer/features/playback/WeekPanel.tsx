@@ -69,7 +69,12 @@ export function WeekPanel(props: { view: WeekView; phase: RevealPhase }) {
           No bet passed the staking rules this week.
         </p>
       ) : (
-        <div className="table-wrap">
+        <>
+        <p className="explain" data-testid="value-explainer">
+          Value is not the likely winner: a bet is placed when the price pays more than the model's chance of winning is worth. A 14% draw at 8.00 returns 8.00 × 14% = 1.12 per £1 on average, +12% expected profit, though it loses six times in seven.{' '}
+          <strong>Break-even</strong> is 1 / odds, the win rate a price needs; <strong>EV per £1</strong> is model × odds − 1, the expected profit per unit staked at this price.
+        </p>
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={`Bet slip of week ${view.week}`}>
           <table data-testid="slip-table">
             <thead>
               <tr>
@@ -78,8 +83,9 @@ export function WeekPanel(props: { view: WeekView; phase: RevealPhase }) {
                 <th className="num">Odds</th>
                 <th className="num">Model</th>
                 <th className="num">Market</th>
-                <th className="num">Edge</th>
-                <th className="num">Kelly</th>
+                <th className="num" title="1 / odds: the win rate at which this price breaks even">Break-even</th>
+                <th className="num" title="Expected profit per £1 staked at this price if the model is right: model × odds − 1">EV per £1</th>
+                <th className="num" title="Share of the bankroll staked">Kelly</th>
                 <th className="num">Stake</th>
                 {revealed && <th>Result</th>}
                 {revealed && <th className="num">Profit</th>}
@@ -100,6 +106,7 @@ export function WeekPanel(props: { view: WeekView; phase: RevealPhase }) {
                   <td className="num">{formatOdds(c.decimalOdds)}</td>
                   <td className="num">{formatProbability(c.modelProbability)}</td>
                   <td className="num">{formatProbability(c.marketProbability)}</td>
+                  <td className="num" data-testid={`slip-break-even-${i}`}>{formatProbability(1 / c.decimalOdds)}</td>
                   <td className="num">{formatPercent(c.edge, { signed: true })}</td>
                   <td className="num" title={`full Kelly ${formatPercent(c.fullKelly)}`}>
                     {formatPercent(c.appliedKelly, { digits: 2 })}
@@ -122,6 +129,18 @@ export function WeekPanel(props: { view: WeekView; phase: RevealPhase }) {
             </tbody>
           </table>
         </div>
+        <ul className="legend" data-testid="slip-legend" aria-label="Badges">
+          <li>
+            <span className="badge">robust</span> positive expected value under every margin-removal method
+          </li>
+          {revealed && (
+            <li>
+              <span className="badge won">won</span> / <span className="badge lost">lost</span> the settled result
+            </li>
+          )}
+          <li>Hover a column heading for its definition</li>
+        </ul>
+        </>
       )}
 
       {rejected.length > 0 && (
@@ -135,7 +154,7 @@ export function WeekPanel(props: { view: WeekView; phase: RevealPhase }) {
                 <th>Match</th>
                 <th>Selection</th>
                 <th className="num">Odds</th>
-                <th className="num">Edge</th>
+                <th className="num">EV per £1</th>
                 <th>Why not</th>
               </tr>
             </thead>
@@ -158,11 +177,11 @@ export function WeekPanel(props: { view: WeekView; phase: RevealPhase }) {
         <div className="reveal" style={{ marginTop: 16 }} data-testid="week-results">
           <div className="kpi-strip">
             <div className="kpi">
-              <div className="label">Bankroll</div>
+              <div className="label">Bankroll after week {view.week}</div>
               <div className="value" data-testid="week-bankroll-end">
                 {formatMoney(p.bankrollEndCents)}
               </div>
-              <div className="detail">from {formatMoney(p.bankrollStartCents)}</div>
+              <div className="detail">from {formatMoney(p.bankrollStartCents)} at the week's start</div>
             </div>
             <div className="kpi">
               <div className="label">Week profit</div>

@@ -6,10 +6,14 @@ import { formatScore } from '../../format/odds';
 import { formatPercent } from '../../format/percent';
 import { formatSeason } from '../../format/season';
 import { ErrorBox } from '../../ui/ErrorBox';
+import { describeSetting, settingsDiff, strategyOf } from './settings-diff';
 
 const ROWS: { key: string; label: string; value: (d: DashboardView) => string }[] = [
   { key: 'holdout', label: 'Holdout season', value: (d) => formatSeason(d.run.settings.holdoutSeason) },
-  { key: 'model', label: 'Model', value: (d) => (d.run.modelSource ?? d.run.settings.modelKind) + (d.run.provenance ? ` (${d.run.provenance.join(', ')})` : '') },
+  { key: 'model', label: 'Model', value: (d) => (d.run.modelSource ?? describeSetting('modelKind', d.run.settings)) + (d.run.provenance ? ` (${d.run.provenance.join(', ')})` : '') },
+  { key: 'strategy', label: 'Strategy', value: (d) => strategyOf(d.run.settings) },
+  { key: 'staking-mode', label: 'Staking mode', value: (d) => describeSetting('stakingMode', d.run.settings) },
+  { key: 'price-source', label: 'Prices bet at', value: (d) => `${describeSetting('priceSource', d.run.settings)} (${describeSetting('marginMethod', d.run.settings)} margin)` },
   { key: 'weeks', label: 'Weeks played', value: (d) => `${d.run.weeksPlayed} / ${d.run.weekCount}` },
   { key: 'bankroll', label: 'Bankroll', value: (d) => formatMoney(d.kpis.bankrollCents) },
   { key: 'growth', label: 'Growth', value: (d) => formatPercent(d.kpis.growth, { signed: true }) },
@@ -69,6 +73,17 @@ export function CompareRuns(props: { runIds: readonly [string, string] }) {
                 </td>
               </tr>
             ))}
+            <tr data-testid="compare-differences">
+              <td>Settings that differ</td>
+              <td colSpan={2} className="differences">
+                {(() => {
+                  const diff = settingsDiff(views[0].run.settings, views[1].run.settings);
+                  return diff.length === 0
+                    ? 'None: the two runs have the same settings.'
+                    : diff.map((d) => `${d.label} (${d.a} vs ${d.b})`).join('; ');
+                })()}
+              </td>
+            </tr>
           </tbody>
         </table>
       )}

@@ -1,11 +1,20 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AppError, DataStatus, RunSettings, RunSummary } from '../../../src-main/ipc/renderer-contract';
 import { useApi } from '../../api/use-api';
 import { formatSeason, leagueName } from '../../format/season';
 import { ErrorBox } from '../../ui/ErrorBox';
+import { fieldTextOf, firstBadField, NUMBER_FIELDS, parseField, validateRunForm, type NumberKey } from './run-form-fields';
 import { MARGIN_METHOD_LABELS, MODEL_KIND_LABELS, optionsOf, PRICE_SOURCE_LABELS, STAKING_MODE_LABELS } from './settings-labels';
 
-type NumberKey = { [K in keyof RunSettings]-?: RunSettings[K] extends number ? K : never }[keyof RunSettings];
+type FieldKey = NumberKey | 'name';
+
+/** "Ensemble · 2023-24": the model and the season, until the user names the run. */
+export function defaultRunName(settings: Pick<RunSettings, 'modelKind' | 'holdoutSeason'>): string {
+  return `${MODEL_KIND_LABELS[settings.modelKind] ?? settings.modelKind} · ${formatSeason(settings.holdoutSeason)}`;
+}
+
+const textsOf = (settings: RunSettings): Record<NumberKey, string> =>
+  Object.fromEntries(Object.values(NUMBER_FIELDS).map((rule) => [rule.key, fieldTextOf(rule, settings[rule.key])])) as Record<NumberKey, string>;
 
 /** The run configuration form; defaults come from settings:defaults (the schema's defaults for the data present). */
 export function NewRunForm(props: { status: DataStatus; onCreated: (run: RunSummary) => void }) {
@@ -27,12 +36,20 @@ export function NewRunForm(props: { status: DataStatus; onCreated: (run: RunSumm
     };
   }, [api]);
 
+  const [texts, setTexts] = useState<Record<NumberKey, string> | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldKey, string>>>({});
+  const [nameEdited, setNameEdited] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+
   useEffect(() => {
     let live = true;
     void api.invoke('settings:defaults', { div }).then((result) => {
       if (!live) return;
-      if (result.ok) setSettings(result.value);
-      else setError(result.error);
+      if (result.ok) {
+        setSettings({ ...result.value, name: defaultRunName(result.value) });
+        setTexts(textsOf(result.value));
+        setFieldErrors({});
+      } else setError(result.error);
     });
     return () => {
       live = false;
@@ -41,30 +58,54 @@ export function NewRunForm(props: { status: DataStatus; onCreated: (run: RunSumm
 
   const seasonsOfDiv = useMemo(() => props.status.seasons.filter((s) => s.div === div).map((s) => s.season).sort(), [props.status, div]);
 
-  if (settings === null) return <div className="panel">Loading defaults…</div>;
+  if (settings === null || texts === null) return <div className="panel">Loading defaults…</div>;
 
-  const set = <K extends keyof RunSettings>(key: K, value: RunSettings[K]): void => setSettings({ ...settings, [key]: value });
-  const numberField = (key: NumberKey, label: string, options: { step?: number; hint?: string } = {}) => (
-    <label className="field">
-      {label}
-      <input type="number" step={options.step ?? 1} value={settings[key]} onChange={(e) => set(key, Number(e.target.value))} data-testid={`settings-${key}`} />
-      {options.hint !== undefined && <span className="hint">{options.hint}</span>}
-    </label>
-  );
-  /** Fractions are edited as percentages: people think "5% edge", the schema stores 0.05. */
-  const percentField = (key: NumberKey, label: string, hint?: string) => (
-    <label className="field">
-      {label} (%)
-      <input
-        type="number"
-        step={0.5}
-        value={Math.round(settings[key] * 10_000) / 100}
-        onChange={(e) => set(key, Number(e.target.value) / 100)}
-        data-testid={`settings-${key}`}
-      />
-      {hint !== undefined && <span className="hint">{hint}</span>}
-    </label>
-  );
+  const set = <K extends keyof RunSettings>(key: K, value: RunSettings[K]): void => {
+    const next = { ...settings, [key]: value };
+    // The proposed name follows the model and season until the user types one.
+    if (!nameEdited && (key === 'modelKind' || key === 'holdoutSeason')) next.name = defaultRunName(next);
+    setSettings(next);
+  };
+  const errorId = (key: FieldKey): string => `settings-${key}-error`;
+  const fieldError = (key: FieldKey) =>
+    fieldErrors[key] === undefined ? null : (
+      <span className="field-error" id={errorId(key)} data-testid={`settings-${key}-error`}>
+        {fieldErrors[key]}
+      </span>
+    );
+  /**
+   * Numbers are edited as typed (a cleared field stays empty instead of snapping to 0) and
+   * checked on leaving the field and on submit. Percentages are shown as such: people think
+   * "5% edge", the schema stores 0.05.
+   */
+  const numberField = (key: NumberKey) => {
+    const rule = NUMBER_FIELDS[key];
+    const unit = rule.unit === 'percent' ? ' (%)' : rule.unit === 'pounds' ? ' (£)' : '';
+    const shownMax = rule.max;
+    return (
+      <label className="field">
+        {rule.label}
+        {unit}
+        <input
+          type="number"
+          step={rule.step}
+          min={rule.minExclusive === true ? undefined : rule.min}
+          max={shownMax}
+          value={texts[key]}
+          aria-invalid={fieldErrors[key] !== undefined}
+          aria-describedby={fieldErrors[key] === undefined ? undefined : errorId(key)}
+          onChange={(e) => setTexts({ ...texts, [key]: e.target.value })}
+          onBlur={() => {
+            const parsed = parseField(rule, texts[key]);
+            setFieldErrors((current) => ({ ...current, [key]: parsed.ok ? undefined : parsed.message }));
+          }}
+          data-testid={`settings-${key === 'startingBankrollCents' ? 'startingBankroll' : key}`}
+        />
+        {fieldError(key)}
+        {rule.hint !== undefined && <span className="hint">{rule.hint}</span>}
+      </label>
+    );
+  };
   const checkbox = (key: 'retrainOnDegradation' | 'oneOutcomePerMatch', label: string) => (
     <label className="field" style={{ flexDirection: 'row', alignItems: 'center', gap: 8 }}>
       <input type="checkbox" checked={settings[key]} onChange={(e) => set(key, e.target.checked)} data-testid={`settings-${key}`} />
@@ -92,8 +133,18 @@ export function NewRunForm(props: { status: DataStatus; onCreated: (run: RunSumm
   };
 
   const create = async (): Promise<void> => {
+    const { values, errors } = validateRunForm(settings.name, texts);
+    setFieldErrors(errors);
+    const first = firstBadField(errors);
+    if (first !== undefined) {
+      const testId = `settings-${first === 'startingBankrollCents' ? 'startingBankroll' : first}`;
+      const input = formRef.current?.querySelector<HTMLInputElement>(`[data-testid="${testId}"]`);
+      input?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+      input?.focus({ preventScroll: true });
+      return;
+    }
     setBusy(true);
-    const result = await api.invoke('runs:create', { settings });
+    const result = await api.invoke('runs:create', { settings: { ...settings, ...values } });
     setBusy(false);
     if (result.ok) {
       setError(null);
@@ -105,6 +156,8 @@ export function NewRunForm(props: { status: DataStatus; onCreated: (run: RunSumm
 
   return (
     <form
+      ref={formRef}
+      noValidate
       className="panel"
       data-testid="run-form"
       onSubmit={(event) => {
@@ -119,7 +172,18 @@ export function NewRunForm(props: { status: DataStatus; onCreated: (run: RunSumm
         <div className="form-grid">
           <label className="field">
             Name
-            <input value={settings.name} onChange={(e) => set('name', e.target.value)} data-testid="settings-name" />
+            <input
+              value={settings.name}
+              maxLength={80}
+              aria-invalid={fieldErrors.name !== undefined}
+              aria-describedby={fieldErrors.name === undefined ? undefined : errorId('name')}
+              onChange={(e) => {
+                setNameEdited(true);
+                setSettings({ ...settings, name: e.target.value });
+              }}
+              data-testid="settings-name"
+            />
+            {fieldError('name')}
           </label>
           <label className="field">
             League
@@ -141,7 +205,7 @@ export function NewRunForm(props: { status: DataStatus; onCreated: (run: RunSumm
               ))}
             </select>
           </label>
-          {numberField('seed', 'Seed', { hint: 'same seed + data = same ledger' })}
+          {numberField('seed')}
         </div>
         <div style={{ marginTop: 10 }} data-testid="settings-trainingSeasons">
           <div className="muted" style={{ fontSize: 12, marginBottom: 4 }}>
@@ -188,8 +252,8 @@ export function NewRunForm(props: { status: DataStatus; onCreated: (run: RunSumm
           </label>
           {select('marginMethod', 'Margin removal', MARGIN_METHOD_LABELS)}
           {select('priceSource', 'Prices bet at', PRICE_SOURCE_LABELS)}
-          {numberField('retrainEveryWeeks', 'Retrain every (weeks)', { hint: '0 = never on schedule' })}
-          {numberField('retrainMinMatches', 'Min matches before degradation retrain')}
+          {numberField('retrainEveryWeeks')}
+          {numberField('retrainMinMatches')}
           {checkbox('retrainOnDegradation', 'Retrain when the model degrades')}
         </div>
       </fieldset>
@@ -197,31 +261,22 @@ export function NewRunForm(props: { status: DataStatus; onCreated: (run: RunSumm
         <legend>Staking</legend>
         <div className="form-grid">
           {select('stakingMode', 'Staking mode', STAKING_MODE_LABELS)}
-          {numberField('kellyMultiplier', 'Kelly multiplier', { step: 0.05, hint: '0.25 = quarter Kelly' })}
-          {percentField('minEdge', 'Minimum edge')}
-          {numberField('minOdds', 'Minimum odds', { step: 0.05 })}
-          {numberField('maxOdds', 'Maximum odds', { step: 0.5 })}
-          {percentField('maxStakeFraction', 'Max stake per bet', 'of bankroll')}
-          {percentField('maxWeeklyExposureFraction', 'Max weekly exposure', 'of bankroll')}
-          <label className="field">
-            Starting bankroll (£)
-            <input
-              type="number"
-              step={100}
-              value={settings.startingBankrollCents / 100}
-              onChange={(e) => set('startingBankrollCents', Math.round(Number(e.target.value) * 100))}
-              data-testid="settings-startingBankroll"
-            />
-          </label>
+          {numberField('kellyMultiplier')}
+          {numberField('minEdge')}
+          {numberField('minOdds')}
+          {numberField('maxOdds')}
+          {numberField('maxStakeFraction')}
+          {numberField('maxWeeklyExposureFraction')}
+          {numberField('startingBankrollCents')}
           {checkbox('oneOutcomePerMatch', 'At most one bet per match')}
         </div>
       </fieldset>
       <fieldset>
         <legend>Alerts</legend>
         <div className="form-grid">
-          {numberField('alertBrierGap', 'Brier gap vs market', { step: 0.005 })}
-          {numberField('alertWindowMatches', 'Rolling window (matches)')}
-          {percentField('alertDrawdown', 'Drawdown alert')}
+          {numberField('alertBrierGap')}
+          {numberField('alertWindowMatches')}
+          {numberField('alertDrawdown')}
         </div>
       </fieldset>
       <div className="toolbar">

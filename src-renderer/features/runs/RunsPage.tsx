@@ -9,6 +9,7 @@ import { ErrorBox } from '../../ui/ErrorBox';
 import { toneOf } from '../../ui/Kpi';
 import { CompareRuns } from './CompareRuns';
 import { NewRunForm } from './NewRunForm';
+import { describeSetting, strategyOf } from './settings-diff';
 
 export function RunsPage(props: { selectedRunId: string | null; onOpen: (runId: string) => void; onDeleted: (runId: string) => void; onGoToData: () => void }) {
   const api = useApi();
@@ -47,21 +48,25 @@ export function RunsPage(props: { selectedRunId: string | null; onOpen: (runId: 
         <h2>Earlier runs</h2>
         {runs.data !== null && runs.data.length === 0 && <p className="muted" data-testid="runs-empty">No runs yet. Create one below.</p>}
         {runs.data !== null && runs.data.length > 0 && (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Earlier runs">
             <table data-testid="runs-table">
               <thead>
                 <tr>
                   <th>Compare</th>
                   <th>Name</th>
-                  <th>League</th>
                   <th>Holdout</th>
+                  <th>Model</th>
+                  <th>Strategy</th>
+                  <th>Prices</th>
                   <th>Status</th>
                   <th className="num">Weeks</th>
                   <th className="num">Bankroll</th>
                   <th className="num">Profit</th>
                   <th className="num">ROI</th>
                   <th className="num">Bets</th>
-                  <th />
+                  <th>
+                    <span className="visually-hidden">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -76,8 +81,20 @@ export function RunsPage(props: { selectedRunId: string | null; onOpen: (runId: 
                         {new Date(run.createdAt).toLocaleString('en-GB')}
                       </div>
                     </td>
-                    <td>{leagueName(run.settings.div)}</td>
-                    <td className="nowrap">{formatSeason(run.settings.holdoutSeason)}</td>
+                    <td className="nowrap">
+                      {formatSeason(run.settings.holdoutSeason)}
+                      <div className="muted" style={{ fontSize: 11 }}>
+                        {leagueName(run.settings.div)}
+                      </div>
+                    </td>
+                    <td data-testid={`run-model-${run.id}`}>{describeSetting('modelKind', run.settings)}</td>
+                    <td data-testid={`run-strategy-${run.id}`} style={{ fontSize: 12 }}>
+                      {strategyOf(run.settings)}
+                    </td>
+                    <td data-testid={`run-prices-${run.id}`} style={{ fontSize: 12 }}>
+                      {describeSetting('priceSource', run.settings)}
+                      <div className="muted">{describeSetting('marginMethod', run.settings)} margin</div>
+                    </td>
                     <td>
                       <span className={`badge ${run.status}`}>{run.status}</span>
                     </td>

@@ -42,12 +42,21 @@ export function SlipsPage(props: { runId: string; exportRequest: number | null }
       return w.candidates.filter((c) => c.status !== 'rejected').map((c) => ({ week: w.week, candidate: c, match: matches.get(c.matchId) }));
     });
   }, [weeks, scope]);
-  const totals = rows.reduce((sum, r) => ({ staked: sum.staked + r.candidate.stakeCents, profit: sum.profit + (r.candidate.status === 'settled' ? r.candidate.profitCents : 0) }), { staked: 0, profit: 0 });
+  const totals = rows.reduce(
+    (sum, r) => ({
+      staked: sum.staked + r.candidate.stakeCents,
+      profit: sum.profit + (r.candidate.status === 'settled' ? r.candidate.profitCents : 0),
+      wins: sum.wins + (r.candidate.status === 'settled' && r.candidate.won ? 1 : 0),
+      breakEven: sum.breakEven + 1 / r.candidate.decimalOdds,
+    }),
+    { staked: 0, profit: 0, wins: 0, breakEven: 0 },
+  );
 
   const exportCsv = async (): Promise<void> => {
     setError(null);
     setNotice(null);
-    const result = await api.invoke('slips:export', { runId, excelBom, saveWithDialog: api.mode === 'desktop' });
+    // Export exactly what is shown: the selected week, or the whole season.
+    const result = await api.invoke('slips:export', { runId, excelBom, week: scope.kind === 'week' ? scope.week : undefined, saveWithDialog: api.mode === 'desktop' });
     if (!result.ok) return setError(result.error);
     if (api.mode === 'desktop') {
       setNotice(result.value.savedTo === null ? 'Export cancelled.' : `Saved to ${result.value.savedTo}`);
@@ -86,7 +95,7 @@ export function SlipsPage(props: { runId: string; exportRequest: number | null }
             Excel (UTF-8 BOM)
           </label>
           <button type="button" className="primary" onClick={() => void exportCsv()} disabled={played === 0} data-testid="export-button">
-            Export CSV
+            {scope.kind === 'week' ? `Export week ${scope.week} CSV` : 'Export season CSV'}
           </button>
         </div>
       </div>
@@ -118,6 +127,13 @@ export function SlipsPage(props: { runId: string; exportRequest: number | null }
             <span className={toneOf(totals.profit) ?? ''} data-testid="slips-profit">
               {formatMoney(totals.profit, { signed: true })}
             </span>
+            {rows.length > 0 && (
+              <>
+                {' '}
+                · won <span data-testid="slips-win-rate">{formatPercent(totals.wins / rows.length)}</span> against a break-even win rate of{' '}
+                <span data-testid="slips-break-even">{formatPercent(totals.breakEven / rows.length)}</span>
+              </>
+            )}
           </span>
         </div>
         {rows.length === 0 ? (
@@ -125,7 +141,12 @@ export function SlipsPage(props: { runId: string; exportRequest: number | null }
             {played === 0 ? 'Play some weeks first.' : 'No bets placed in this selection.'}
           </p>
         ) : (
-          <div className="table-wrap" style={{ maxHeight: 620 }}>
+          <>
+          <p className="explain">
+            Value is not the likely winner: a bet is placed when the price pays more than the model's chance is worth, so most value bets lose and long losing runs are normal.{' '}
+            <strong>Break-even</strong> (1 / odds) is the win rate a price needs; <strong>EV per £1</strong> (model × odds − 1) is the expected profit per unit staked at that price. The break-even win rate above is the average of 1 / odds over these bets: the win rate at which they would have broken even.
+          </p>
+          <div className="table-wrap" style={{ maxHeight: 620 }} tabIndex={0} role="region" aria-label="Placed bets">
             <table data-testid="slips-table">
               <thead>
                 <tr>
@@ -136,12 +157,13 @@ export function SlipsPage(props: { runId: string; exportRequest: number | null }
                   <th className="num">Odds</th>
                   <th className="num">Model</th>
                   <th className="num">Market</th>
-                  <th className="num">Edge</th>
+                  <th className="num" title="1 / odds: the win rate at which this price breaks even">Break-even</th>
+                  <th className="num" title="Expected profit per £1 staked at this price if the model is right: model × odds − 1">EV per £1</th>
                   <th className="num">Stake</th>
                   <th>Result</th>
                   <th className="num">Profit</th>
-                  <th className="num">Closing</th>
-                  <th className="num">CLV</th>
+                  <th className="num" title="Pinnacle closing odds (average close where Pinnacle's is missing)">Closing</th>
+                  <th className="num" title="Closing-line value: odds taken × fair closing probability − 1">CLV</th>
                 </tr>
               </thead>
               <tbody>
@@ -154,6 +176,7 @@ export function SlipsPage(props: { runId: string; exportRequest: number | null }
                     <td className="num">{formatOdds(c.decimalOdds)}</td>
                     <td className="num">{formatProbability(c.modelProbability)}</td>
                     <td className="num">{formatProbability(c.marketProbability)}</td>
+                    <td className="num">{formatProbability(1 / c.decimalOdds)}</td>
                     <td className="num">{formatPercent(c.edge, { signed: true })}</td>
                     <td className="num">{formatMoney(c.stakeCents)}</td>
                     <td>
@@ -167,6 +190,13 @@ export function SlipsPage(props: { runId: string; exportRequest: number | null }
               </tbody>
             </table>
           </div>
+          <ul className="legend" aria-label="Badges">
+            <li>
+              <span className="badge won">won</span> / <span className="badge lost">lost</span> the settled result
+            </li>
+            <li>CLV above zero: the price taken beat the fair closing price</li>
+          </ul>
+          </>
         )}
       </div>
     </section>
