@@ -15,7 +15,7 @@ import { bettingWeeksOf } from '../domain/football/betting-week';
 import { runSettingsSchema, type RunSettings, type RunSettingsInput } from '../season/run-settings';
 import { SeasonEngine, runMatchPool, trainingSeasonsOf } from '../season/season-engine';
 import { ledgerModelStore } from '../season/ledger-model-store';
-import { dashboardOf, runSummaryOf, weekViewOf } from '../season/season-report';
+import { dashboardOf, runSummaryOf, strategyViewOf, weekViewOf } from '../season/season-report';
 import { betSlipCsv, betSlipRows } from '../season/bet-slip-export';
 import { dataFingerprintOf } from '../season/data-fingerprint';
 import { CodedError } from '../ipc/result';
@@ -238,7 +238,7 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
 
     exportSlips(runId, exportOptions) {
       const run = runRow(runId);
-      const rows = betSlipRows(readBets(db, runId, { stakedOnly: true }), matchesOfDiv(run.settings.div).byId, run.startingBankrollCents, readBankrollHistory(db, runId), run.dataFingerprint);
+      const rows = betSlipRows(readBets(db, runId, { stakedOnly: true }), matchesOfDiv(run.settings.div).byId, run.startingBankrollCents, readBankrollHistory(db, runId), run.dataFingerprint, strategyViewOf(run.settings).probabilities);
       const safeName = basename(run.name).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'run';
       return { fileName: `edgeline-${safeName}-bet-slips.csv`, csv: betSlipCsv(rows, exportOptions) };
     },

@@ -29,3 +29,4 @@ export type {
 } from '../season/season-views';
 export type { Outcome, Triple } from '../domain/football/outcome';
 export { seasonRange } from '../ingest/season-range';
+export { NAMED_STRATEGY_IDS, namedStrategySettings, type NamedStrategyId } from '../season/strategy-settings';

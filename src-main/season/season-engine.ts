@@ -11,10 +11,11 @@ import {
   type RunRow,
 } from '../ledger/run-repository';
 import type { Match } from '../domain/football/match';
+import type { Triple } from '../domain/football/outcome';
 import { bettingWeeksOf, matchesInWeek, type BettingWeek } from '../domain/football/betting-week';
 import { recordEvaluation } from '../ledger/model-repository';
 import { INITIAL_MONITORING_STATE } from '../domain/season/monitoring';
-import { decideWeekRetrain, playWeek, type WeekFixture, type WeekModels, type WeekSettings, type WeekState } from '../domain/season/play-week';
+import { decideWeekRetrain, playWeek, type PreMatchSource, type WeekFixture, type WeekModels, type WeekSettings, type WeekState } from '../domain/season/play-week';
 import type { Fixture, TrainedOutcomeModel } from '../model/outcome-model';
 import type { RunSettings } from './run-settings';
 import { weekSettingsOf } from './run-config-mapping';
@@ -184,7 +185,7 @@ export class SeasonEngine {
     const championP = champion ? await champion.model.predict(fixtures, history) : null;
     return played.map((m, i) => ({
       matchId: m.id,
-      prices: m.odds,
+      prices: preMatchPricesOf(m),
       probabilities: { active: activeP[i]!, static: staticP[i]!, champion: championP?.[i] ?? null },
     }));
   }
@@ -197,6 +198,18 @@ function startingStateOf(run: RunRow): WeekState {
 function modelVersionsOf(models: readonly LoadedModel[]): WeekModels {
   return { active: models.at(-1)!.row.version, static: models[0]!.row.version, champion: models.length > 1 ? models.at(-2)!.row.version : null };
 }
+
+/** Every pre-match price source of a match (the strategy picks its reference and its price among them); never a close. */
+export function preMatchPricesOf(m: Match): WeekFixture['prices'] {
+  const prices: Partial<Record<PreMatchSource, Triple>> = {};
+  for (const source of PRE_MATCH_SOURCES) {
+    const odds = m.odds[source];
+    if (odds) prices[source] = odds;
+  }
+  return prices;
+}
+
+const PRE_MATCH_SOURCES: readonly PreMatchSource[] = ['b365', 'pinnacle', 'avg', 'max'];
 
 /** What a model may see of a match it prices: no goals, no result. */
 export function fixtureOf(m: Match): Fixture {

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { seasonReportText, type SeasonReportJson } from './season-report-text';
 
 const report: SeasonReportJson = {
-  run: 'E0 2324', weeks: 36, bets: 2, wins: 1, winRate: 0.5, staked: 200, profit: 50, roi: 0.25, roiCi: [-0.5, 1],
+  run: 'E0 2324',
+  strategy: {
+    name: 'Market consensus', marketInformed: true, probabilities: 'market-informed: Pinnacle pre-match prices made fair',
+    price: 'The best pre-match price across the listed books.', closeForClv: 'Pinnacle close',
+  },
+  weeks: 36, bets: 2, wins: 1, winRate: 0.5, staked: 200, profit: 50, roi: 0.25, roiCi: [-0.5, 1],
   startingBankroll: 10_000, finalBankroll: 10_050, growth: 0.005, maxDrawdown: 0.01, sharpe: 1.234, clv: null,
   model: { brier: 0.54, rps: 0.19, logLoss: 0.92 }, market: { brier: 0.53, rps: 0.18 },
   brierDifference: { mean: 0.01, lower: -0.002, upper: 0.02, significant: false },
@@ -14,6 +19,7 @@ describe('seasonReportText', () => {
   it('prints the season as a bettor reads it, with CLV unavailable rather than zero', () => {
     expect(seasonReportText(report).split('\n')).toEqual([
       'Run: E0 2324 (36 weeks, data 1564dd10c1d0)',
+      'Strategy: Market consensus; probabilities: market-informed: Pinnacle pre-match prices made fair; price: The best pre-match price across the listed books.',
       'Bets 2, won 1 (50.0%)',
       'Staked 200.00, profit 50.00, ROI 25.00% (95% CI -50.0% to 100.0%)',
       'Bankroll 10,000.00 -> 10,050.00 (0.50%), max drawdown 1.0%, Sharpe 1.23, risk of ruin 0.1%',
@@ -25,6 +31,11 @@ describe('seasonReportText', () => {
       'Alerts:',
       '  week 24: Bankroll is 23.9% below its peak (threshold 20%).',
     ]);
+  });
+
+  it('names the close its CLV was measured against', () => {
+    const text = seasonReportText({ ...report, clv: { mean: 0.021, beatCloseShare: 0.6, close: 'Pinnacle close' } });
+    expect(text).toContain('Closing-line value: 2.10% mean, 60.0% of bets beat the close (Pinnacle close)');
   });
 
   it('says none when nothing was retrained or alerted', () => {

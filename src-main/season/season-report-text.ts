@@ -1,4 +1,4 @@
-import type { DashboardView } from './season-views';
+import type { DashboardView, StrategyView } from './season-views';
 
 /**
  * The season report the `simulate` command prints: the same numbers the dashboard shows, read
@@ -6,6 +6,7 @@ import type { DashboardView } from './season-views';
  */
 export interface SeasonReportJson {
   readonly run: string;
+  readonly strategy: StrategyView;
   readonly weeks: number;
   readonly bets: number;
   readonly wins: number;
@@ -19,7 +20,8 @@ export interface SeasonReportJson {
   readonly growth: number;
   readonly maxDrawdown: number;
   readonly sharpe: number | null;
-  readonly clv: { readonly mean: number; readonly beatCloseShare: number } | null;
+  /** Against `close` (the Pinnacle fair close, the average close where it is missing). */
+  readonly clv: { readonly mean: number; readonly beatCloseShare: number; readonly close: string } | null;
   readonly model: { readonly brier: number; readonly rps: number; readonly logLoss: number };
   readonly market: { readonly brier: number | null; readonly rps: number | null };
   readonly brierDifference: { readonly mean: number; readonly lower: number; readonly upper: number; readonly significant: boolean } | null;
@@ -35,6 +37,7 @@ export function seasonReportJson(view: DashboardView): SeasonReportJson {
   const k = view.kpis;
   return {
     run: view.run.name,
+    strategy: view.strategy,
     weeks: view.run.weeksPlayed,
     bets: k.bets,
     wins: k.wins,
@@ -48,7 +51,7 @@ export function seasonReportJson(view: DashboardView): SeasonReportJson {
     growth: k.growth,
     maxDrawdown: k.maxDrawdown,
     sharpe: k.sharpe,
-    clv: k.clv === null ? null : { mean: k.clv.mean, beatCloseShare: k.clv.beatCloseShare },
+    clv: k.clv === null ? null : { mean: k.clv.mean, beatCloseShare: k.clv.beatCloseShare, close: view.strategy.closeForClv },
     model: { brier: view.scores.modelBrier, rps: view.scores.modelRps, logLoss: view.scores.modelLogLoss },
     market: { brier: view.scores.marketBrier, rps: view.scores.marketRps },
     brierDifference: view.scores.brierDifference,
@@ -66,11 +69,12 @@ const money = (x: number): string => x.toLocaleString('en-GB', { minimumFraction
 export function seasonReportText(report: SeasonReportJson): string {
   const lines = [
     `Run: ${report.run} (${report.weeks} weeks, data ${report.dataFingerprint.slice(0, 12)})`,
+    `Strategy: ${report.strategy.name}; probabilities: ${report.strategy.probabilities}; price: ${report.strategy.price}`,
     `Bets ${report.bets}, won ${report.wins} (${pct(report.winRate)})`,
     `Staked ${money(report.staked)}, profit ${money(report.profit)}, ROI ${pct(report.roi, 2)}` +
       (report.roiCi ? ` (95% CI ${pct(report.roiCi[0], 1)} to ${pct(report.roiCi[1], 1)})` : ''),
     `Bankroll ${money(report.startingBankroll)} -> ${money(report.finalBankroll)} (${pct(report.growth, 2)}), max drawdown ${pct(report.maxDrawdown)}, Sharpe ${num(report.sharpe, 2)}, risk of ruin ${pct(report.riskOfRuin)}`,
-    `Closing-line value: ${report.clv ? `${pct(report.clv.mean, 2)} mean, ${pct(report.clv.beatCloseShare)} of bets beat the close` : 'unavailable (no closing odds in this season)'}`,
+    `Closing-line value: ${report.clv ? `${pct(report.clv.mean, 2)} mean, ${pct(report.clv.beatCloseShare)} of bets beat the close (${report.clv.close})` : 'unavailable (no closing odds in this season)'}`,
     `Model  Brier ${num(report.model.brier)}  RPS ${num(report.model.rps)}  log loss ${num(report.model.logLoss)}`,
     `Market Brier ${num(report.market.brier)}  RPS ${num(report.market.rps)}`,
   ];

@@ -1,6 +1,9 @@
 import type { Match } from '../domain/football/match';
 import type { Triple } from '../domain/football/outcome';
 import { describeRejection } from '../domain/betting/value-bets';
+import { describePriceSource, priceOf } from '../domain/betting/price-source';
+import { isMarketInformed, probabilityLabelOf } from '../domain/betting/strategy';
+import { strategyOf } from './strategy-settings';
 import { brierScore, logLoss, rankedProbabilityScore } from '../domain/evaluation/scoring-rules';
 import { calibrationTable } from '../domain/evaluation/calibration-table';
 import { pairedBootstrap } from '../domain/evaluation/paired-bootstrap';
@@ -20,6 +23,7 @@ import type {
   RetrainView,
   RunSummary,
   ScoreComparison,
+  StrategyView,
   WeeklyPerformanceRow,
   WeekView,
 } from './season-views';
@@ -156,7 +160,7 @@ export function weekViewOf(run: RunRow, history: RunHistory, matchesById: Readon
     .map((p) => {
       const match = matchesById.get(p.matchId);
       if (!match) throw new Error(`Match ${p.matchId} of run "${run.name}" is no longer in the matches table`);
-      return matchViewOf(match, p, match.odds[run.settings.priceSource] ?? null);
+      return matchViewOf(match, p, priceOf(match, run.settings.priceSource));
     });
   return {
     runId: run.id,
@@ -190,6 +194,20 @@ function scoreComparisonOf(predictions: readonly Prediction[], matchesById: Read
             return { mean: r.meanDifference, lower: r.lower, upper: r.upper, significant: r.significant };
           })()
         : null,
+  };
+}
+
+/** Shown wherever CLV is: DESIGN.md's close, the same order settleWeek reads closes in. */
+export const CLV_CLOSE_LABEL = "Pinnacle close (PSC*) made fair with the run's margin method; the average close (AvgC*) where Pinnacle's is missing";
+
+export function strategyViewOf(settings: RunSettings): StrategyView {
+  const strategy = strategyOf(settings);
+  return {
+    name: strategy.name,
+    marketInformed: isMarketInformed(strategy.probabilitySource),
+    probabilities: probabilityLabelOf(strategy.probabilitySource),
+    price: describePriceSource(strategy.priceSource),
+    closeForClv: CLV_CLOSE_LABEL,
   };
 }
 
@@ -244,6 +262,7 @@ export function dashboardOf(run: RunRow, history: RunHistory, matchesById: Reado
 
   return {
     run: runSummaryOf(run, history),
+    strategy: strategyViewOf(settings),
     kpis: {
       bankrollCents: metrics.endingBankrollCents,
       startingBankrollCents: run.startingBankrollCents,

@@ -150,8 +150,22 @@ export type DashboardKpis = Pick<
   readonly riskOfRuin: number | null;
 };
 
+/** The run's strategy as every view shows it: what its bet probabilities are and what its price assumes. */
+export interface StrategyView {
+  readonly name: string;
+  /** True when the bet probabilities read prices; they are then labelled market-informed. */
+  readonly marketInformed: boolean;
+  /** "model", or "market-informed: ..." saying which market. */
+  readonly probabilities: string;
+  /** The price bets are struck at and what it assumes (the best price assumes accounts at every book). */
+  readonly price: string;
+  /** Which close closing-line value is measured against. */
+  readonly closeForClv: string;
+}
+
 export interface DashboardView {
   readonly run: RunSummary;
+  readonly strategy: StrategyView;
   readonly kpis: DashboardKpis;
   readonly scores: ScoreComparison;
   readonly weeks: readonly WeeklyPerformanceRow[];

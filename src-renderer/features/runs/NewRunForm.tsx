@@ -3,6 +3,7 @@ import type { AppError, DataStatus, RunSettings, RunSummary } from '../../../src
 import { useApi } from '../../api/use-api';
 import { formatSeason, leagueName } from '../../format/season';
 import { ErrorBox } from '../../ui/ErrorBox';
+import { NAMED_STRATEGY_IDS, namedStrategySettings, type NamedStrategyId } from '../../../src-main/ipc/renderer-contract';
 import { MARGIN_METHOD_LABELS, MODEL_KIND_LABELS, optionsOf, PRICE_SOURCE_LABELS, STAKING_MODE_LABELS } from './settings-labels';
 
 type NumberKey = { [K in keyof RunSettings]: RunSettings[K] extends number ? K : never }[keyof RunSettings];
@@ -146,6 +147,28 @@ export function NewRunForm(props: { status: DataStatus; onCreated: (run: RunSumm
                 </label>
               ))}
           </div>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Strategy</legend>
+        <div className="form-grid">
+          <label className="field">
+            Strategy
+            <select
+              value={NAMED_STRATEGY_IDS.find((id) => namedStrategySettings(id).strategyName === settings.strategyName) ?? ''}
+              onChange={(e) => setSettings({ ...settings, ...namedStrategySettings(e.target.value as NamedStrategyId) })}
+              data-testid="settings-strategy"
+            >
+              {NAMED_STRATEGY_IDS.map((id) => (
+                <option key={id} value={id}>
+                  {namedStrategySettings(id).strategyName}
+                </option>
+              ))}
+            </select>
+            <span className="hint" data-testid="settings-strategy-source">
+              {settings.probabilitySource === 'model' ? 'Bets on the model\'s own probabilities.' : 'Market-informed: bets on probabilities read from the market\'s prices.'}
+            </span>
+          </label>
         </div>
       </fieldset>
       <fieldset>
