@@ -13,8 +13,8 @@ import { seasonRange } from '../ingest/season-range';
  */
 const PINNED = {
   slipsCsv: 'ef2d245cc9395fbd3bf61279e0f1d82aa6765e6bbe33dd1f3b906848ec0bb8bc',
-  reportJson: '237e475ae1ba1bdd03423d7de20b0169892bc310e04b7363f3cd3b39fd749b65',
-  dashboardJson: 'b58f40d6022c3fe70ec5cea548d0d5f9733f86474a820ed1bb8db0b40030de19',
+  reportJson: '406b7dfddf883cbe59f1091e6283e35402cd16d7b7b2138e4cd9332fcd5918d6',
+  dashboardJson: 'e6b4dd7ce4440fd2c6a2233a4ba4a43ac76c3391b46081b202dad093fd2e759a',
 };
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -1,4 +1,4 @@
-import type { DashboardView, StrategyView } from './season-views';
+import type { DashboardView, EncompassingView, RiskView, StrategyView } from './season-views';
 
 /**
  * The season report the `simulate` command prints: the same numbers the dashboard shows, read
@@ -28,6 +28,8 @@ export interface SeasonReportJson {
   readonly alerts: readonly { readonly week: number; readonly kind: string; readonly message: string }[];
   readonly retrains: readonly { readonly week: number; readonly reason: string; readonly modelVersion: number }[];
   readonly riskOfRuin: number | null;
+  readonly risk: RiskView;
+  readonly encompassing: EncompassingView | null;
   readonly dataFingerprint: string;
 }
 
@@ -58,6 +60,8 @@ export function seasonReportJson(view: DashboardView): SeasonReportJson {
     alerts: view.alerts.map((a) => ({ week: a.week, kind: a.kind, message: a.message })),
     retrains: view.retrains.filter((r) => r.reason !== 'initial').map((r) => ({ week: r.week, reason: r.reason, modelVersion: r.modelVersion })),
     riskOfRuin: k.riskOfRuin,
+    risk: view.risk,
+    encompassing: view.encompassing,
     dataFingerprint: view.run.dataFingerprint,
   };
 }
@@ -65,6 +69,18 @@ export function seasonReportJson(view: DashboardView): SeasonReportJson {
 const pct = (x: number | null, digits = 1): string => (x === null ? 'n/a' : `${(x * 100).toFixed(digits)}%`);
 const num = (x: number | null, digits = 4): string => (x === null ? 'n/a' : x.toFixed(digits));
 const money = (x: number): string => x.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+function riskLine(r: RiskView): string {
+  const blocks = r.roiIntervals.weekBlocks;
+  return [
+    `Sharpe (weekly log returns) ${num(r.sharpe.logReturn, 2)} [arithmetic ${num(r.sharpe.arithmetic, 2)}]`,
+    `max drawdown bet by bet ${pct(r.maxDrawdown.betByBet)} [weekly close ${pct(r.maxDrawdown.weeklyClose)}]`,
+    `longest losing run ${r.longestLosingRun} bets`,
+    `ROI 95% week-block interval ${blocks ? `${pct(blocks.lower)} to ${pct(blocks.upper)}` : 'n/a'} (${r.roiIntervals.resamples} resamples)`,
+    `bets needed to confirm this edge ${r.edge === null ? 'n/a' : r.edge.betsNeeded === null ? 'none (no edge to confirm)' : r.edge.betsNeeded}`,
+    `risk of ruin if the market's close is right ${pct(r.riskOfRuin.marketFairClose)}`,
+  ].join('; ');
+}
 
 export function seasonReportText(report: SeasonReportJson): string {
   const lines = [
@@ -74,6 +90,7 @@ export function seasonReportText(report: SeasonReportJson): string {
     `Staked ${money(report.staked)}, profit ${money(report.profit)}, ROI ${pct(report.roi, 2)}` +
       (report.roiCi ? ` (95% CI ${pct(report.roiCi[0], 1)} to ${pct(report.roiCi[1], 1)})` : ''),
     `Bankroll ${money(report.startingBankroll)} -> ${money(report.finalBankroll)} (${pct(report.growth, 2)}), max drawdown ${pct(report.maxDrawdown)}, Sharpe ${num(report.sharpe, 2)}, risk of ruin ${pct(report.riskOfRuin)}`,
+    riskLine(report.risk),
     `Closing-line value: ${report.clv ? `${pct(report.clv.mean, 2)} mean, ${pct(report.clv.beatCloseShare)} of bets beat the close (${report.clv.close})` : 'unavailable (no closing odds in this season)'}`,
     `Model  Brier ${num(report.model.brier)}  RPS ${num(report.model.rps)}  log loss ${num(report.model.logLoss)}`,
     `Market Brier ${num(report.market.brier)}  RPS ${num(report.market.rps)}`,
@@ -82,6 +99,7 @@ export function seasonReportText(report: SeasonReportJson): string {
     const d = report.brierDifference;
     lines.push(`Model - market Brier ${d.mean.toFixed(4)} (95% CI ${d.lower.toFixed(4)} to ${d.upper.toFixed(4)}): ${d.significant ? 'significant' : 'not significant'}`);
   }
+  if (report.encompassing) lines.push(`Encompassing: ${report.encompassing.verdict}`);
   lines.push(`Retrains: ${report.retrains.length === 0 ? 'none' : report.retrains.map((r) => `week ${r.week} (${r.reason}) -> v${r.modelVersion}`).join(', ')}`);
   lines.push(report.alerts.length === 0 ? 'Alerts: none' : 'Alerts:');
   for (const a of report.alerts) lines.push(`  week ${a.week}: ${a.message}`);
