@@ -13,8 +13,8 @@ import { seasonRange } from '../ingest/season-range';
  */
 const PINNED = {
   slipsCsv: 'ef2d245cc9395fbd3bf61279e0f1d82aa6765e6bbe33dd1f3b906848ec0bb8bc',
-  reportJson: '406b7dfddf883cbe59f1091e6283e35402cd16d7b7b2138e4cd9332fcd5918d6',
-  dashboardJson: 'e6b4dd7ce4440fd2c6a2233a4ba4a43ac76c3391b46081b202dad093fd2e759a',
+  reportJson: '3a0a1e2b4116b5158d52ed4fd2e3ed10a8f069465dd5a02056a8622bef515900',
+  dashboardJson: '4b5c9bf3d0ea186b9c167fbfd716dc3aeb21913d5d279c592b2e054367abf388',
 };
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
