@@ -15,6 +15,7 @@ import { bettingWeeksOf } from '../domain/football/betting-week';
 import { runSettingsSchema, type RunSettings, type RunSettingsInput } from '../season/run-settings';
 import { SeasonEngine, runMatchPool, trainingSeasonsOf } from '../season/season-engine';
 import { ledgerModelStore } from '../season/ledger-model-store';
+import { recordConfiguration, searchPositionOf } from '../ledger/search-log';
 import { dashboardOf, runSummaryOf, strategyViewOf, weekViewOf } from '../season/season-report';
 import { betSlipCsv, betSlipRows } from '../season/bet-slip-export';
 import { dataFingerprintOf } from '../season/data-fingerprint';
@@ -183,7 +184,10 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
         startingBankrollCents: settings.startingBankrollCents,
         weekCount: bettingWeeksOf(holdout).length,
       };
-      insertRun(db, run);
+      db.transaction(() => {
+        insertRun(db, run);
+        recordConfiguration(db, settings, run.createdAt);
+      })();
       return summaryOf(run);
     },
 
@@ -233,7 +237,7 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
 
     dashboard(runId) {
       const run = runRow(runId);
-      return dashboardOf(run, readRunHistory(db, run), matchesOfDiv(run.settings.div).byId);
+      return dashboardOf(run, readRunHistory(db, run), matchesOfDiv(run.settings.div).byId, searchPositionOf(db, run.settings));
     },
 
     exportSlips(runId, exportOptions) {

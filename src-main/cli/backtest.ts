@@ -13,7 +13,8 @@ import { NAMED_STRATEGY_IDS, namedStrategySettings, strategyOf, type NamedStrate
 import type { DashboardView } from '../season/season-views';
 
 const USAGE = `Usage: npm run backtest -- --div E0 --seasons 1920-2324 [--strategy ${NAMED_STRATEGY_IDS.join('|')}|<file.json>]
-  [--data <dir|url>] [--model dixon-coles|ensemble|feature-net] [--json]`;
+  [--data <dir|url>] [--model dixon-coles|ensemble|feature-net] [--db <ledger.sqlite>] [--json]
+  --db keeps the runs and the search log in that ledger, so "configuration k of n" counts every earlier try.`;
 
 /** The same bootstrap the reports use. */
 const BOOTSTRAP = { resamples: 10_000, level: 0.95 } as const;
@@ -104,7 +105,7 @@ async function main(): Promise<void> {
     ({ values } = parseArgs({
       options: {
         div: { type: 'string', default: 'E0' }, seasons: { type: 'string' }, strategy: { type: 'string' }, data: { type: 'string' },
-        model: { type: 'string' }, json: { type: 'boolean', default: false },
+        model: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean', default: false },
       },
       strict: true,
     }));
@@ -119,15 +120,19 @@ async function main(): Promise<void> {
     fail((error as Error).message);
   }
   const strategy = strategySettingsOf(values.strategy);
-  const dir = mkdtempSync(join(tmpdir(), 'edgeline-backtest-'));
-  const databaseFile = join(dir, 'ledger.sqlite');
+  const dir = values.db === undefined ? mkdtempSync(join(tmpdir(), 'edgeline-backtest-')) : null;
+  const databaseFile = values.db ?? join(dir!, 'ledger.sqlite');
+  const searchLines: string[] = [];
   const service = createEdgelineService({ databaseFile });
   const runIds: string[] = [];
   const rows: BacktestRow[] = [];
   let settingsShown: RunSettingsInput | null = null;
   try {
     const earliest = `0506-${seasons.at(-1)!}`;
-    const summary = values.data === undefined
+    const present = new Set(service.dataStatus().seasons.filter((s) => s.div === values.div).map((s) => s.season));
+    const summary = values.data === undefined && seasons.every((s) => present.has(s))
+      ? { matches: 0, files: 0 }
+      : values.data === undefined
       ? await service.download({ divs: [values.div], seasons: seasonRange(earliest) })
       : /^https?:/.test(values.data)
         ? await service.download({ baseUrl: values.data, divs: [values.div], seasons: seasonRange(earliest) })
@@ -147,7 +152,9 @@ async function main(): Promise<void> {
       const run = service.createRun(settings);
       runIds.push(run.id);
       await service.runToEnd(run.id, { onProgress: (p) => { if (!values.json) process.stderr.write(`\r${season}: ${p.message}`.padEnd(60)); } });
-      rows.push(rowOf(season, service.dashboard(run.id)));
+      const view = service.dashboard(run.id);
+      rows.push(rowOf(season, view));
+      searchLines.push(`${season}: ${view.search?.sentence ?? 'not in the search log'}`);
     }
     if (!values.json) process.stderr.write('\n');
   } finally {
@@ -174,14 +181,14 @@ async function main(): Promise<void> {
     };
   } finally {
     db.close();
-    rmSync(dir, { recursive: true, force: true });
+    if (dir !== null) rmSync(dir, { recursive: true, force: true });
   }
   const played = strategyOf(runSettingsSchema.parse(settingsShown!));
   const strategyJson = { ...played, filters: { ...played.filters, maxCredibleEdge: Number.isFinite(played.filters.maxCredibleEdge) ? played.filters.maxCredibleEdge : null } };
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ seasons: rows, pooled, strategy: strategyJson })}\n`);
   } else {
-    process.stdout.write(`${textOf(rows, pooled, `Strategy: ${played.name} (${JSON.stringify(strategyJson)})`)}\n`);
+    process.stdout.write(`${textOf(rows, pooled, `Strategy: ${played.name} (${JSON.stringify(strategyJson)})`)}\n${searchLines.join('\n')}\n`);
   }
 }
 

@@ -13,8 +13,8 @@ import { seasonRange } from '../ingest/season-range';
  */
 const PINNED = {
   slipsCsv: 'ef2d245cc9395fbd3bf61279e0f1d82aa6765e6bbe33dd1f3b906848ec0bb8bc',
-  reportJson: '3a0a1e2b4116b5158d52ed4fd2e3ed10a8f069465dd5a02056a8622bef515900',
-  dashboardJson: '4b5c9bf3d0ea186b9c167fbfd716dc3aeb21913d5d279c592b2e054367abf388',
+  reportJson: 'c83e7c75d4258b406b74c42c2f96d699f6e7eca15c8c23db81357c6604ba6b57',
+  dashboardJson: 'ab8823366f0f128e1aa46951320433ec3203d53b29188e629622ccad8042579d',
 };
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -1,4 +1,4 @@
-import type { DashboardView, EncompassingView, RiskView, StrategyView } from './season-views';
+import type { DashboardView, EncompassingView, RiskView, SearchView, StrategyView } from './season-views';
 
 /**
  * The season report the `simulate` command prints: the same numbers the dashboard shows, read
@@ -7,6 +7,7 @@ import type { DashboardView, EncompassingView, RiskView, StrategyView } from './
 export interface SeasonReportJson {
   readonly run: string;
   readonly strategy: StrategyView;
+  readonly search: SearchView | null;
   readonly weeks: number;
   readonly bets: number;
   readonly wins: number;
@@ -40,6 +41,7 @@ export function seasonReportJson(view: DashboardView): SeasonReportJson {
   return {
     run: view.run.name,
     strategy: view.strategy,
+    search: view.search,
     weeks: view.run.weeksPlayed,
     bets: k.bets,
     wins: k.wins,
@@ -100,6 +102,7 @@ export function seasonReportText(report: SeasonReportJson): string {
     lines.push(`Model - market Brier ${d.mean.toFixed(4)} (95% CI ${d.lower.toFixed(4)} to ${d.upper.toFixed(4)}): ${d.significant ? 'significant' : 'not significant'}`);
   }
   if (report.encompassing) lines.push(`Encompassing: ${report.encompassing.verdict}`);
+  if (report.search) lines.push(`Search: ${report.search.sentence}`);
   lines.push(`Retrains: ${report.retrains.length === 0 ? 'none' : report.retrains.map((r) => `week ${r.week} (${r.reason}) -> v${r.modelVersion}`).join(', ')}`);
   lines.push(report.alerts.length === 0 ? 'Alerts: none' : 'Alerts:');
   for (const a of report.alerts) lines.push(`  week ${a.week}: ${a.message}`);

@@ -5,7 +5,7 @@ import type { WeekPerformance } from '../domain/season/play-week';
 import type { WeekBet } from '../domain/season/week-bet';
 import type { RunRow } from '../ledger/run-repository';
 import { runSettingsSchema } from './run-settings';
-import { dashboardOf, weekViewOf } from './season-report';
+import { dashboardOf, searchViewOf, weekViewOf } from './season-report';
 
 /** The views as pure projections of a hand-made two-week history: no ledger, no engine. */
 const run: RunRow = {
@@ -116,5 +116,14 @@ describe('dashboardOf risk figures', () => {
     const risk = dashboardOf(run, history, closed).risk;
     expect(risk.riskOfRuin.marketFairClose).not.toBeNull();
     expect(risk.fairCloseBandEnd!.p05Cents).toBeLessThanOrEqual(risk.fairCloseBandEnd!.p95Cents);
+  });
+});
+
+describe('searchViewOf', () => {
+  it('says which configuration of how many this is and deflates the p-value for every try (Šidák: 1 - 0.7^4 = 0.7599)', () => {
+    const view = searchViewOf({ configuration: 3, of: 4 }, 0.3);
+    expect(view.deflatedPValue).toBeCloseTo(0.7599, 12);
+    expect(view.sentence).toBe('Configuration 3 of 4 tried on this season: one-sided p = 0.300 for ROI > 0, 0.760 deflated (Šidák) for 4 tries.');
+    expect(searchViewOf({ configuration: 1, of: 1 }, null).sentence).toBe('Configuration 1 of 1 tried on this season.');
   });
 });

@@ -9,7 +9,7 @@ import { calibrationTable } from '../domain/evaluation/calibration-table';
 import { pairedBootstrap } from '../domain/evaluation/paired-bootstrap';
 import { closingLineValueOf, drawdownFraction, roiOf, summarisePerformance } from '../domain/evaluation/performance-metrics';
 import { expectedBankrollBand, type BandWeek } from '../domain/season/expected-bankroll-band';
-import { betByBetMaxDrawdown, betsToConfirmEdge, longestLosingRun, weekBlockBootstrapRoi, weeklySharpeRatios, type TimedBet } from '../domain/evaluation/risk-figures';
+import { betByBetMaxDrawdown, betsToConfirmEdge, deflatedSignificance, longestLosingRun, weekBlockBootstrapRoi, weeklySharpeRatios, type TimedBet } from '../domain/evaluation/risk-figures';
 import { testForecastEncompassing, type SlopeEstimate } from '../domain/evaluation/forecast-encompassing';
 import { fairClose } from '../domain/betting/market-consensus';
 import { strategyProbabilities } from '../domain/betting/strategy-inputs';
@@ -29,6 +29,7 @@ import type {
   ScoreComparison,
   EncompassingView,
   RiskView,
+  SearchView,
   StrategyView,
   WeeklyPerformanceRow,
   WeekView,
@@ -233,6 +234,20 @@ function riskViewOf(
   };
 }
 
+export function searchViewOf(position: { readonly configuration: number; readonly of: number }, pValue: number | null): SearchView {
+  const deflated = pValue === null ? null : deflatedSignificance(pValue, position.of).sidak;
+  const tried = `Configuration ${position.configuration} of ${position.of} tried on this season`;
+  return {
+    ...position,
+    pValue,
+    deflatedPValue: deflated,
+    sentence:
+      pValue === null || deflated === null
+        ? `${tried}.`
+        : `${tried}: one-sided p = ${pValue.toFixed(3)} for ROI > 0, ${deflated.toFixed(3)} deflated (Šidák) for ${position.of} ${position.of === 1 ? 'try' : 'tries'}.`,
+  };
+}
+
 /** Fewer matches than this and the three-parameter-per-outcome regression says nothing. */
 const ENCOMPASSING_MIN_MATCHES = 50;
 
@@ -263,7 +278,12 @@ export function strategyViewOf(settings: RunSettings): StrategyView {
   };
 }
 
-export function dashboardOf(run: RunRow, history: RunHistory, matchesById: ReadonlyMap<string, Match>): DashboardView {
+export function dashboardOf(
+  run: RunRow,
+  history: RunHistory,
+  matchesById: ReadonlyMap<string, Match>,
+  searchPosition: { readonly configuration: number; readonly of: number } | null = null,
+): DashboardView {
   const settings = run.settings;
   const performance = history.weeks;
   const placed = history.bets.filter(isSettled);
@@ -319,8 +339,10 @@ export function dashboardOf(run: RunRow, history: RunHistory, matchesById: Reado
   const results = predictions.map((p) => matchesById.get(p.matchId)!.result);
   const calibration = calibrationTable(predictions.map((p) => p.probabilities), results, 10);
 
+  const risk = riskViewOf(run, history, matchesById, metrics.roiInterval, metrics.maxDrawdown, band.riskOfRuin, fairCloseBand);
   return {
     run: runSummaryOf(run, history),
+    search: searchPosition && searchViewOf(searchPosition, risk.edge?.pValue ?? null),
     strategy: strategyViewOf(settings),
     kpis: {
       bankrollCents: metrics.endingBankrollCents,
@@ -343,7 +365,7 @@ export function dashboardOf(run: RunRow, history: RunHistory, matchesById: Reado
       clv: metrics.clv,
       riskOfRuin: performance.length ? band.riskOfRuin : null,
     },
-    risk: riskViewOf(run, history, matchesById, metrics.roiInterval, metrics.maxDrawdown, band.riskOfRuin, fairCloseBand),
+    risk,
     encompassing: encompassingViewOf(predictions, matchesById),
     scores: scoreComparisonOf(predictions, matchesById, settings.seed),
     weeks,

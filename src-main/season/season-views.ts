@@ -196,8 +196,22 @@ export interface EncompassingView {
   readonly verdict: string;
 }
 
+/** The run's place in the search log of its season, and its edge's significance deflated for every configuration tried there. */
+export interface SearchView {
+  /** "configuration k of n tried on this season" (this ledger's search log). */
+  readonly configuration: number;
+  readonly of: number;
+  /** One-sided p-value of ROI > 0 at the observed ROI and spread; null without two staked bets. */
+  readonly pValue: number | null;
+  /** Šidák-deflated for n tries: 1 − (1 − p)^n. */
+  readonly deflatedPValue: number | null;
+  readonly sentence: string;
+}
+
 export interface DashboardView {
   readonly run: RunSummary;
+  /** null when the ledger has no search-log entry for the run (a run created before the log existed). */
+  readonly search: SearchView | null;
   readonly strategy: StrategyView;
   readonly risk: RiskView;
   readonly encompassing: EncompassingView | null;

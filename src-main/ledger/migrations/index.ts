@@ -1,10 +1,11 @@
 import { matchesMigration } from './0001-matches';
 import { modelsMigration } from './0002-models';
 import { runsMigration } from './0003-runs';
+import { searchLogMigration } from './0007-search-log';
 import type { Migration } from './migration';
 
 /**
  * The ledger schema history, oldest first; version n is at index n - 1. Append new migrations
  * at the end (one file each, `NNNN-name.ts`); never reorder or edit a shipped one.
  */
-export const MIGRATIONS: readonly Migration[] = [matchesMigration, modelsMigration, runsMigration];
+export const MIGRATIONS: readonly Migration[] = [matchesMigration, modelsMigration, runsMigration, searchLogMigration];

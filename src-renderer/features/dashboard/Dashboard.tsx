@@ -75,6 +75,11 @@ export function Dashboard(props: { view: DashboardView; onOpenWeek?: (week: numb
         Strategy {props.view.strategy.name}: probabilities {props.view.strategy.probabilities}. {props.view.strategy.price} CLV against the {props.view.strategy.closeForClv}.
       </p>
       <RiskLine view={props.view} />
+      {props.view.search !== null && (
+        <p className="sentence muted" data-testid="search-line">
+          {props.view.search.sentence}
+        </p>
+      )}
       <div className="panel">
         <h2>Bankroll</h2>
         <EChart option={bankrollChart} testId="chart-bankroll" height={320} ariaLabel="Bankroll by week with drawdown, expected band and static model" />
