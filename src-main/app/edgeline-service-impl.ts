@@ -19,6 +19,8 @@ import { SeasonEngine, runMatchPool, trainingSeasonsOf } from '../season/season-
 import { ledgerModelStore } from '../season/ledger-model-store';
 import { dashboardOf, runSummaryOf, weekViewOf } from '../season/season-report';
 import { slipFileName } from '../season/slip-file-name';
+import { recordConfiguration, searchPositionOf } from '../ledger/search-log';
+import { strategyViewOf } from '../season/season-report';
 import { betSlipCsv, betSlipRows } from '../season/bet-slip-export';
 import { dataFingerprintOf } from '../season/data-fingerprint';
 import { CodedError } from '../ipc/result';
@@ -279,6 +281,7 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
       db.transaction(() => {
         insertRun(db, run);
         if (imported) insertImportedPredictions(db, run.id, imported.predictions);
+        recordConfiguration(db, settings, run.createdAt);
       })();
       return summaryOf(run);
     },
@@ -344,7 +347,7 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
 
     dashboard(runId) {
       const run = runRow(runId);
-      return dashboardOf(run, readRunHistory(db, run), matchesOfDiv(run.settings.div).byId);
+      return dashboardOf(run, readRunHistory(db, run), matchesOfDiv(run.settings.div).byId, searchPositionOf(db, run.settings));
     },
 
     exportSlips(runId, exportOptions) {
@@ -354,7 +357,7 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
       const exported = week === undefined ? undefined : performance.find((p) => p.week === week);
       if (week !== undefined && exported === undefined) throw new CodedError('not-found', `Run "${run.name}" has not played week ${week} yet (${performance.length} played)`);
       const bets = readBets(db, runId, { stakedOnly: true }).filter((b) => week === undefined || b.week === week);
-      const rows = betSlipRows(bets, matchesOfDiv(run.settings.div).byId, run.startingBankrollCents, readBankrollHistory(db, runId), run.dataFingerprint);
+      const rows = betSlipRows(bets, matchesOfDiv(run.settings.div).byId, run.startingBankrollCents, readBankrollHistory(db, runId), run.dataFingerprint, strategyViewOf(run.settings).probabilities);
       const fileName = exported === undefined ? slipFileName(run, { season: true, lastWeekEnd: performance.at(-1)?.weekEnd ?? null }) : slipFileName(run, { week: exported.week, weekStart: exported.weekStart });
       return { fileName, csv: betSlipCsv(rows, { ...exportOptions, provenance: provenanceOf(run.settings) }) };
     },

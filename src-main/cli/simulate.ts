@@ -8,7 +8,7 @@ import type { RunSettingsInput } from '../season/run-settings';
 import { onLedgerWait, waitingForLedgerMessage } from '../ledger/write-transaction';
 
 const USAGE = `Usage: npm run simulate -- --db <file> --season 2324 [--div E0] [--data <dir|url>] [--training 0506-2223]
-  [--model ensemble|dixon-coles|feature-net|external:NAME] [--market-informed] [--model-timeout 60] [--predictions FILE.csv] [--margin power|shin|basic|...] [--price b365|pinnacle|avg|max]
+  [--model ensemble|dixon-coles|feature-net|external:NAME] [--market-informed] [--model-timeout 60] [--predictions FILE.csv] [--margin power|shin|basic|...] [--price b365|pinnacle|avg|best]
   [--staking independent|multi-outcome|joint-log-growth] [--kelly 0.25] [--min-edge 0.05] [--bankroll 10000]
   [--retrain-every 4] [--seed 42] [--name NAME] [--json] [--export slips.csv] [--excel-bom]
        npm run simulate -- --db <file> --run <id> [--json] [--export slips.csv] [--excel-bom]   continue (or report) an existing run

@@ -30,3 +30,4 @@ export type {
 export type { Outcome, Triple } from '../domain/football/outcome';
 export type { Verdict } from '../domain/evaluation/verdict';
 export { seasonRange } from '../ingest/season-range';
+export { NAMED_STRATEGY_IDS, namedStrategySettings, type NamedStrategyId } from '../season/strategy-settings';

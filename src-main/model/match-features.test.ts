@@ -1,3 +1,5 @@
+import type { Match } from '../domain/football/match';
+import { priceDayOf } from '../domain/football/price-day';
 import { describe, expect, it } from 'vitest';
 import { bettingWeeksOf } from '../domain/football/betting-week';
 import { buildFeatureRows, FEATURE_NAMES } from './match-features';
@@ -18,16 +20,27 @@ describe('buildFeatureRows', () => {
     for (const row of rows) {
       expect(row.features).toHaveLength(FEATURE_NAMES.length);
       for (const v of row.features) expect(Number.isFinite(v)).toBe(true);
-      expect(row.weekStart).toBe(firstWeek.start);
+      expect(row.priceDay).toBe(priceDayOf(fixtures.find((f) => f.id === row.matchId)!.date));
     }
   });
 
-  it('describes a fixture only from matches before its week: later results do not change it', () => {
+  it('describes a fixture only from matches before its price day: every result from that day on can be corrupted without changing it', () => {
     const week = bettingWeeksOf(secondSeason)[6]!;
     const fixtures = secondSeason.filter((m) => m.date >= week.start && m.date <= week.end);
-    const clean = buildFeatureRows(league, fixtures, settings);
-    const flipped = league.map((m) => (m.date >= week.start ? { ...m, homeGoals: m.awayGoals + 3, homeShots: 40, homeShotsOnTarget: 20 } : m));
-    expect(buildFeatureRows(flipped, fixtures, settings)).toEqual(clean);
+    for (const fixture of fixtures) {
+      const priceDay = priceDayOf(fixture.date);
+      const clean = buildFeatureRows(league, [fixture], settings);
+      const flipped = league.map((m) => (m.date >= priceDay ? { ...m, homeGoals: m.awayGoals + 3, homeShots: 40, homeShotsOnTarget: 20 } : m));
+      expect(buildFeatureRows(flipped, [fixture], settings)).toEqual(clean);
+    }
+  });
+
+  it('gives a weekend fixture the midweek result of its own week, as its Friday price knew it', () => {
+    const week = bettingWeeksOf(secondSeason)[6]!;
+    const weekend = secondSeason.find((m) => m.date >= week.start && m.date <= week.end && priceDayOf(m.date) > week.start)!;
+    const midweek: Match = { ...weekend, id: 'midweek', date: week.start, awayTeam: 'Someone', awayTeamId: 'someone', homeGoals: 7, awayGoals: 0, result: 'H' };
+    const without = buildFeatureRows(league, [weekend], settings);
+    expect(buildFeatureRows([...league, midweek], [weekend], settings)).not.toEqual(without);
   });
 
   it('does see a changed earlier result', () => {

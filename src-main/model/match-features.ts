@@ -1,5 +1,6 @@
 import type { Match } from '../domain/football/match';
-import { bettingWeekStart, dayNumberOf, daysBetween } from '../domain/football/betting-week';
+import { dayNumberOf, daysBetween } from '../domain/football/betting-week';
+import { priceDayOf } from '../domain/football/price-day';
 import type { Fixture } from './fixture';
 import { fitDixonColesOnIndex, predictDixonColes, type DixonColesRatings, type DixonColesSettings } from './dixon-coles-ratings';
 import { TeamFormTracker, type TeamFormSettings } from './team-form-tracker';
@@ -9,7 +10,7 @@ import { countModelWork } from './model-work';
 
 /**
  * Names of the feature columns, in order. Every value is computed only from matches that kicked
- * off before the fixture's betting week starts; bookmaker odds are never an input, so the
+ * off before the fixture's price day (DESIGN.md, domain/football/price-day.ts); bookmaker odds are never an input, so the
  * model stays independent of the market it is tested against.
  */
 export const FEATURE_NAMES = [
@@ -40,7 +41,8 @@ export interface FeatureSettings {
 
 export interface FeatureRow {
   readonly matchId: string;
-  readonly weekStart: string;
+  /** The day the row is described as of: the fixture's price day (DESIGN.md), so it sees every result the price knew and none later. */
+  readonly priceDay: string;
   readonly features: number[];
   readonly dixonColesProbabilities: readonly [number, number, number];
 }
@@ -70,21 +72,22 @@ const rowMemo = new Map<string, Map<string, FeatureRow>>();
 export function buildFeatureRows(history: readonly Match[], targets: readonly Fixture[], settings: FeatureSettings): FeatureRow[] {
   const index = historyIndexOf(history);
   const sorted = index.matches;
-  const byWeek = new Map<string, Fixture[]>();
+  const byPriceDay = new Map<string, Fixture[]>();
   for (const t of targets) {
-    const start = bettingWeekStart(t.date);
-    const list = byWeek.get(start);
+    // Grouped by price day: a weekend fixture sees the midweek round before it, as its price did.
+    const start = priceDayOf(t.date);
+    const list = byPriceDay.get(start);
     if (list) list.push(t);
-    else byWeek.set(start, [t]);
+    else byPriceDay.set(start, [t]);
   }
   const settingsKey = JSON.stringify(settings);
   // Elo and form are a pass over every earlier match: fed only as far as a row not in the memo needs.
   let tracker: TeamFormTracker | null = null;
   let fed = 0;
   const rows: FeatureRow[] = [];
-  for (const weekStart of [...byWeek.keys()].sort()) {
-    const next = firstAtOrAfter(index, dayNumberOf(weekStart));
-    const memoKey = `${settingsKey}|${weekStart}|${windowKey(index, 0, next)}`;
+  for (const priceDay of [...byPriceDay.keys()].sort()) {
+    const next = firstAtOrAfter(index, dayNumberOf(priceDay));
+    const memoKey = `${settingsKey}|${priceDay}|${windowKey(index, 0, next)}`;
     let weekRows = rowMemo.get(memoKey);
     if (weekRows === undefined) {
       if (rowMemo.size >= ROW_MEMO_LIMIT) rowMemo.delete(rowMemo.keys().next().value!);
@@ -92,7 +95,7 @@ export function buildFeatureRows(history: readonly Match[], targets: readonly Fi
       rowMemo.set(memoKey, weekRows);
     }
     let fits: { ratings: DixonColesRatings; shotRatings: ShotRateRatings | null } | null = null;
-    for (const fixture of byWeek.get(weekStart)!) {
+    for (const fixture of byPriceDay.get(priceDay)!) {
       const fixtureKey = `${fixture.id}|${fixture.season}|${fixture.date}|${fixture.homeTeamId}|${fixture.awayTeamId}`;
       const known = weekRows.get(fixtureKey);
       if (known !== undefined) {
@@ -102,8 +105,8 @@ export function buildFeatureRows(history: readonly Match[], targets: readonly Fi
       }
       tracker ??= new TeamFormTracker(settings.form);
       while (fed < next) tracker.add(sorted[fed++]!);
-      fits ??= { ratings: fitDixonColesOnIndex(index, weekStart, settings.dixonColes), shotRatings: fitShotRateOnIndex(index, weekStart, settings.dixonColes) };
-      const row = featureRowOf(fixture, weekStart, tracker, fits.ratings, fits.shotRatings, settings.form);
+      fits ??= { ratings: fitDixonColesOnIndex(index, priceDay, settings.dixonColes), shotRatings: fitShotRateOnIndex(index, priceDay, settings.dixonColes) };
+      const row = featureRowOf(fixture, priceDay, tracker, fits.ratings, fits.shotRatings, settings.form);
       countModelWork('featureRowsBuilt');
       weekRows.set(fixtureKey, row);
       rows.push(row);
@@ -112,7 +115,7 @@ export function buildFeatureRows(history: readonly Match[], targets: readonly Fi
   return rows;
 }
 
-function featureRowOf(fixture: Fixture, weekStart: string, tracker: TeamFormTracker, ratings: DixonColesRatings, shotRatings: ShotRateRatings | null, formSettings: TeamFormSettings): FeatureRow {
+function featureRowOf(fixture: Fixture, priceDay: string, tracker: TeamFormTracker, ratings: DixonColesRatings, shotRatings: ShotRateRatings | null, formSettings: TeamFormSettings): FeatureRow {
   const dc = predictDixonColes(ratings, fixture.homeTeamId, fixture.awayTeamId);
   const home = tracker.stateFor(fixture.homeTeamId, fixture.season);
   const away = tracker.stateFor(fixture.awayTeamId, fixture.season);
@@ -142,7 +145,7 @@ function featureRowOf(fixture: Fixture, weekStart: string, tracker: TeamFormTrac
       ? (({ logHome, logAway }) => [logHome, logAway])(predictShotRates(shotRatings, fixture.homeTeamId, fixture.awayTeamId))
       : [Math.log(dc.homeRate), Math.log(dc.awayRate)]),
   ];
-  return { matchId: fixture.id, weekStart, features, dixonColesProbabilities: dc.probabilities };
+  return { matchId: fixture.id, priceDay, features, dixonColesProbabilities: dc.probabilities };
 }
 
 /**
@@ -156,5 +159,5 @@ export function featureTrainingTargets(sorted: readonly Match[], cutoff: string,
   for (const m of sorted) if (!order.includes(m.season)) order.push(m.season);
   const recent = new Set(order.slice(-seasons));
   const firstDate = sorted[0]!.date;
-  return sorted.filter((m) => m.date < cutoff && recent.has(m.season) && daysBetween(firstDate, bettingWeekStart(m.date)) >= MIN_HISTORY_DAYS_FOR_FEATURES);
+  return sorted.filter((m) => m.date < cutoff && recent.has(m.season) && daysBetween(firstDate, priceDayOf(m.date)) >= MIN_HISTORY_DAYS_FOR_FEATURES);
 }

@@ -1,3 +1,4 @@
+import { priceDayOf } from '../domain/football/price-day';
 import { describe, expect, it } from 'vitest';
 import type { Match } from '../domain/football/match';
 import { outcomeFromGoals } from '../domain/football/outcome';
@@ -52,14 +53,16 @@ describe.each([
     expect(model.trainedThrough < week.start).toBe(true);
   });
 
-  it('gives identical predictions for week w after every result from week w on is corrupted', async () => {
-    const history = matchesBeforeWeek(league, week);
+  it('gives identical predictions after every result from each fixture\'s price day on is corrupted', async () => {
     const fixtures = fixturesOf(matchesInWeek(holdout, week));
-    const before = (await trainOutcomeModel(configOfHead(kind), history, { cutoff: week.start })).predict(fixtures, history);
-    const corrupted = corruptFrom(league, week.start);
-    const retrained = await trainOutcomeModel(configOfHead(kind), matchesBeforeWeek(corrupted, week), { cutoff: week.start });
-    // predict is handed the whole corrupted season, week w's own results included: it must cut them itself.
-    expect(retrained.predict(fixtures, corrupted)).toEqual(before);
+    const model = await trainOutcomeModel(configOfHead(kind), matchesBeforeWeek(league, week), { cutoff: week.start });
+    const before = model.predict(fixtures, league);
+    for (const [i, fixture] of fixtures.entries()) {
+      const corrupted = corruptFrom(league, priceDayOf(fixture.date));
+      const retrained = await trainOutcomeModel(configOfHead(kind), matchesBeforeWeek(corrupted, week), { cutoff: week.start });
+      // predict is handed the whole corrupted season, the fixture's own result included: it must cut at the price day itself.
+      expect(retrained.predict([fixture], corrupted)).toEqual([before[i]]);
+    }
   });
 
   it('is deterministic: same data and seed give the same snapshot and probabilities, also after a JSON round trip', async () => {

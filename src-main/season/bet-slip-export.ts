@@ -9,9 +9,11 @@ import { toCsvText, type CsvCell } from './csv-text';
  * places; "bankroll_after" starts from the bankroll the week opened with (the ledger's bankroll
  * history) and runs through the week's settled bets in order, so the week's last slip shows the
  * bankroll the week closed with. A bet still open has result "open" and no profit yet.
+ * "model_probability" is the probability the bet was decided on; "probability_source" says
+ * whether it is the model's own or market-informed (a consensus or pooled strategy).
  */
 export const BET_SLIP_COLUMNS = [
-  'week', 'date', 'kickoff', 'match', 'selection', 'outcome', 'odds_taken', 'model_probability', 'market_probability', 'edge',
+  'week', 'date', 'kickoff', 'match', 'selection', 'outcome', 'odds_taken', 'model_probability', 'probability_source', 'market_probability', 'edge',
   'kelly_fraction', 'stake', 'result', 'profit', 'bankroll_after', 'closing_odds', 'clv', 'model_version', 'data_fingerprint',
 ] as const;
 
@@ -32,6 +34,8 @@ export function betSlipRows(
   startingBankrollCents: number,
   bankrollHistory: readonly { readonly week: number; readonly bankrollCents: number }[],
   dataFingerprint: string,
+  /** "model", or "market-informed: ..." when the strategy's bet probabilities read prices (StrategyView.probabilities). */
+  probabilitySource: string,
 ): CsvCell[][] {
   const closingByWeek = new Map(bankrollHistory.map((b) => [b.week, b.bankrollCents]));
   const openingOf = (week: number): number => (week === 1 ? startingBankrollCents : (closingByWeek.get(week - 1) ?? Number.NaN));
@@ -57,7 +61,7 @@ export function betSlipRows(
       const clv = closingLineValueOf(b);
       return [
         b.week, match.date, match.kickoff, `${match.homeTeam} v ${match.awayTeam}`, selection, b.outcome, b.decimalOdds,
-        round(b.modelProbability, 6), round(b.marketProbability, 6), round(b.edge, 6), round(b.appliedKelly, 6),
+        round(b.modelProbability, 6), probabilitySource, round(b.marketProbability, 6), round(b.edge, 6), round(b.appliedKelly, 6),
         formatCents(b.stakeCents), b.status === 'settled' ? (b.won ? 'won' : 'lost') : 'open', profitCents === null ? null : formatCents(profitCents),
         formatCents(bankroll), b.closingOdds, clv === null ? null : round(clv, 6), b.modelVersion, dataFingerprint,
       ];

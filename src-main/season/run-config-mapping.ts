@@ -2,6 +2,7 @@ import type { StakingConfig } from '../domain/betting/stake-sizing';
 import type { WeekSettings } from '../domain/season/play-week';
 import { modelConfigFor, type ModelConfig } from '../model/outcome-model';
 import type { RunSettings } from './run-settings';
+import { strategyOf } from './strategy-settings';
 
 /** The run form is flat for people; the betting core and the models take their own config shapes. */
 export function stakingConfigOf(settings: RunSettings): StakingConfig {
@@ -28,8 +29,7 @@ export function modelConfigOf(settings: RunSettings): ModelConfig {
 /** What the pure week needs of a run's settings. */
 export function weekSettingsOf(settings: RunSettings): WeekSettings {
   return {
-    priceSource: settings.priceSource,
-    marginMethod: settings.marginMethod,
+    strategy: strategyOf(settings),
     staking: stakingConfigOf(settings),
     monitoring: { brierGap: settings.alertBrierGap, windowMatches: settings.alertWindowMatches, drawdown: settings.alertDrawdown },
     retrain: { everyWeeks: settings.retrainEveryWeeks, onDegradation: settings.retrainOnDegradation, minMatches: settings.retrainMinMatches, brierGap: settings.alertBrierGap },

@@ -4,6 +4,13 @@ import { DEFAULT_STAKING, STAKING_MODES } from '../domain/betting/stake-sizing';
 import { DEFAULT_MODEL_CONFIG, MODEL_KINDS } from '../model/outcome-model';
 import { MAX_TEAMS_PER_DIVISION } from '../ingest/division-rules';
 import { externalModelSettingsSchema, importedPredictionsSettingsSchema } from '../external-model/external-model-settings';
+import { REFERENCE_BOOKS } from '../domain/betting/market-consensus';
+import { PRICE_SOURCES } from '../domain/betting/price-source';
+import { DEFAULT_POOL_WEIGHT, DEFAULT_STRATEGY_ID, NAMED_STRATEGIES, PROBABILITY_SOURCE_KINDS } from '../domain/betting/strategy';
+
+/** The default run plays the strategy with the best closing-line value on the tuning seasons (docs/betting.md "Strategies"). */
+const DEFAULT_STRATEGY = NAMED_STRATEGIES[DEFAULT_STRATEGY_ID];
+const DEFAULT_REFERENCE = DEFAULT_STRATEGY.probabilitySource.kind === 'model' ? 'pinnacle' : DEFAULT_STRATEGY.probabilitySource.reference;
 
 const enumOf = <T extends string>(values: readonly T[]) => z.enum(values as [T, ...T[]]);
 
@@ -32,13 +39,25 @@ export const runSettingsSchema = z
     /** Probabilities imported from a file instead of any model (labelled "look-ahead not verifiable"). */
     importedPredictions: importedPredictionsSettingsSchema.optional(),
     marginMethod: enumOf(MARGIN_METHODS).default(DEFAULT_MARGIN_METHOD),
-    /** Which pre-match prices bets are struck at. */
-    priceSource: z.enum(['b365', 'pinnacle', 'avg', 'max']).default('b365'),
+    /** The strategy's name as the run form offered it (a strategy edited after choosing keeps the name it started from). */
+    strategyName: z.string().trim().min(1).max(80).default(DEFAULT_STRATEGY.name),
+    /** Where the bets' probabilities come from; the model's own scores always come from the model alone. */
+    probabilitySource: enumOf(PROBABILITY_SOURCE_KINDS).default(DEFAULT_STRATEGY.probabilitySource.kind),
+    /** The book whose fair pre-match prices are the market consensus (market-consensus and model-shrunk-to-market). */
+    referenceBook: enumOf(REFERENCE_BOOKS).default(DEFAULT_REFERENCE),
+    /** The model's weight in the logistic pool with the market (model-shrunk-to-market): 0 = market, 1 = model. */
+    poolWeight: z.number().min(0).max(1).default(DEFAULT_POOL_WEIGHT),
+    /** Which pre-match prices bets are struck at ("max" is the old name of "best" in stored runs). */
+    priceSource: z.preprocess((v) => (v === 'max' ? 'best' : v), enumOf(PRICE_SOURCES)).default(DEFAULT_STRATEGY.priceSource),
+    /** Edges above this are rejected as more likely model error than value; null = no limit. */
+    maxCredibleEdge: z.number().gt(0).nullable().default(Number.isFinite(DEFAULT_STRATEGY.filters.maxCredibleEdge) ? DEFAULT_STRATEGY.filters.maxCredibleEdge : null),
+    /** Level staking: this fraction of the week-start bankroll on every bet; null = Kelly (kellyMultiplier, stakingMode). */
+    flatStakeFraction: z.number().gt(0).max(1).nullable().default(null),
     stakingMode: enumOf(STAKING_MODES).default(DEFAULT_STAKING.mode),
     kellyMultiplier: z.number().gt(0).max(1).default(DEFAULT_STAKING.kellyMultiplier),
-    minEdge: z.number().min(0).max(1).default(DEFAULT_STAKING.minEdge),
-    minOdds: odds.default(DEFAULT_STAKING.minOdds),
-    maxOdds: odds.default(DEFAULT_STAKING.maxOdds),
+    minEdge: z.number().min(0).max(1).default(DEFAULT_STRATEGY.filters.minEdge),
+    minOdds: odds.default(DEFAULT_STRATEGY.filters.minOdds),
+    maxOdds: odds.default(DEFAULT_STRATEGY.filters.maxOdds),
     maxStakeFraction: z.number().gt(0).max(1).default(DEFAULT_STAKING.maxStakeFraction),
     maxWeeklyExposureFraction: z.number().gt(0).max(1).default(DEFAULT_STAKING.maxWeeklyExposureFraction),
     oneOutcomePerMatch: z.boolean().default(DEFAULT_STAKING.oneOutcomePerMatch),
@@ -58,6 +77,7 @@ export const runSettingsSchema = z
   // A misspelt setting must be an error, not a silently ignored key and a run on the default.
   .strict()
   .refine((s) => s.minOdds < s.maxOdds, { message: 'minOdds must be below maxOdds', path: ['maxOdds'] })
+  .refine((s) => s.maxCredibleEdge === null || s.maxCredibleEdge > s.minEdge, { message: 'maxCredibleEdge must be above minEdge', path: ['maxCredibleEdge'] })
   .refine((s) => !s.trainingSeasons.includes(s.holdoutSeason), {
     message: 'The holdout season cannot also be a training season',
     path: ['trainingSeasons'],

@@ -13,6 +13,7 @@ import { syntheticLeague } from '../model/synthetic-league';
 import type { Fixture, ModelSnapshot, TrainedOutcomeModel } from '../model/outcome-model';
 import { dataFingerprintOf } from './data-fingerprint';
 import { runSettingsSchema } from './run-settings';
+import { namedStrategySettings } from './strategy-settings';
 import { runMatchPool, SeasonEngine, type ModelStore } from './season-engine';
 
 /**
@@ -76,7 +77,8 @@ let run: RunRow;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'edgeline-engine-shell-'));
   db = openLedger(join(dir, 'ledger.sqlite'));
-  const settings = runSettingsSchema.parse({ name: 'synthetic', div: 'X0', holdoutSeason: '2223', trainingSeasons: ['2021', '2122'], modelKind: 'dixon-coles', retrainEveryWeeks: 3 });
+  // The model strategy without its credible-edge limit: the fake models claim 15% and 62% edges, and the prices are Bet365's only.
+  const settings = runSettingsSchema.parse({ name: 'synthetic', div: 'X0', holdoutSeason: '2223', trainingSeasons: ['2021', '2122'], modelKind: 'dixon-coles', retrainEveryWeeks: 3, ...namedStrategySettings('model'), maxCredibleEdge: null });
   const { pool, holdout } = runMatchPool(settings, LEAGUE);
   run = { id: 'run-1', name: 'synthetic', createdAt: '2000-01-01T00:00:00Z', settings, dataFingerprint: dataFingerprintOf(pool), startingBankrollCents: 1_000_000, weekCount: bettingWeeksOf(holdout).length };
   insertRun(db, run);

@@ -14,9 +14,10 @@ import {
 import type { Match } from '../domain/football/match';
 import type { Triple } from '../domain/football/outcome';
 import { bettingWeeksOf, matchesInWeek, type BettingWeek } from '../domain/football/betting-week';
+import { priceDayOf } from '../domain/football/price-day';
 import { recordEvaluation } from '../ledger/model-repository';
 import { INITIAL_MONITORING_STATE } from '../domain/season/monitoring';
-import { decideWeekRetrain, playWeek, type WeekFixture, type WeekModels, type WeekSettings, type WeekState } from '../domain/season/play-week';
+import { decideWeekRetrain, playWeek, type PreMatchSource, type WeekFixture, type WeekModels, type WeekSettings, type WeekState } from '../domain/season/play-week';
 import type { Fixture } from '../model/outcome-model';
 import type { RunSettings } from './run-settings';
 import { weekSettingsOf } from './run-config-mapping';
@@ -57,8 +58,9 @@ interface LoadedModel {
 
 /**
  * Plays a run's holdout season one betting week at a time: the I/O shell around the pure
- * `playWeek`. Everything a step uses comes from matches that kicked off before the week
- * starts; results of the week are read only to settle bets that are already decided. Each step
+ * `playWeek`. Models are fitted on matches that kicked off before the week starts, and each
+ * fixture is predicted from results before its price day; results from a fixture's price day on
+ * are read only to settle bets that are already decided. Each step
  * commits in one transaction, so the ledger is the whole state: `open` rebuilds the engine from
  * it and a resumed run continues exactly where an uninterrupted one would.
  */
@@ -154,7 +156,7 @@ export class SeasonEngine {
       week,
       state: this.state,
       models: modelVersionsOf(pricing),
-      fixtures: await this.priceWeek(played, history, pricing),
+      fixtures: await this.priceWeek(played, this.pool.filter((m) => m.date < lastPriceDayOf(played, week)), pricing),
       settings: this.weekSettings,
       results: played.map((m) => ({ matchId: m.id, result: m.result, closingPrices: m.odds })),
       pastActive,
@@ -189,7 +191,12 @@ export class SeasonEngine {
     }
   }
 
-  /** Each model's probabilities for the week (a model may answer asynchronously, from another process). */
+  /**
+   * Each model's probabilities for the week (a model may answer asynchronously, from another
+   * process). `history` holds every result before the week's last price day; the model cuts each
+   * fixture's inputs at its own price day (DESIGN.md), so a weekend match sees the midweek round
+   * its Friday price knew and a midweek match sees nothing of its own week.
+   */
   private async priceWeek(played: readonly Match[], history: readonly Match[], models: readonly LoadedModel[]): Promise<WeekFixture[]> {
     const active = models.at(-1)!;
     const initial = models[0]!;
@@ -200,7 +207,7 @@ export class SeasonEngine {
     const championP = champion ? await champion.model.predict(fixtures, history) : null;
     return played.map((m, i) => ({
       matchId: m.id,
-      prices: m.odds,
+      prices: preMatchPricesOf(m),
       probabilities: { active: activeP[i]!, static: staticP[i]!, champion: championP?.[i] ?? null },
     }));
   }
@@ -213,6 +220,26 @@ function startingStateOf(run: RunRow): WeekState {
 function modelVersionsOf(models: readonly LoadedModel[]): WeekModels {
   return { active: models.at(-1)!.row.version, static: models[0]!.row.version, champion: models.length > 1 ? models.at(-2)!.row.version : null };
 }
+
+/** The latest price day among the week's matches (the week start when it has none). */
+function lastPriceDayOf(matches: readonly Match[], week: BettingWeek): string {
+  return matches.reduce((latest, m) => {
+    const day = priceDayOf(m.date);
+    return day > latest ? day : latest;
+  }, week.start);
+}
+
+/** Every pre-match price source of a match (the strategy picks its reference and its price among them); never a close. */
+export function preMatchPricesOf(m: Match): WeekFixture['prices'] {
+  const prices: Partial<Record<PreMatchSource, Triple>> = {};
+  for (const source of PRE_MATCH_SOURCES) {
+    const odds = m.odds[source];
+    if (odds) prices[source] = odds;
+  }
+  return prices;
+}
+
+const PRE_MATCH_SOURCES: readonly PreMatchSource[] = ['b365', 'pinnacle', 'avg', 'max'];
 
 /** What a model may see of a match it prices: no goals, no result. */
 export function fixtureOf(m: Match): Fixture {

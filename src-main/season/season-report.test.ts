@@ -5,7 +5,7 @@ import type { WeekPerformance } from '../domain/season/play-week';
 import type { WeekBet } from '../domain/season/week-bet';
 import type { RunRow } from '../ledger/run-repository';
 import { runSettingsSchema } from './run-settings';
-import { dashboardOf, weekViewOf } from './season-report';
+import { dashboardOf, searchViewOf, weekViewOf } from './season-report';
 
 /** The views as pure projections of a hand-made two-week history: no ledger, no engine. */
 const run: RunRow = {
@@ -71,5 +71,59 @@ describe('dashboardOf', () => {
     expect(dashboard.kpis).toMatchObject({ bets: 2, wins: 1, profitCents: 0, stakedCents: 20_000, roi: 0, maxDrawdown: 10_000 / 110_000, maxDrawdownCents: 10_000 });
     expect(dashboard.kpis.clv).toEqual({ mean: expect.closeTo(0.1, 12), beatCloseShare: 1, bets: 2 });
     expect(dashboard.alerts).toEqual(history.alerts);
+  });
+});
+
+describe('dashboardOf risk figures', () => {
+  it('measures drawdown bet by bet in kick-off order, where the weekly close hides a lost early kick-off', () => {
+    const early: Match = { ...match, id: 'm2', kickoff: '12:30', homeTeam: 'Burnley', awayTeam: 'Luton', homeTeamId: 'burnley', awayTeamId: 'luton' };
+    const oneWeek: RunHistory = {
+      ...history,
+      weeks: [{ ...week(1, 100_000, 100_000), betsPlaced: 2, stakedCents: 20_000 }],
+      bankroll: [{ week: 1, bankrollCents: 100_000, peakCents: 100_000 }],
+      // Input order: the 15:00 win first; in kick-off order the 12:30 loss comes first and the bankroll dips to 900.00.
+      bets: [
+        { ...candidate, week: 1, outcome: 'H', status: 'settled', stakeCents: 10_000, won: true, profitCents: 10_000 },
+        { ...candidate, week: 1, matchId: 'm2', outcome: 'H', status: 'settled', stakeCents: 10_000, won: false, profitCents: -10_000 },
+      ],
+      predictions: ['m1', 'm2'].map((id) => ({ ...history.predictions[0]!, matchId: id })),
+    };
+    const risk = dashboardOf({ ...run, weekCount: 1 }, oneWeek, new Map([['m1', match], ['m2', early]])).risk;
+    expect(risk.maxDrawdown).toEqual({ betByBet: 0.1, betByBetCents: 10_000, weeklyClose: 0 });
+    expect(risk.longestLosingRun).toBe(1);
+  });
+
+  it('reports log and arithmetic Sharpe side by side, 10,000-resample intervals, no edge to confirm at ROI 0, and no market band without closes', () => {
+    const dashboard = dashboardOf(run, history, matches);
+    const { risk } = dashboard;
+    // Weekly returns +10% then -1/11: the log returns ln 1.1 and ln(1/1.1) cancel exactly, the arithmetic ones do not.
+    expect(risk.sharpe.logReturn).toBeCloseTo(0, 12);
+    const r = [0.1, -1 / 11];
+    const m = (r[0]! + r[1]!) / 2;
+    const sd = Math.sqrt(((r[0]! - m) ** 2 + (r[1]! - m) ** 2) / 1);
+    expect(risk.sharpe.arithmetic).toBeCloseTo((m / sd) * Math.sqrt(2), 12);
+    expect(risk.roiIntervals.resamples).toBe(10_000);
+    expect(risk.roiIntervals.weekBlocks).toMatchObject({ weeks: 2 });
+    expect(risk.edge).toMatchObject({ betsNeeded: null });
+    expect(risk.riskOfRuin.marketFairClose).toBeNull();
+    expect(risk.fairCloseBandEnd).toBeNull();
+    // Two priced matches are too few for the encompassing regression.
+    expect(dashboard.encompassing).toBeNull();
+  });
+
+  it('draws the market band from the fair close when every bet has one', () => {
+    const closed = new Map([['m1', { ...match, odds: { ...match.odds, pinnacleClose: [1.9, 3.8, 4.2] as [number, number, number] } }]]);
+    const risk = dashboardOf(run, history, closed).risk;
+    expect(risk.riskOfRuin.marketFairClose).not.toBeNull();
+    expect(risk.fairCloseBandEnd!.p05Cents).toBeLessThanOrEqual(risk.fairCloseBandEnd!.p95Cents);
+  });
+});
+
+describe('searchViewOf', () => {
+  it('says which configuration of how many this is and deflates the p-value for every try (Šidák: 1 - 0.7^4 = 0.7599)', () => {
+    const view = searchViewOf({ configuration: 3, of: 4 }, 0.3);
+    expect(view.deflatedPValue).toBeCloseTo(0.7599, 12);
+    expect(view.sentence).toBe('Configuration 3 of 4 tried on this season: one-sided p = 0.300 for ROI > 0, 0.760 deflated (Šidák) for 4 tries.');
+    expect(searchViewOf({ configuration: 1, of: 1 }, null).sentence).toBe('Configuration 1 of 1 tried on this season.');
   });
 });

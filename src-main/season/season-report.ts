@@ -1,12 +1,19 @@
 import type { Match } from '../domain/football/match';
 import type { Triple } from '../domain/football/outcome';
 import { describeRejection } from '../domain/betting/value-bets';
+import { describePriceSource, priceOf } from '../domain/betting/price-source';
+import { isMarketInformed, probabilityLabelOf } from '../domain/betting/strategy';
+import { strategyOf } from './strategy-settings';
 import { brierScore, logLoss, rankedProbabilityScore } from '../domain/evaluation/scoring-rules';
 import { calibrationTable } from '../domain/evaluation/calibration-table';
 import { pairedBootstrap } from '../domain/evaluation/paired-bootstrap';
 import { closingLineValueOf, drawdownFraction, roiOf, summarisePerformance } from '../domain/evaluation/performance-metrics';
 import { judgeEdge } from '../domain/evaluation/verdict';
-import { expectedBankrollBand } from '../domain/season/expected-bankroll-band';
+import { expectedBankrollBand, type BandWeek } from '../domain/season/expected-bankroll-band';
+import { betByBetMaxDrawdown, betsToConfirmEdge, deflatedSignificance, longestLosingRun, weekBlockBootstrapRoi, weeklySharpeRatios, type TimedBet } from '../domain/evaluation/risk-figures';
+import { testForecastEncompassing, type SlopeEstimate } from '../domain/evaluation/forecast-encompassing';
+import { fairClose } from '../domain/betting/market-consensus';
+import { strategyProbabilities } from '../domain/betting/strategy-inputs';
 import type { Prediction } from '../domain/season/play-week';
 import type { RunHistory } from '../domain/season/run-history';
 import { isSettled, isStaked, type WeekBet } from '../domain/season/week-bet';
@@ -22,6 +29,10 @@ import type {
   RetrainView,
   RunSummary,
   ScoreComparison,
+  EncompassingView,
+  RiskView,
+  SearchView,
+  StrategyView,
   WeeklyPerformanceRow,
   WeekView,
 } from './season-views';
@@ -33,7 +44,8 @@ import type {
  */
 
 const BAND_PATHS = 2000;
-const BOOTSTRAP_RESAMPLES = 2000;
+/** At least 10,000 resamples for every bootstrap interval shown (issue 12): fewer leave visible Monte Carlo noise in the interval ends. */
+const BOOTSTRAP_RESAMPLES = 10_000;
 /** A path counts as ruined once it has lost half the starting bankroll. */
 const RUIN_FRACTION = 0.5;
 
@@ -162,7 +174,7 @@ export function weekViewOf(run: RunRow, history: RunHistory, matchesById: Readon
     .map((p) => {
       const match = matchesById.get(p.matchId);
       if (!match) throw new Error(`Match ${p.matchId} of run "${run.name}" is no longer in the matches table`);
-      return matchViewOf(match, p, match.odds[run.settings.priceSource] ?? null);
+      return matchViewOf(match, p, priceOf(match, run.settings.priceSource));
     });
   return {
     runId: run.id,
@@ -199,7 +211,85 @@ function scoreComparisonOf(predictions: readonly Prediction[], matchesById: Read
   };
 }
 
-export function dashboardOf(run: RunRow, history: RunHistory, matchesById: ReadonlyMap<string, Match>): DashboardView {
+function riskViewOf(
+  run: RunRow,
+  history: RunHistory,
+  matchesById: ReadonlyMap<string, Match>,
+  betsInterval: readonly [number, number] | null,
+  weeklyCloseDrawdown: number,
+  ownRuin: number,
+  fairCloseBand: { points: readonly { p05Cents: number; p50Cents: number; p95Cents: number }[]; riskOfRuin: number } | null,
+): RiskView {
+  const timed: TimedBet[] = history.bets.filter(isSettled).map((b) => {
+    const match = matchesById.get(b.matchId)!;
+    return { week: b.week, date: match.date, kickoff: match.kickoff, matchId: b.matchId, stakeCents: b.stakeCents, profitCents: b.profitCents, won: b.won };
+  });
+  const bootstrap = { resamples: BOOTSTRAP_RESAMPLES, seed: run.settings.seed, level: 0.95 };
+  const drawdown = betByBetMaxDrawdown(run.startingBankrollCents, timed);
+  const confirmation = betsToConfirmEdge(timed);
+  const weekBlocks = weekBlockBootstrapRoi(timed, bootstrap);
+  const end = fairCloseBand?.points.at(-1);
+  return {
+    sharpe: weeklySharpeRatios(run.startingBankrollCents, history.bankroll, run.weekCount),
+    maxDrawdown: { betByBet: drawdown.fraction, betByBetCents: drawdown.cents, weeklyClose: weeklyCloseDrawdown },
+    longestLosingRun: longestLosingRun(timed),
+    roiIntervals: { resamples: BOOTSTRAP_RESAMPLES, bets: betsInterval, weekBlocks: weekBlocks && { lower: weekBlocks.lower, upper: weekBlocks.upper, weeks: weekBlocks.weeks } },
+    edge: confirmation && { pValue: confirmation.pValue, zScore: confirmation.zScore, betsNeeded: confirmation.betsNeeded },
+    riskOfRuin: { own: history.weeks.length ? ownRuin : null, marketFairClose: fairCloseBand?.riskOfRuin ?? null },
+    fairCloseBandEnd: end ? { p05Cents: end.p05Cents, p50Cents: end.p50Cents, p95Cents: end.p95Cents } : null,
+  };
+}
+
+export function searchViewOf(position: { readonly configuration: number; readonly of: number }, pValue: number | null): SearchView {
+  const deflated = pValue === null ? null : deflatedSignificance(pValue, position.of).sidak;
+  const tried = `Configuration ${position.configuration} of ${position.of} tried on this season`;
+  return {
+    ...position,
+    pValue,
+    deflatedPValue: deflated,
+    sentence:
+      pValue === null || deflated === null
+        ? `${tried}.`
+        : `${tried}: one-sided p = ${pValue.toFixed(3)} for ROI > 0, ${deflated.toFixed(3)} deflated (Šidák) for ${position.of} ${position.of === 1 ? 'try' : 'tries'}.`,
+  };
+}
+
+/** Fewer matches than this and the three-parameter-per-outcome regression says nothing. */
+const ENCOMPASSING_MIN_MATCHES = 50;
+
+/** The model's own forecasts (never market-informed) against the market they are compared with in the Brier figures. */
+function encompassingViewOf(predictions: readonly Prediction[], matchesById: ReadonlyMap<string, Match>): EncompassingView | null {
+  const observations = predictions.flatMap((p) => (p.marketProbabilities ? [{ market: p.marketProbabilities, model: p.probabilities, result: matchesById.get(p.matchId)!.result }] : []));
+  if (observations.length < ENCOMPASSING_MIN_MATCHES) return null;
+  try {
+    const r = testForecastEncompassing(observations, { level: 0.95 });
+    const slope = (x: SlopeEstimate) => ({ estimate: x.estimate, lower: x.lower, upper: x.upper });
+    return { matches: r.matches, modelSlope: slope(r.modelSlope), marketSlope: slope(r.marketSlope), modelAddsInformation: r.modelAddsInformation, verdict: r.verdict };
+  } catch (error) {
+    return { matches: observations.length, modelSlope: null, marketSlope: null, modelAddsInformation: false, verdict: `The encompassing test cannot be run on these matches: ${(error as Error).message}.` };
+  }
+}
+
+/** Shown wherever CLV is: DESIGN.md's close, the same order settleWeek reads closes in. */
+export const CLV_CLOSE_LABEL = "Pinnacle close (PSC*) made fair with the run's margin method; the average close (AvgC*) where Pinnacle's is missing";
+
+export function strategyViewOf(settings: RunSettings): StrategyView {
+  const strategy = strategyOf(settings);
+  return {
+    name: strategy.name,
+    marketInformed: isMarketInformed(strategy.probabilitySource),
+    probabilities: probabilityLabelOf(strategy.probabilitySource),
+    price: describePriceSource(strategy.priceSource),
+    closeForClv: CLV_CLOSE_LABEL,
+  };
+}
+
+export function dashboardOf(
+  run: RunRow,
+  history: RunHistory,
+  matchesById: ReadonlyMap<string, Match>,
+  searchPosition: { readonly configuration: number; readonly of: number } | null = null,
+): DashboardView {
   const settings = run.settings;
   const performance = history.weeks;
   const placed = history.bets.filter(isSettled);
@@ -207,23 +297,30 @@ export function dashboardOf(run: RunRow, history: RunHistory, matchesById: Reado
   const weeks = weeklyRows(history);
   const predictionByMatch = new Map(predictions.map((p) => [p.matchId, p]));
 
-  const band = expectedBankrollBand(
-    performance.map((p) => {
-      const weekBets = placed.filter((b) => b.week === p.week);
-      const matchIds = [...new Set(weekBets.map((b) => b.matchId))];
-      return {
-        week: p.week,
-        matches: matchIds.map((id) => ({
-          modelProbabilities: predictionByMatch.get(id)!.probabilities,
+  const strategy = strategyOf(settings);
+  const bandWeeks: BandWeek[] = performance.map((p) => {
+    const weekBets = placed.filter((b) => b.week === p.week);
+    const matchIds = [...new Set(weekBets.map((b) => b.matchId))];
+    return {
+      week: p.week,
+      matches: matchIds.map((id) => {
+        const match = matchesById.get(id)!;
+        // The band draws results from the probabilities the bets were decided on: the model's, or the strategy's market-informed ones.
+        const own = strategyProbabilities(strategy.probabilitySource, match, predictionByMatch.get(id)!.probabilities, strategy.marginMethod) ?? predictionByMatch.get(id)!.probabilities;
+        return {
+          modelProbabilities: own,
+          fairClosingProbabilities: fairClose(match, strategy.marginMethod)?.probabilities ?? null,
           bets: weekBets
             .filter((b) => b.matchId === id)
             .map((b) => ({ outcome: b.outcome, stakeFraction: b.stakeCents / p.bankrollStartCents, decimalOdds: b.decimalOdds })),
-        })),
-      };
-    }),
-    run.startingBankrollCents,
-    { paths: BAND_PATHS, seed: settings.seed, ruinFraction: RUIN_FRACTION },
-  );
+        };
+      }),
+    };
+  });
+  const bandOptions = { paths: BAND_PATHS, seed: settings.seed, ruinFraction: RUIN_FRACTION };
+  const band = expectedBankrollBand(bandWeeks, run.startingBankrollCents, bandOptions);
+  const everyBetHasClose = bandWeeks.every((w) => w.matches.every((m) => m.fairClosingProbabilities !== null));
+  const fairCloseBand = performance.length > 0 && everyBetHasClose ? expectedBankrollBand(bandWeeks, run.startingBankrollCents, { ...bandOptions, truth: 'fair-close' }) : null;
 
   const bankroll: BankrollPoint[] = history.bankroll.map((b, i) => ({
     week: b.week,
@@ -250,6 +347,7 @@ export function dashboardOf(run: RunRow, history: RunHistory, matchesById: Reado
   const scores = scoreComparisonOf(predictions, matchesById, settings.seed);
   const last = bankroll.at(-1);
 
+  const risk = riskViewOf(run, history, matchesById, metrics.roiInterval, metrics.maxDrawdown, band.riskOfRuin, fairCloseBand);
   return {
     run: runSummaryOf(run, history),
     verdict: judgeEdge({
@@ -261,6 +359,8 @@ export function dashboardOf(run: RunRow, history: RunHistory, matchesById: Reado
       roiInterval: metrics.roiInterval,
       bankroll: last === undefined ? null : { finalCents: last.bankrollCents, p05Cents: last.expectedP05Cents, p50Cents: last.expectedP50Cents, p95Cents: last.expectedP95Cents },
     }),
+    search: searchPosition && searchViewOf(searchPosition, risk.edge?.pValue ?? null),
+    strategy: strategyViewOf(settings),
     kpis: {
       bankrollCents: metrics.endingBankrollCents,
       startingBankrollCents: run.startingBankrollCents,
@@ -282,6 +382,8 @@ export function dashboardOf(run: RunRow, history: RunHistory, matchesById: Reado
       clv: metrics.clv,
       riskOfRuin: performance.length ? band.riskOfRuin : null,
     },
+    risk,
+    encompassing: encompassingViewOf(predictions, matchesById),
     scores,
     weeks,
     bankroll,

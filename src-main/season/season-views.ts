@@ -156,10 +156,73 @@ export type DashboardKpis = Pick<
   readonly riskOfRuin: number | null;
 };
 
+/** The run's strategy as every view shows it: what its bet probabilities are and what its price assumes. */
+export interface StrategyView {
+  readonly name: string;
+  /** True when the bet probabilities read prices; they are then labelled market-informed. */
+  readonly marketInformed: boolean;
+  /** "model", or "market-informed: ..." saying which market. */
+  readonly probabilities: string;
+  /** The price bets are struck at and what it assumes (the best price assumes accounts at every book). */
+  readonly price: string;
+  /** Which close closing-line value is measured against. */
+  readonly closeForClv: string;
+}
+
+/** Risk figures that do not flatter (docs/betting.md "Risk figures in the reports"); each labelled companion sits beside its honest figure. */
+export interface RiskView {
+  /** Weekly Sharpe on log returns (DESIGN.md); the arithmetic version is the labelled companion. */
+  readonly sharpe: { readonly logReturn: number | null; readonly arithmetic: number | null };
+  /** Max drawdown over the bankroll after every settled bet in kick-off order; the weekly-close figure beside it. */
+  readonly maxDrawdown: { readonly betByBet: number; readonly betByBetCents: number; readonly weeklyClose: number };
+  /** Most consecutive lost bets in kick-off order. */
+  readonly longestLosingRun: number;
+  /** 95% ROI intervals: bets resampled, and whole betting weeks resampled (bets of a week are not independent). */
+  readonly roiIntervals: {
+    readonly resamples: number;
+    readonly bets: readonly [number, number] | null;
+    readonly weekBlocks: { readonly lower: number; readonly upper: number; readonly weeks: number } | null;
+  };
+  /** At the observed ROI and spread: the one-sided p-value, and the bets a 95% test would need to confirm the edge (null when ROI <= 0). */
+  readonly edge: { readonly pValue: number; readonly zScore: number; readonly betsNeeded: number | null } | null;
+  /** Risk of ruin (half the bankroll lost) with results drawn from the strategy's own probabilities, and from the market's fair close ("if the market is right"). */
+  readonly riskOfRuin: { readonly own: number | null; readonly marketFairClose: number | null };
+  /** The final bankroll's 5-50-95% band under the market's fair close; null without closing prices. */
+  readonly fairCloseBandEnd: { readonly p05Cents: number; readonly p50Cents: number; readonly p95Cents: number } | null;
+}
+
+/** Does the model carry information the market lacks? The encompassing regression on the run's matches. */
+export interface EncompassingView {
+  readonly matches: number;
+  /** null when the regression cannot be fitted (the verdict says why). */
+  readonly modelSlope: { readonly estimate: number; readonly lower: number; readonly upper: number } | null;
+  readonly marketSlope: { readonly estimate: number; readonly lower: number; readonly upper: number } | null;
+  readonly modelAddsInformation: boolean;
+  /** One sentence; also says why when the test cannot be run. */
+  readonly verdict: string;
+}
+
+/** The run's place in the search log of its season, and its edge's significance deflated for every configuration tried there. */
+export interface SearchView {
+  /** "configuration k of n tried on this season" (this ledger's search log). */
+  readonly configuration: number;
+  readonly of: number;
+  /** One-sided p-value of ROI > 0 at the observed ROI and spread; null without two staked bets. */
+  readonly pValue: number | null;
+  /** Šidák-deflated for n tries: 1 − (1 − p)^n. */
+  readonly deflatedPValue: number | null;
+  readonly sentence: string;
+}
+
 export interface DashboardView {
   readonly run: RunSummary;
   /** The headline: does the run show an edge over the market, and the figures that say so. */
   readonly verdict: Verdict;
+  /** null when the ledger has no search-log entry for the run (a run created before the log existed). */
+  readonly search: SearchView | null;
+  readonly strategy: StrategyView;
+  readonly risk: RiskView;
+  readonly encompassing: EncompassingView | null;
   readonly kpis: DashboardKpis;
   readonly scores: ScoreComparison;
   readonly weeks: readonly WeeklyPerformanceRow[];

@@ -8,7 +8,7 @@ import type { Match } from '../domain/football/match';
 import type { RunHistory } from '../domain/season/run-history';
 import type { PlacedBet, VoidBet, WeekBet } from '../domain/season/week-bet';
 import { closingLineValueOf } from '../domain/evaluation/performance-metrics';
-import { dashboardOf } from './season-report';
+import { dashboardOf, strategyViewOf } from './season-report';
 import { betSlipCsv, betSlipRows, formatCents } from './bet-slip-export';
 import type { DashboardView } from './season-views';
 
@@ -55,7 +55,7 @@ export function weekReportOf(db: LedgerDatabase, run: RunRow): WeekReport | null
   const dashboard = history.weeks.length > 0 ? dashboardOf(run, history, matchesById) : null;
   const openBets = (open?.decided.bets ?? []).filter((b): b is PlacedBet => b.status === 'placed' && b.book === 'active');
   const weekBets: readonly WeekBet[] = open ? openBets : history.bets.filter((b) => b.week === week);
-  const csv = betSlipCsv(betSlipRows(weekBets, names, run.startingBankrollCents, history.bankroll, run.dataFingerprint), { excelBom: false });
+  const csv = betSlipCsv(betSlipRows(weekBets, names, run.startingBankrollCents, history.bankroll, run.dataFingerprint, strategyViewOf(run.settings).probabilities), { excelBom: false });
   const html = htmlOf({ run, history, open, week, weekStart, names, dashboard, openBets, voids: readVoidBets(db, run.id), revisions: readRevisions(db, run.id) });
   return { week, weekStart, html, csv };
 }
@@ -135,7 +135,7 @@ ${kpis && scores ? `<dl>
 <dt>Bets, staked, profit</dt><dd>${field('bets', String(kpis.bets))} bets, ${field('staked', money(kpis.stakedCents))} staked, ${field('profit', money(kpis.profitCents))} profit</dd>
 <dt>ROI</dt><dd>${field('roi', pct(kpis.roi))}${kpis.roiInterval ? ` (95% interval ${pct(kpis.roiInterval[0])} to ${pct(kpis.roiInterval[1])})` : ''}</dd>
 <dt>CLV so far</dt><dd>${kpis.clv ? `${field('clv', pct(kpis.clv.mean))} mean over ${kpis.clv.bets} bets, ${pct(kpis.clv.beatCloseShare)} beat the close` : field('clv', 'n/a (no closing prices yet)')}</dd>
-<dt>Model vs market</dt><dd>Brier ${field('model-brier', num(scores.modelBrier))} vs ${field('market-brier', num(scores.marketBrier))}, RPS ${num(scores.modelRps)} vs ${num(scores.marketRps)} over ${scores.matches} matches (lower is better; the market is the ${escape(r.run.settings.priceSource === 'max' ? 'average' : r.run.settings.priceSource)} book without its margin)</dd>
+<dt>Model vs market</dt><dd>Brier ${field('model-brier', num(scores.modelBrier))} vs ${field('market-brier', num(scores.marketBrier))}, RPS ${num(scores.modelRps)} vs ${num(scores.marketRps)} over ${scores.matches} matches (lower is better; the market is the ${escape(r.run.settings.priceSource === 'best' ? 'average' : r.run.settings.priceSource)} book without its margin)</dd>
 </dl>` : '<p class="none">No week settled yet.</p>'}
 <h2>Model versions and retrains</h2>
 <ul>${retrains.join('') || '<li class="none">none yet</li>'}</ul>

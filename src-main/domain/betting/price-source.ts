@@ -9,10 +9,10 @@ import type { DecimalOdds1x2, Match, OddsSource } from '../football/match';
 export const PRICE_SOURCES = ['b365', 'pinnacle', 'avg', 'best'] as const;
 export type PriceSource = (typeof PRICE_SOURCES)[number];
 
-const ODDS_GROUP: Readonly<Record<PriceSource, OddsSource>> = { b365: 'b365', pinnacle: 'pinnacle', avg: 'avg', best: 'max' };
+const ODDS_GROUP = { b365: 'b365', pinnacle: 'pinnacle', avg: 'avg', best: 'max' } as const satisfies Readonly<Record<PriceSource, OddsSource>>;
 
-/** The odds group a price source reads. */
-export function oddsGroupOf(source: PriceSource): OddsSource {
+/** The pre-match odds group a price source reads. */
+export function oddsGroupOf(source: PriceSource): (typeof ODDS_GROUP)[PriceSource] {
   return ODDS_GROUP[source];
 }
 

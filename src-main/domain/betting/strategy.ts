@@ -93,3 +93,21 @@ export function assertStrategy(strategy: Strategy): void {
     }
   }
 }
+
+/** What the strategy's probabilities are, for every place that shows them. */
+export function probabilityLabelOf(source: ProbabilitySource): string {
+  switch (source.kind) {
+    case 'model':
+      return 'model';
+    case 'market-consensus':
+      return `market-informed: ${source.reference === 'pinnacle' ? 'Pinnacle' : 'average'} pre-match prices made fair`;
+    case 'model-shrunk-to-market':
+      return `market-informed: model pooled with ${source.reference === 'pinnacle' ? 'Pinnacle' : 'average'} pre-match fair prices, model weight ${source.weight}`;
+    default: {
+      const unknown: never = source;
+      throw new Error(`Unknown probability source ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+export { DEFAULT_POOL_WEIGHT, DEFAULT_STRATEGY_ID, NAMED_STRATEGIES, NAMED_STRATEGY_IDS, type NamedStrategyId } from './named-strategies';

@@ -10,8 +10,14 @@ import { decideWeek, decideWeekRetrain, playWeek, settleWeek, type DecideWeekInp
  * minimum edge, no caps that bind, whole-unit stakes.
  */
 const SETTINGS: WeekSettings = {
-  priceSource: 'b365',
-  marginMethod: 'basic',
+  strategy: {
+    name: 'Model',
+    probabilitySource: { kind: 'model' },
+    priceSource: 'b365',
+    marginMethod: 'basic',
+    filters: { minEdge: 0.05, maxCredibleEdge: Number.POSITIVE_INFINITY, minOdds: 1.01, maxOdds: 100 },
+    staking: { kind: 'kelly', multiplier: 0.5, shrinkByCalibration: false },
+  },
   staking: {
     kellyMultiplier: 0.5, minEdge: 0.05, minOdds: 1.01, maxOdds: 100, maxStakeFraction: 1, maxWeeklyExposureFraction: 1,
     oneOutcomePerMatch: true, mode: 'independent', stakeUnitCents: 100,
@@ -40,7 +46,8 @@ function weekInput(overrides: Partial<DecideWeekInput> = {}): DecideWeekInput {
 }
 
 const RESULTS: FixtureResult[] = [
-  { matchId: 'm1', result: 'H', closingPrices: { b365Close: [1.8, 4, 4] } },
+  // The Bet365 close is here only to show it is not the one CLV uses.
+  { matchId: 'm1', result: 'H', closingPrices: { pinnacleClose: [1.8, 4, 4], b365Close: [1.5, 5, 5] } },
   { matchId: 'm2', result: 'D', closingPrices: {} },
 ];
 
@@ -91,6 +98,21 @@ describe('decideWeek', () => {
     expect(decided.bets.some((b) => b.matchId === 'm2')).toBe(false);
     expect(decided.forecasts.find((f) => f.matchId === 'm2' && f.role === 'active')!.marketProbabilities).toBeNull();
   });
+  it('bets the strategy\'s probabilities at its price while the forecasts stay the model\'s own (market consensus at the best price)', () => {
+    const consensus: WeekSettings = {
+      ...SETTINGS,
+      strategy: { ...SETTINGS.strategy, name: 'Market consensus', probabilitySource: { kind: 'market-consensus', reference: 'pinnacle' }, priceSource: 'best' },
+    };
+    const fixtures = [{ matchId: 'm1', prices: { b365: M1_ODDS, pinnacle: M1_ODDS, max: [2.2, 4, 4] as Triple }, probabilities: { active: [0.6, 0.2, 0.2] as Triple, static: [0.2, 0.4, 0.4] as Triple, champion: null } }];
+    const decided = decideWeek(weekInput({ settings: consensus, fixtures }));
+    // Pinnacle 2/4/4 made fair is 0.5/0.25/0.25; at the best 2.2 the home edge is 0.1, full Kelly 0.1 / 1.2, half of it of 1,000.00 is 41.67, rounded down to 41.00.
+    const placed = decided.bets.filter((b) => b.status === 'placed');
+    expect(placed.map((b) => [b.book, b.outcome, b.decimalOdds, b.modelProbability, b.status === 'placed' ? b.stakeCents : 0])).toEqual([
+      ['active', 'H', 2.2, 0.5, 4_100],
+      ['static', 'H', 2.2, 0.5, 4_100],
+    ]);
+    expect(decided.forecasts.map((f) => f.probabilities)).toEqual([[0.6, 0.2, 0.2], [0.2, 0.4, 0.4]]);
+  });
 });
 
 describe('settleWeek', () => {
@@ -122,6 +144,12 @@ describe('settleWeek', () => {
     const home = week.bets.find((b) => b.matchId === 'm1' && b.outcome === 'H' && b.book === 'active')!;
     expect(home.closingFairProbability).toBeCloseTo(10 / 19, 12);
     expect(week.bets.find((b) => b.matchId === 'm2')!.closingOdds).toBeNull();
+  });
+
+  it('measures the close against the average close where Pinnacle has none, never the book bet at', () => {
+    const results: FixtureResult[] = [{ matchId: 'm1', result: 'H', closingPrices: { avgClose: [1.9, 3.8, 4.2], b365Close: [1.5, 5, 5] } }, RESULTS[1]!];
+    const week = settleWeek(decideWeek(weekInput()), { results, pastActive: [] });
+    expect(week.bets.find((b) => b.matchId === 'm1' && b.outcome === 'H' && b.book === 'active')!.closingOdds).toBe(1.9);
   });
 
   it('raises a drawdown alert when the bankroll falls more than the threshold below its peak', () => {

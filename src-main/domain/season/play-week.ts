@@ -1,8 +1,11 @@
 import type { OddsSource } from '../football/match';
 import { outcomeIndex, type Outcome, type Triple } from '../football/outcome';
 import type { BettingWeek } from '../football/betting-week';
-import { removeMargin, type MarginMethod } from '../betting/margin-removal';
+import { removeMargin } from '../betting/margin-removal';
 import { decideWeekBets } from '../betting/value-bets';
+import { oddsGroupOf, type PriceSource } from '../betting/price-source';
+import type { Strategy } from '../betting/strategy';
+import { strategyDecisionSettings, strategyWeekMatch } from '../betting/strategy-inputs';
 import type { StakingConfig } from '../betting/stake-sizing';
 import { settleBet } from '../betting/settlement';
 import { matchBrierScore, matchLogLoss, matchRankedProbabilityScore } from '../evaluation/scoring-rules';
@@ -20,17 +23,18 @@ import type { Book, PlacedBet, RejectedCandidate, WeekBet } from './week-bet';
  * `playWeek = settleWeek(decideWeek(...))`; nothing of the week's results reaches the decisions.
  */
 
-/** The pre-match prices a run strikes its bets at. */
-export type PriceSource = 'b365' | 'pinnacle' | 'avg' | 'max';
-
 /** Prices after the market closed: only settling reads them (closing-line value). */
 export type ClosingSource = Extract<OddsSource, `${string}Close`>;
+
+/** The pre-match odds groups of a match (`max` is the best price across books). */
+export type PreMatchSource = Exclude<OddsSource, ClosingSource>;
 
 export type PredictionRole = 'active' | 'static' | 'champion';
 
 export interface WeekSettings {
-  readonly priceSource: PriceSource;
-  readonly marginMethod: MarginMethod;
+  /** Where the bets' probabilities come from, the price they are struck at, the filters and the staking. */
+  readonly strategy: Strategy;
+  /** The run's caps, Kelly mode and stake unit; the strategy's filters and multiplier replace the rest. */
   readonly staking: StakingConfig;
   readonly monitoring: MonitoringThresholds;
   readonly retrain: RetrainPolicy;
@@ -56,7 +60,7 @@ export interface WeekModels {
 export interface WeekFixture {
   readonly matchId: string;
   /** Every pre-match price source known before the week starts; closing prices cannot be named here. */
-  readonly prices: Readonly<Partial<Record<PriceSource, Triple>>>;
+  readonly prices: Readonly<Partial<Record<PreMatchSource, Triple>>>;
   readonly probabilities: { readonly active: Triple; readonly static: Triple; readonly champion: Triple | null };
 }
 
@@ -147,21 +151,20 @@ export interface PlayedWeek {
   readonly state: WeekState;
 }
 
-/** Closing prices used for closing-line value, by the book bets are struck at. */
-const CLOSING_SOURCES: Record<PriceSource, readonly ClosingSource[]> = {
-  b365: ['b365Close', 'pinnacleClose', 'avgClose'],
-  pinnacle: ['pinnacleClose', 'b365Close', 'avgClose'],
-  avg: ['avgClose', 'pinnacleClose', 'b365Close'],
-  max: ['maxClose', 'avgClose', 'pinnacleClose'],
-};
+/**
+ * The close closing-line value is measured against, whatever book the bet was struck at
+ * (DESIGN.md): Pinnacle's, the sharpest close in the files, and the average close where
+ * Pinnacle's is missing. The same order as `fairClose` in betting/market-consensus.ts.
+ */
+const CLOSING_SOURCES: readonly ClosingSource[] = ['pinnacleClose', 'avgClose'];
 
 /**
  * The book whose margin-free prices stand for "the market" in comparisons. Betting at the best
  * available price is a choice of where to bet, not a forecast: the max prices of several books
  * are not one market, so the average market is used to judge the model in that case.
  */
-export function marketSourceOf(priceSource: PriceSource): PriceSource {
-  return priceSource === 'max' ? 'avg' : priceSource;
+export function marketSourceOf(priceSource: PriceSource): PreMatchSource {
+  return priceSource === 'best' ? 'avg' : oddsGroupOf(priceSource);
 }
 
 /**
@@ -184,10 +187,10 @@ export function decideWeekRetrain(
 
 export function decideWeek(input: DecideWeekInput): DecidedWeek {
   const { week, state, models, fixtures, settings } = input;
-  const marketSource = marketSourceOf(settings.priceSource);
+  const marketSource = marketSourceOf(settings.strategy.priceSource);
   const marketP = fixtures.map((f) => {
     const odds = f.prices[marketSource];
-    return odds ? (removeMargin(odds, settings.marginMethod).probabilities as unknown as Triple) : null;
+    return odds ? (removeMargin(odds, settings.strategy.marginMethod).probabilities as unknown as Triple) : null;
   });
   const forecastsOf = (role: PredictionRole, modelVersion: number, pick: (f: WeekFixture) => Triple): Forecast[] =>
     fixtures.map((f, i) => ({ week: week.index, matchId: f.matchId, role, modelVersion, probabilities: pick(f), marketProbabilities: marketP[i] ?? null }));
@@ -210,11 +213,12 @@ function championOf(f: WeekFixture): Triple {
 
 function decideBook(input: DecideWeekInput, book: Book, bankrollCents: number, modelVersion: number, pick: (f: WeekFixture) => Triple): (RejectedCandidate | PlacedBet)[] {
   const { settings, week } = input;
+  const { strategy } = settings;
   const matches = input.fixtures.flatMap((f) => {
-    const odds = f.prices[settings.priceSource];
-    return odds ? [{ matchId: f.matchId, modelProbabilities: pick(f), decimalOdds: odds, marginMethod: settings.marginMethod }] : [];
+    const match = strategyWeekMatch(strategy, { id: f.matchId, odds: f.prices }, pick(f));
+    return match ? [match] : [];
   });
-  return decideWeekBets({ bankrollCents, matches, staking: settings.staking }).map((d) => {
+  return decideWeekBets({ bankrollCents, matches, ...strategyDecisionSettings(strategy, settings.staking, null) }).map((d) => {
     const fields = {
       week: week.index,
       book,
@@ -311,12 +315,12 @@ export function playWeek(input: DecideWeekInput & SettleWeekInput): PlayedWeek {
 }
 
 function settleCandidate(bet: RejectedCandidate | PlacedBet, result: FixtureResult, settings: WeekSettings): WeekBet {
-  const closing = closingPriceOf(result.closingPrices, CLOSING_SOURCES[settings.priceSource]);
+  const closing = closingPriceOf(result.closingPrices, CLOSING_SOURCES);
   const index = outcomeIndex(bet.outcome);
   const closed = {
     ...bet,
     closingOdds: closing ? closing[index] : null,
-    closingFairProbability: closing ? removeMargin(closing, settings.marginMethod).probabilities[index]! : null,
+    closingFairProbability: closing ? removeMargin(closing, settings.strategy.marginMethod).probabilities[index]! : null,
   };
   if (closed.status === 'rejected') return closed;
   const won = result.result === bet.outcome;

@@ -71,6 +71,15 @@ export function Dashboard(props: { view: DashboardView; onOpenWeek?: (week: numb
         <Kpi label="Market Brier" testId="kpi-market-brier" value={formatScore(scores.marketBrier)} detail={`RPS ${formatScore(scores.marketRps)}`} />
       </div>
 
+      <p className="sentence muted" data-testid="strategy-line">
+        Strategy {props.view.strategy.name}: probabilities {props.view.strategy.probabilities}. {props.view.strategy.price} CLV against the {props.view.strategy.closeForClv}.
+      </p>
+      <RiskLine view={props.view} />
+      {props.view.search !== null && (
+        <p className="sentence muted" data-testid="search-line">
+          {props.view.search.sentence}
+        </p>
+      )}
       <div className="panel">
         <h2>Bankroll</h2>
         <EChart option={bankrollChart} testId="chart-bankroll" height={320} ariaLabel="Bankroll by week with drawdown, expected band and its median, and the static model" />
@@ -101,6 +110,7 @@ export function Dashboard(props: { view: DashboardView; onOpenWeek?: (week: numb
           <p className="sentence" data-testid="brier-sentence">
             {brierSentence(scores)}
           </p>
+          <EncompassingPanel view={props.view} />
         </div>
         <div className="panel">
           <h2>Calibration</h2>
@@ -128,5 +138,31 @@ export function Dashboard(props: { view: DashboardView; onOpenWeek?: (week: numb
         <WeeklyTable weeks={weeks} onOpenWeek={props.onOpenWeek} seasonClv={kpis.clv?.mean ?? null} />
       </div>
     </div>
+  );
+}
+
+/** Risk figures that do not flatter, each with its flattering companion labelled beside it. */
+function RiskLine(props: { view: DashboardView }) {
+  const r = props.view.risk;
+  const blocks = r.roiIntervals.weekBlocks;
+  return (
+    <p className="sentence" data-testid="risk-line">
+      Sharpe on weekly log returns {r.sharpe.logReturn === null ? '—' : r.sharpe.logReturn.toFixed(2)} (arithmetic {r.sharpe.arithmetic === null ? '—' : r.sharpe.arithmetic.toFixed(2)}) · max drawdown bet by bet{' '}
+      {formatPercent(r.maxDrawdown.betByBet)} (weekly close {formatPercent(r.maxDrawdown.weeklyClose)}) · longest losing run {r.longestLosingRun} bets in kick-off order · ROI week-block 95% interval{' '}
+      {blocks === null ? '—' : `${formatPercent(blocks.lower, { signed: true })} to ${formatPercent(blocks.upper, { signed: true })}`} ({r.roiIntervals.resamples.toLocaleString('en-GB')} resamples) · bets needed to confirm this edge{' '}
+      {r.edge === null ? '—' : r.edge.betsNeeded === null ? 'none (no edge to confirm)' : r.edge.betsNeeded.toLocaleString('en-GB')} · risk of ruin if the market&apos;s close is right {formatPercent(r.riskOfRuin.marketFairClose, { digits: 2 })}
+    </p>
+  );
+}
+
+/** Does the model carry information the market lacks? Shown beside the Brier comparison. */
+function EncompassingPanel(props: { view: DashboardView }) {
+  const e = props.view.encompassing;
+  if (e === null) return <p className="sentence muted" data-testid="encompassing-sentence">Forecast encompassing: too few priced matches yet.</p>;
+  return (
+    <p className="sentence" data-testid="encompassing-sentence">
+      {e.modelSlope === null ? '' : `Model weight ${e.modelSlope.estimate.toFixed(2)} [${e.modelSlope.lower.toFixed(2)}, ${e.modelSlope.upper.toFixed(2)}] on ${e.matches} matches. `}
+      {e.verdict}
+    </p>
   );
 }

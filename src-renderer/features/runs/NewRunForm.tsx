@@ -4,6 +4,7 @@ import { useApi } from '../../api/use-api';
 import { formatSeason, leagueName } from '../../format/season';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { fieldTextOf, firstBadField, NUMBER_FIELDS, parseField, validateRunForm, type NumberKey } from './run-form-fields';
+import { NAMED_STRATEGY_IDS, namedStrategySettings, type NamedStrategyId } from '../../../src-main/ipc/renderer-contract';
 import { MARGIN_METHOD_LABELS, MODEL_KIND_LABELS, optionsOf, PRICE_SOURCE_LABELS, STAKING_MODE_LABELS } from './settings-labels';
 
 type FieldKey = NumberKey | 'name';
@@ -221,6 +222,28 @@ export function NewRunForm(props: { status: DataStatus; onCreated: (run: RunSumm
                 </label>
               ))}
           </div>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Strategy</legend>
+        <div className="form-grid">
+          <label className="field">
+            Strategy
+            <select
+              value={NAMED_STRATEGY_IDS.find((id) => namedStrategySettings(id).strategyName === settings.strategyName) ?? ''}
+              onChange={(e) => setSettings({ ...settings, ...namedStrategySettings(e.target.value as NamedStrategyId) })}
+              data-testid="settings-strategy"
+            >
+              {NAMED_STRATEGY_IDS.map((id) => (
+                <option key={id} value={id}>
+                  {namedStrategySettings(id).strategyName}
+                </option>
+              ))}
+            </select>
+            <span className="hint" data-testid="settings-strategy-source">
+              {settings.probabilitySource === 'model' ? 'Bets on the model\'s own probabilities.' : 'Market-informed: bets on probabilities read from the market\'s prices.'}
+            </span>
+          </label>
         </div>
       </fieldset>
       <fieldset>

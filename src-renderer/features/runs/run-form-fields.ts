@@ -35,12 +35,13 @@ export const NUMBER_FIELDS: Record<NumberKey, NumberFieldRule> = {
   alertBrierGap: { key: 'alertBrierGap', label: 'Brier gap vs market', unit: 'plain', min: 0, step: 0.005 },
   alertWindowMatches: { key: 'alertWindowMatches', label: 'Rolling window (matches)', unit: 'plain', min: 10, integer: true, step: 1 },
   alertDrawdown: { key: 'alertDrawdown', label: 'Drawdown alert', unit: 'percent', min: 0, minExclusive: true, max: 100, step: 1 },
+  poolWeight: { key: 'poolWeight', label: 'Weight on the model (shrunk to market)', unit: 'plain', min: 0, max: 1, step: 0.05, hint: '0 = the market, 1 = the model' },
 };
 
 /** The order the form shows the fields in, so "the first bad field" is the first on screen. */
 export const FIELD_ORDER: readonly (NumberKey | 'name')[] = [
   'name', 'seed', 'retrainEveryWeeks', 'retrainMinMatches', 'kellyMultiplier', 'minEdge', 'minOdds', 'maxOdds',
-  'maxStakeFraction', 'maxWeeklyExposureFraction', 'startingBankrollCents', 'alertBrierGap', 'alertWindowMatches', 'alertDrawdown',
+  'maxStakeFraction', 'maxWeeklyExposureFraction', 'startingBankrollCents', 'alertBrierGap', 'alertWindowMatches', 'alertDrawdown', 'poolWeight',
 ];
 
 const unitText = (rule: NumberFieldRule, value: number): string => (rule.unit === 'percent' ? `${value}%` : rule.unit === 'pounds' ? `£${value}` : String(value));

@@ -30,6 +30,12 @@ export const SETTING_DESCRIPTIONS: { readonly [K in keyof RunSettings]-?: { read
   alertWindowMatches: { label: 'Alert window (matches)', show: String },
   alertDrawdown: { label: 'Drawdown alert', show: pct },
   seed: { label: 'Seed', show: String },
+  strategyName: { label: 'Strategy', show: (v) => v },
+  probabilitySource: { label: 'Probabilities from', show: (v) => (v === 'model' ? 'the model' : v === 'market-consensus' ? 'the market consensus (market-informed)' : 'the model shrunk to the market (market-informed)') },
+  referenceBook: { label: 'Reference book', show: (v) => (v === 'pinnacle' ? 'Pinnacle pre-match' : 'Average of the books') },
+  poolWeight: { label: 'Weight on the model', show: String },
+  maxCredibleEdge: { label: 'Maximum credible edge', show: (v) => (v === null ? 'none' : pct(v)) },
+  flatStakeFraction: { label: 'Flat stake', show: (v) => (v === null ? 'Kelly' : `${pct(v)} of the bankroll`) },
   externalModel: {
     label: 'External model',
     show: (v) => (v === undefined ? 'none' : `${v.name}${v.marketInformed ? ', market-informed' : ''}, ${v.timeoutSeconds} s per call`),

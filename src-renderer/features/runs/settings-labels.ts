@@ -23,7 +23,7 @@ export const PRICE_SOURCE_LABELS: Record<RunSettings['priceSource'], string> = {
   b365: 'Bet365 pre-match',
   pinnacle: 'Pinnacle pre-match',
   avg: 'Market average',
-  max: 'Market best price',
+  best: 'Best price across books (assumes an account at every book, prices still on offer, no limits)',
 };
 
 export const STAKING_MODE_LABELS: Record<RunSettings['stakingMode'], string> = {

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { SHARED_DATA } from '../season/testing/season-fixture';
+
+const run = promisify(execFile);
+const CLI = fileURLToPath(new URL('./backtest.ts', import.meta.url));
+
+function backtest(args: string[]) {
+  return run(process.execPath, ['--import', 'tsx', CLI, ...args], { maxBuffer: 16 * 1024 * 1024 });
+}
+
+describe('npm run backtest', () => {
+  it('plays each season with the same strategy and prints one row per season and a pooled row that adds them up', async () => {
+    const { stdout } = await backtest(['--div', 'E0', '--seasons', '2223-2324', '--data', SHARED_DATA, '--model', 'dixon-coles', '--json']);
+    const out = JSON.parse(stdout.trim());
+    expect(Object.keys(out)).toEqual(['seasons', 'pooled', 'strategy']);
+    expect(out.seasons.map((s: { season: string }) => s.season)).toEqual(['2223', '2324']);
+    for (const row of [...out.seasons, out.pooled]) {
+      expect(Object.keys(row)).toEqual(['season', 'bets', 'roi', 'roiCi', 'clv', 'beatCloseShare', 'model', 'market']);
+      expect(row.roiCi[0]).toBeLessThanOrEqual(row.roi);
+      expect(row.roiCi[1]).toBeGreaterThanOrEqual(row.roi);
+      // CLV is a fraction, not a percentage.
+      expect(Math.abs(row.clv)).toBeLessThan(0.5);
+      expect(row.model.rps).toBeGreaterThan(0.15);
+      expect(row.market.rps).toBeGreaterThan(0.15);
+    }
+    expect(out.pooled.bets).toBe(out.seasons[0].bets + out.seasons[1].bets);
+    // The default strategy: the market consensus (docs/betting.md).
+    expect(out.strategy).toMatchObject({ name: 'Market consensus', probabilitySource: { kind: 'market-consensus', reference: 'pinnacle' }, priceSource: 'best' });
+  }, 300_000);
+
+  it('plays a strategy from a file, and refuses an unknown strategy naming the ones it knows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'edgeline-backtest-test-'));
+    try {
+      const file = join(dir, 'strategy.json');
+      writeFileSync(file, JSON.stringify({ strategyName: 'Avg consensus at Bet365', probabilitySource: 'market-consensus', referenceBook: 'avg', priceSource: 'b365', minEdge: 0.01 }));
+      const { stdout } = await backtest(['--seasons', '2324', '--data', SHARED_DATA, '--model', 'dixon-coles', '--strategy', file, '--json']);
+      expect(JSON.parse(stdout.trim()).strategy).toMatchObject({ name: 'Avg consensus at Bet365', probabilitySource: { kind: 'market-consensus', reference: 'avg' }, priceSource: 'b365' });
+      await expect(backtest(['--seasons', '2324', '--data', SHARED_DATA, '--strategy', 'lucky'])).rejects.toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining('--strategy "lucky" is neither a strategy name (market-consensus, model, model-shrunk-to-market) nor a readable file'),
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
+});
