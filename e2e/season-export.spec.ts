@@ -55,12 +55,13 @@ test('playing a season to the end and exporting its bet slips gives the ledger r
   expect(text.startsWith('\uFEFF')).toBe(true);
   const lines = text.slice(1).split('\r\n').filter((line) => line !== '');
   const header = (lines[0] ?? '').split(',');
-  expect(header.slice(0, 4)).toEqual(['week', 'date', 'kickoff', 'match']);
+  expect(header.slice(0, 3)).toEqual(['week', 'kickoff', 'match']);
+  expect(header).toEqual(expect.arrayContaining(['stake_gbp', 'profit_gbp', 'bankroll_after_gbp', 'probability_pct', 'probability_source', 'edge_pct', 'clv_pct']));
   const rows = lines.slice(1).map((line) => line.split(','));
   expect(rows).toHaveLength(totals.n);
   // Team names contain no commas in this league, so a plain split is enough to read the money columns.
-  const stakeAt = header.indexOf('stake');
-  const profitAt = header.indexOf('profit');
+  const stakeAt = header.indexOf('stake_gbp');
+  const profitAt = header.indexOf('profit_gbp');
   expect(rows.reduce((sum, row) => sum + centsOf(row[stakeAt] ?? ''), 0)).toBe(totals.staked);
   expect(rows.reduce((sum, row) => sum + centsOf(row[profitAt] ?? ''), 0)).toBe(totals.profit);
 });

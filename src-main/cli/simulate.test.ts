@@ -37,11 +37,11 @@ describe('npm run simulate', () => {
       const rows = parse(readFileSync(slips, 'utf8'), { columns: true }) as Record<string, string>[];
       expect(rows).toHaveLength(report.bets);
       const cents = (text: string) => Math.round(Number(text) * 100);
-      const staked = rows.reduce((s, r) => s + cents(r.stake!), 0);
-      const profit = rows.reduce((s, r) => s + cents(r.profit!), 0);
+      const staked = rows.reduce((s, r) => s + cents(r.stake_gbp!), 0);
+      const profit = rows.reduce((s, r) => s + cents(r.profit_gbp!), 0);
       expect(staked).toBe(Math.round(report.staked * 100));
       expect(profit).toBe(Math.round(report.profit * 100));
-      expect(cents(rows.at(-1)!.bankroll_after!)).toBe(Math.round(report.finalBankroll * 100));
+      expect(cents(rows.at(-1)!.bankroll_after_gbp!)).toBe(Math.round(report.finalBankroll * 100));
       expect(rows.filter((r) => r.result === 'won')).toHaveLength(report.wins);
     } finally {
       rmSync(dir, { recursive: true, force: true });

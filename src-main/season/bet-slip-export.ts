@@ -5,16 +5,18 @@ import { toCsvText, type CsvCell } from './csv-text';
 
 /**
  * A season's bet slips as CSV: one row per placed bet, by week, then kick-off (date, time,
- * match id) as a bettor would read a slip. Money is written from integer cents as exact decimals with two
- * places; "bankroll_after" starts from the bankroll the week opened with (the ledger's bankroll
- * history) and runs through the week's settled bets in order, so the week's last slip shows the
- * bankroll the week closed with. A bet still open has result "open" and no profit yet.
- * "model_probability" is the probability the bet was decided on; "probability_source" says
- * whether it is the model's own or market-informed (a consensus or pooled strategy).
+ * match id) as a bettor reads a slip and as the Bet slips screen lists them. Written for a
+ * spreadsheet's default import: money in pounds with two decimals (`_gbp`: the app shows money in
+ * pounds; the ledger keeps whole pence), kick-off as one ISO date-and-time cell, probabilities,
+ * edges, Kelly fractions and CLV as percentages (`_pct`: 15.0242 means 15.0242%) written as plain
+ * decimals, which every spreadsheet reads as numbers without a locale guess. "bankroll_after_gbp"
+ * starts from the bankroll the week opened with (the ledger's bankroll history) and runs through
+ * the week's settled bets in order, so the week's last slip shows the bankroll the week closed
+ * with. A bet still open has result "open" and no profit yet.
  */
 export const BET_SLIP_COLUMNS = [
-  'week', 'date', 'kickoff', 'match', 'selection', 'outcome', 'odds_taken', 'model_probability', 'probability_source', 'market_probability', 'edge',
-  'kelly_fraction', 'stake', 'result', 'profit', 'bankroll_after', 'closing_odds', 'clv', 'model_version', 'data_fingerprint',
+  'week', 'kickoff', 'match', 'selection', 'outcome', 'odds_taken', 'probability_pct', 'probability_source', 'market_probability_pct', 'edge_pct',
+  'kelly_fraction_pct', 'stake_gbp', 'result', 'profit_gbp', 'bankroll_after_gbp', 'closing_odds', 'clv_pct', 'model_version', 'data_fingerprint',
 ] as const;
 
 export function formatCents(cents: number): string {
@@ -24,8 +26,14 @@ export function formatCents(cents: number): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-function round(value: number, digits: number): number {
-  return Number(value.toFixed(digits));
+/** A fraction as a percentage with four decimals (0.150242 -> 15.0242): the slip's precision, six decimals of the fraction. */
+function percent(fraction: number): number {
+  return Number((fraction * 100).toFixed(4));
+}
+
+/** "2023-08-12 12:30", or the date alone when the file gave no time (seasons before 2019-20). */
+function kickoffCell(match: Pick<Match, 'date' | 'kickoff'>): string {
+  return match.kickoff === null ? match.date : `${match.date} ${match.kickoff}`;
 }
 
 export function betSlipRows(
@@ -60,10 +68,10 @@ export function betSlipRows(
       const selection = b.outcome === 'H' ? match.homeTeam : b.outcome === 'A' ? match.awayTeam : 'Draw';
       const clv = closingLineValueOf(b);
       return [
-        b.week, match.date, match.kickoff, `${match.homeTeam} v ${match.awayTeam}`, selection, b.outcome, b.decimalOdds,
-        round(b.modelProbability, 6), probabilitySource, round(b.marketProbability, 6), round(b.edge, 6), round(b.appliedKelly, 6),
+        b.week, kickoffCell(match), `${match.homeTeam} v ${match.awayTeam}`, selection, b.outcome, b.decimalOdds,
+        percent(b.modelProbability), probabilitySource, percent(b.marketProbability), percent(b.edge), percent(b.appliedKelly),
         formatCents(b.stakeCents), b.status === 'settled' ? (b.won ? 'won' : 'lost') : 'open', profitCents === null ? null : formatCents(profitCents),
-        formatCents(bankroll), b.closingOdds, clv === null ? null : round(clv, 6), b.modelVersion, dataFingerprint,
+        formatCents(bankroll), b.closingOdds, clv === null ? null : percent(clv), b.modelVersion, dataFingerprint,
       ];
     });
 }

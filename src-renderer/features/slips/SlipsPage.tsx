@@ -39,7 +39,15 @@ export function SlipsPage(props: { runId: string; exportRequest: number | null }
     const chosen = scope.kind === 'season' ? weeks : weeks.filter((w) => w.week === scope.week);
     return chosen.flatMap((w) => {
       const matches = new Map(w.matches.map((m) => [m.matchId, m]));
-      return w.candidates.filter((c) => c.status !== 'rejected').map((c) => ({ week: w.week, candidate: c, match: matches.get(c.matchId) }));
+      // Kick-off order within the week, as the exported CSV has it (date, time, match, H-D-A).
+      const key = (c: { readonly matchId: string; readonly outcome: string }): string => {
+        const m = matches.get(c.matchId);
+        return `${m?.date ?? ''} ${m?.kickoff ?? '99:99'} ${c.matchId} ${'HDA'.indexOf(c.outcome)}`;
+      };
+      return w.candidates
+        .filter((c) => c.status !== 'rejected')
+        .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
+        .map((c) => ({ week: w.week, candidate: c, match: matches.get(c.matchId) }));
     });
   }, [weeks, scope]);
   const totals = rows.reduce(
