@@ -88,7 +88,8 @@ describe('headless server', () => {
     const body = (await created.json()) as { ok: boolean; value: { name: string; settings: { minEdge: number } } };
     expect(body.ok).toBe(true);
     expect(body.value.name).toBe('Over HTTP');
-    expect(body.value.settings.minEdge).toBe(0.05);
+    // The default strategy's (market consensus) minimum edge.
+    expect(body.value.settings.minEdge).toBe(0.02);
   });
 
   it('returns validation errors as values naming the field', async () => {

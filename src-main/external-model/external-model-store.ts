@@ -7,6 +7,7 @@ import { loadExternalModelSnapshot, saveExternalModel } from '../ledger/model-re
 import type { Match } from '../domain/football/match';
 import type { Triple } from '../domain/football/outcome';
 import { bettingWeekStart } from '../domain/football/betting-week';
+import { priceDayOf } from '../domain/football/price-day';
 import type { Fixture } from '../model/fixture';
 import type { ModelStore, PricingModel } from '../season/season-engine';
 import { ExternalModelError } from './external-model-error';
@@ -173,13 +174,32 @@ class ExternalModelSession {
     return model;
   }
 
+  /**
+   * The week's fixtures are asked for in groups by price day (DESIGN.md): a weekend fixture may
+   * know the midweek round's results, a midweek fixture only what came before its Tuesday. Each
+   * request's history file holds exactly the matches before its group's price day.
+   */
   private async predictNow(model: ExternalTrainedModel, fixtures: readonly Fixture[], history: readonly Match[]): Promise<Triple[]> {
     if (fixtures.length === 0) return [];
-    const cutoff = bettingWeekStart(fixtures[0]!.date);
-    const outside = fixtures.find((f) => bettingWeekStart(f.date) !== cutoff);
-    if (outside) throw new Error(`External model "${this.name}": fixture ${outside.id} is not in the week starting ${cutoff}`);
-    const late = history.find((m) => m.date >= cutoff);
-    if (late) throw new Error(`External model "${this.name}": history holds ${late.id} dated ${late.date}, on or after the week start ${cutoff}`);
+    const weekStart = bettingWeekStart(fixtures[0]!.date);
+    const outside = fixtures.find((f) => bettingWeekStart(f.date) !== weekStart);
+    if (outside) throw new Error(`External model "${this.name}": fixture ${outside.id} is not in the week starting ${weekStart}`);
+    const groups = new Map<string, number[]>();
+    fixtures.forEach((f, i) => {
+      const day = priceDayOf(f.date);
+      groups.set(day, [...(groups.get(day) ?? []), i]);
+    });
+    const answers: Triple[] = new Array<Triple>(fixtures.length);
+    for (const [cutoff, indices] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const priced = await this.predictGroup(model, indices.map((i) => fixtures[i]!), history.filter((m) => m.date < cutoff), cutoff);
+      indices.forEach((fixtureIndex, k) => {
+        answers[fixtureIndex] = priced[k]!;
+      });
+    }
+    return answers;
+  }
+
+  private async predictGroup(model: ExternalTrainedModel, fixtures: readonly Fixture[], history: readonly Match[], cutoff: string): Promise<Triple[]> {
     const process = await this.ensureProcess();
     let stateDir = this.trainedHere.get(model);
     if (stateDir === undefined) {
@@ -198,7 +218,7 @@ class ExternalModelSession {
     const withOdds = this.spec.marketInformed;
     const fixturesFile = this.writeOnce(`fixtures-${cutoff}.csv`, () => fixturesCsv(fixtures, { withOdds, oddsOf: (id) => this.spec.matchesById.get(id) }));
     const historyFile = this.writeOnce(`history-${cutoff}.csv`, () => this.historyCsv(history));
-    const describe = `the predict request for the week starting ${cutoff}`;
+    const describe = `the predict request for the fixtures priced on ${cutoff}`;
     const answer = await this.call(process, { type: 'predict', id: this.nextId++, fixtures: fixturesFile, history: historyFile, cutoff, stateDir }, describe, 'predict');
     const parsed = predictionsAnswerSchema.safeParse(answer);
     if (!parsed.success) throw await this.badAnswer(process, describe, `answered ${preview(answer)}, expected {"type": "predictions", "id", "predictions": [...]}`);

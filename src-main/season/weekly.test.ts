@@ -117,7 +117,7 @@ describe('runWeekly against a football-data site on 127.0.0.1', () => {
     const svgPoints = [...report.html.matchAll(/data-week="(\d+)" data-cents="(-?\d+)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
     expect(svgPoints).toEqual([[0, run.startingBankrollCents], ...readBankrollHistory(db, run.id).map((b) => [b.week, b.bankrollCents])]);
     expect(report.html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
-    expect(report.csv.split('\n')[0]).toContain('week,date,kickoff,match,selection');
+    expect(report.csv.split('\n')[0]).toContain('week,kickoff,match,selection');
     expect(report.csv.trimEnd().split('\n')).toHaveLength(open.length + 1);
   });
 

@@ -30,6 +30,10 @@ export const FAST_RUN: RunSettingsInput = {
   holdoutSeason: '2324',
   trainingSeasons: ['2122', '2223'],
   modelKind: 'dixon-coles',
+  // The model's own probabilities at Bet365's prices: what these tests specify (the default run is market consensus).
+  strategyName: 'Model',
+  probabilitySource: 'model',
+  priceSource: 'b365',
   minEdge: 0.03,
   retrainEveryWeeks: 4,
   seed: 7,

@@ -15,7 +15,7 @@ describe('settingsDiff', () => {
     expect(settingsDiff(base, other)).toEqual([
       { key: 'trainingSeasons', label: 'Training seasons', a: 'all before the holdout', b: '2021-22, 2022-23' },
       { key: 'modelKind', label: 'Model', a: 'Ensemble', b: 'Dixon-Coles' },
-      { key: 'priceSource', label: 'Prices bet at', a: 'Bet365 pre-match', b: 'Market best price' },
+      { key: 'priceSource', label: 'Prices bet at', a: 'Bet365 pre-match', b: 'Best price across books (assumes an account at every book, prices still on offer, no limits)' },
       { key: 'minEdge', label: 'Minimum edge', a: '5%', b: '3%' },
     ]);
   });
