@@ -9,12 +9,13 @@ export class EdgelinePage {
   }
 
   /** Creates a run with the form's defaults except the fields given (fast model for e2e). */
-  async createRun(name: string, options: { modelKind?: string; retrainEveryWeeks?: number } = {}): Promise<void> {
+  async createRun(name: string, options: { modelKind?: string; strategy?: string; retrainEveryWeeks?: number } = {}): Promise<void> {
     await this.goTo('runs');
     const form = this.page.getByTestId('run-form');
     await expect(form.getByTestId('settings-name')).not.toHaveValue('');
     await form.getByTestId('settings-name').fill(name);
     if (options.modelKind !== undefined) await form.getByTestId('settings-modelKind').selectOption(options.modelKind);
+    if (options.strategy !== undefined) await form.getByTestId('settings-strategy').selectOption(options.strategy);
     if (options.retrainEveryWeeks !== undefined) await form.getByTestId('settings-retrainEveryWeeks').fill(String(options.retrainEveryWeeks));
     await form.getByTestId('run-create').click();
     await expect(this.page.getByTestId('run-title')).toHaveText(name);

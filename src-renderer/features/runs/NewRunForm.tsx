@@ -256,8 +256,18 @@ export function NewRunForm(props: { status: DataStatus; onCreated: (run: RunSumm
               onChange={(e) => {
                 const value = e.target.value;
                 // The schema fills marketInformed and timeoutSeconds with their defaults on the main side.
-                if (value.startsWith('external:')) setSettings({ ...settings, externalModel: { name: value.slice('external:'.length) } as RunSettings['externalModel'] });
-                else setSettings({ ...settings, modelKind: value as RunSettings['modelKind'], externalModel: undefined });
+                if (value.startsWith('external:')) {
+                  const name = value.slice('external:'.length);
+                  setSettings({
+                    ...settings,
+                    externalModel: { name } as RunSettings['externalModel'],
+                    ...(nameEdited ? {} : { name: `${name} · ${formatSeason(settings.holdoutSeason)}` }),
+                  });
+                } else {
+                  // The proposed name follows the model until the user types one (as `set` does).
+                  const next = { ...settings, modelKind: value as RunSettings['modelKind'], externalModel: undefined };
+                  setSettings(nameEdited ? next : { ...next, name: defaultRunName(next) });
+                }
               }}
               data-testid="settings-modelKind"
             >
