@@ -66,7 +66,7 @@ async function benchOnce(values: { data: string; season: string; div: string; mo
     const seasons = new Set(seasonRange(`0506-${values.season}`));
     const files = csvFilesIn(resolve(values.data), { div: values.div }).filter((f) => [...seasons].some((s) => f.includes(`/${s}/`)));
     const importStarted = performance.now();
-    service.importPaths(files);
+    await service.importPaths(files);
     const importSeconds = (performance.now() - importStarted) / 1000;
     const run = service.createRun({
       name: `bench ${values.div} ${values.season}`,

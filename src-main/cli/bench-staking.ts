@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const service = createEdgelineService({ databaseFile: join(dir, 'ledger.sqlite') });
   const results: { rule: string; season: string; bets: number; roi: number | null; growth: number; maxDrawdown: number; clv: number | null }[] = [];
   try {
-    service.importPaths([resolve(values.data)]);
+    await service.importPaths([resolve(values.data)]);
     for (const season of seasons) {
       for (const rule of RULES) {
         const run = service.createRun({ name: `${rule.label} ${season}`, div: values.div, holdoutSeason: season, modelKind: values.model as 'dixon-coles', ...rule.settings });
