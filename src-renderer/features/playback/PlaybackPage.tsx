@@ -350,7 +350,7 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
         </div>
       )}
       <div ref={weekPanelRef} tabIndex={-1} className="week-anchor" data-testid="week-anchor">
-        {week !== null && <WeekPanel view={week} phase={phase} />}
+        {week !== null && <WeekPanel view={week} phase={phase} marketInformed={run.settings.probabilitySource !== 'model'} />}
       </div>
       {dashboard !== null && run.weeksPlayed > 0 && <Dashboard view={dashboard} onOpenWeek={(n) => void openWeek(n)} />}
     </section>

@@ -27,7 +27,8 @@ function selectionOf(match: MatchView | undefined, outcome: Outcome): string {
  * the results and the bankroll update. Playing a week shows the slip first; opening a played
  * week from the timeline shows both at once.
  */
-export function WeekPanel(props: { view: WeekView; phase: RevealPhase }) {
+/** `marketInformed`: the run's bets were decided on market-informed probabilities, so the column does not say "Model". */
+export function WeekPanel(props: { view: WeekView; phase: RevealPhase; marketInformed: boolean }) {
   const { view, phase } = props;
   const matches = new Map(view.matches.map((m) => [m.matchId, m]));
   const placed = view.candidates.filter((c) => c.status !== 'rejected');
@@ -81,7 +82,9 @@ export function WeekPanel(props: { view: WeekView; phase: RevealPhase }) {
                 <th>Match</th>
                 <th>Selection</th>
                 <th className="num">Odds</th>
-                <th className="num">Model</th>
+                <th className="num" title="The probability the bet was decided on: the model's own, or the strategy's market-informed one">
+                  {props.marketInformed ? 'Strategy p (market-informed)' : 'Model'}
+                </th>
                 <th className="num">Market</th>
                 <th className="num" title="1 / odds: the win rate at which this price breaks even">Break-even</th>
                 <th className="num" title="Expected profit per £1 staked at this price if the model is right: model × odds − 1">EV per £1</th>

@@ -22,6 +22,8 @@ export function SlipsPage(props: { runId: string; exportRequest: number | null }
   const [notice, setNotice] = useState<string | null>(null);
 
   const played = run.data?.weeksPlayed ?? 0;
+  // A market-informed strategy decides on probabilities read from prices: never call them the model's.
+  const probabilityHeading = (run.data?.settings.probabilitySource ?? 'model') === 'model' ? 'Model' : 'Strategy p (market-informed)';
   useEffect(() => {
     let live = true;
     void Promise.all(Array.from({ length: played }, (_, i) => api.invoke('season:week', { runId, week: i + 1 }))).then((results) => {
@@ -163,7 +165,9 @@ export function SlipsPage(props: { runId: string; exportRequest: number | null }
                   <th>Match</th>
                   <th>Selection</th>
                   <th className="num">Odds</th>
-                  <th className="num">Model</th>
+                  <th className="num" title="The probability the bet was decided on: the model's own, or the strategy's market-informed one">
+                    {probabilityHeading}
+                  </th>
                   <th className="num">Market</th>
                   <th className="num" title="1 / odds: the win rate at which this price breaks even">Break-even</th>
                   <th className="num" title="Expected profit per £1 staked at this price if the model is right: model × odds − 1">EV per £1</th>
