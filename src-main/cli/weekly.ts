@@ -107,7 +107,7 @@ export async function runWeeklyCommand(args: WeeklyArgs): Promise<{ outcome: Wee
       ...(args.trainingSeasons === undefined ? {} : { trainingSeasons: [...args.trainingSeasons] }),
     };
     const outcome = await runWeekly(db, { div: args.div, season: args.season, baseUrl: args.dataUrl, settings });
-    const reportFile = writeWeekReports(db, outcome.runId, args.reports);
+    const reportFile = writeWeekReports(db, outcome.runId, args.reports, { ledgerUnchanged: !outcome.changed });
     return { outcome, reportFile };
   } finally {
     db.close();
