@@ -86,7 +86,9 @@ interface LoadedModel {
 export async function advanceLiveRun(db: LedgerDatabase, run: RunRow, store: ModelStore, options: TaskOptions & { readonly now?: () => Date } = {}): Promise<LiveAdvance> {
   const now = options.now ?? (() => new Date());
   const weekSettings = weekSettingsOf(run.settings);
-  const { pool, holdout } = runMatchPool(run.settings, matchesOf(db, { div: run.settings.div }));
+  // A run with named training seasons reads only those and its own, not every season of the division.
+  const seasons = run.settings.trainingSeasons.length > 0 ? [...run.settings.trainingSeasons, run.settings.holdoutSeason] : undefined;
+  const { pool, holdout } = runMatchPool(run.settings, matchesOf(db, { div: run.settings.div, ...(seasons ? { seasons } : {}) }));
   const resultById = new Map(holdout.map((m) => [m.id, m]));
   const fixtures = fixturesOf(db, { div: run.settings.div, season: run.settings.holdoutSeason }).filter((f) => !resultById.has(f.id));
   const revisions = detectRevisions(db, run.id, holdout, now());
