@@ -306,7 +306,7 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
       if (engine.finished) throw new CodedError('conflict', `Run "${engine.run.name}" has already played all ${engine.weeks.length} weeks.`);
       attachSignal(runId, taskOptions);
       const week = await engine.step(taskOptions);
-      return weekViewOf(engine.run, readRunHistory(db, engine.run), matchesOfDiv(engine.settings.div).byId, week);
+      return weekViewOf(engine.run, readRunHistory(db, engine.run, { fromWeek: week }), matchesOfDiv(engine.settings.div).byId, week);
     },
 
     async runToEnd(runId, taskOptions) {
@@ -342,7 +342,7 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
       if (!Number.isInteger(week) || week < 1 || week > played) {
         throw new CodedError('not-found', `Run "${run.name}" has played weeks 1 to ${played}; week ${week} is not in the ledger.`);
       }
-      return weekViewOf(run, readRunHistory(db, run), matchesOfDiv(run.settings.div).byId, week);
+      return weekViewOf(run, readRunHistory(db, run, { fromWeek: week }), matchesOfDiv(run.settings.div).byId, week);
     },
 
     dashboard(runId) {
