@@ -21,6 +21,10 @@ export const CHANNEL_NAMES = [
   'jobs:wait',
   'jobs:cancel',
   'settings:defaults',
+  'live:list',
+  'live:week',
+  'live:refresh',
+  'live:report',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

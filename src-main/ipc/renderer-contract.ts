@@ -11,10 +11,14 @@ export type { MenuCommand } from './menu-command';
 export type { EdgelineJobStatus } from '../jobs/edgeline-task';
 export type { DataStatus, ImportSummary, SlipExport, TaskProgress } from '../app/edgeline-service';
 export type { RunSettings, RunSettingsInput } from '../season/run-settings';
+export type { LiveOverview, LiveRefreshOutcome, LiveRunSettingsInput, LiveWeekView, OpenBetView, OpenWeekView, SettledWeekView } from '../app/live-season-service';
+export type { WeeklyOutcome } from '../season/weekly';
+export type { AlertNotification } from '../app/alert-notifier';
 export type {
   AlertView,
   BankrollPoint,
   BetCandidateView,
+  LiveRunStatus,
   CalibrationBin,
   DashboardKpis,
   DashboardView,
