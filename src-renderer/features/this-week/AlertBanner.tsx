@@ -9,7 +9,7 @@ export function AlertBanner(props: { alerts: readonly string[]; fromRefresh: boo
     <div
       role="alert"
       data-testid="live-alert-banner"
-      style={{ background: '#fff7ed', border: '1px solid #fdba74', borderLeft: '6px solid #c2410c', borderRadius: 8, padding: '10px 14px', marginBottom: 14, color: '#7c2d12' }}
+      style={{ position: 'sticky', top: 0, zIndex: 10, background: '#fff7ed', border: '1px solid #fdba74', borderLeft: '6px solid #c2410c', borderRadius: 8, padding: '10px 14px', marginBottom: 14, color: '#7c2d12' }}
     >
       <div style={{ display: 'flex', justifyContent: 'space-between', gap: 12, alignItems: 'baseline' }}>
         <strong>{props.fromRefresh ? (props.alerts.length === 1 ? 'This Refresh raised an alert' : `This Refresh raised ${props.alerts.length} alerts`) : 'Standing alerts of the last settled week'}</strong>

@@ -31,7 +31,7 @@ describe('summariseRefresh', () => {
       headline: '1 week settled and week 7 priced. 1 alert to read.',
       lines: [
         'Week 6 settled (2023-09-26 to 2023-10-02): 4 bets, £412.00 staked, \u2212£37.50; bankroll £10,233.10.',
-        'Retrained: model v2 fitted before week 7 (scheduled: every 4 weeks).',
+        'Model v2 fitted before week 7 (scheduled: every 4 weeks).',
         'Week 7 is open: 2 bets to place, £195.25 in all.',
       ],
       alert: true,

@@ -20,7 +20,8 @@ export function summariseRefresh({ outcome }: LiveRefreshOutcome): RefreshSummar
     lines.push(`Week ${w.week} settled (${w.weekStart} to ${w.weekEnd}): ${plural(w.bets, 'bet')}, ${money(w.staked)} staked, ${money(w.profit, true)}; bankroll ${money(w.bankroll)}.`);
   }
   for (const v of outcome.voided) lines.push(`${v.match} (${v.date}) was not played on its date: the bet of ${money(v.stake)} is void and the stake returned.`);
-  for (const r of outcome.retrained) lines.push(`Retrained: ${r}.`);
+  // weekly's own words ("model v2 fitted before week 5 (scheduled: ...)"), the initial fit included.
+  for (const r of outcome.retrained) lines.push(`${r.charAt(0).toUpperCase()}${r.slice(1)}.`);
   const staked = outcome.open.reduce((s, b) => s + Math.round(b.stake * 100), 0);
   const openLine =
     outcome.openWeek === null
