@@ -22,7 +22,6 @@ export const CHANNEL_NAMES = [
   'jobs:cancel',
   'settings:defaults',
   'live:list',
-  'live:week',
   'live:refresh',
   'live:report',
 ] as const;

@@ -128,7 +128,6 @@ export const contract = {
   'settings:defaults': call(z.object({ div: divCode.optional() }).strict(), returns<Out<'defaultRunSettings'>>()),
   /** The live runs with their open weeks, and what a new one defaults to (This week screen). */
   'live:list': call(z.object({}).strict(), returns<Out<'liveOverview'>>()),
-  'live:week': call(z.object({ runId }).strict(), returns<Out<'liveWeek'>>()),
   /**
    * This week → Refresh, as a job: `npm run weekly` for one live run (`runId`), or the first
    * Refresh of a new live run (`create`: its division, season and settings, fixed from then on).

@@ -168,6 +168,15 @@ describe('registerHandlers', () => {
     expect(await handlers['live:refresh']({ runId: 'live-1', baseUrl: 'file:///etc' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
+  it("opens the week's report on the desktop by the service's own path, and hands the page the HTML otherwise", async () => {
+    const opened: string[] = [];
+    const desktop: DesktopHost = { chooseImportPaths: async () => null, saveTextFile: async () => null, openReport: async (file) => void opened.push(file) };
+    expect(await setup(desktop).handlers['live:report']({ runId: 'live-1', open: true })).toMatchObject({ ok: true, value: { opened: true, file: '/data/reports/week-02-2023-08-15.html' } });
+    expect(opened).toEqual(['/data/reports/week-02-2023-08-15.html']);
+    expect(await setup().handlers['live:report']({ runId: 'live-1', open: true })).toMatchObject({ ok: true, value: { opened: false, html: '<!doctype html><title>Week 2</title>' } });
+    expect(await setup(desktop).handlers['live:report']({ runId: 'live-1', file: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
   it('answers not-found for an unknown job id', async () => {
     const { handlers } = setup();
     expect(await handlers['jobs:wait']({ jobId: 'job-x', timeoutMs: 10 })).toEqual({

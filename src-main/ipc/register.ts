@@ -126,7 +126,6 @@ export function registerHandlers({ service, jobs, desktop, notifier }: HandlerDe
     'jobs:cancel': ({ jobId }) => jobStatus(jobId, jobs.cancel(jobId)),
     'settings:defaults': ({ div }) => service.defaultRunSettings(div),
     'live:list': () => service.liveOverview(),
-    'live:week': ({ runId }) => service.liveWeek(runId),
     'live:refresh': (request) => startJob({ kind: 'live-refresh', request }),
     'live:report': async ({ runId, open }) => {
       const report = service.liveReport(runId);

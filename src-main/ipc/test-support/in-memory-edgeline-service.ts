@@ -164,7 +164,8 @@ export function createInMemoryEdgelineService(): EdgelineService {
       return { outcome, runName: 'Live E0 2324', reportFile: null, notification: alertNotificationOf('Live E0 2324', alerts) };
     },
     liveReport(runId) {
-      throw new CodedError('not-found', `The in-memory test service has no live run ${runId}`);
+      if (runId !== 'live-1') throw new CodedError('not-found', `The in-memory test service has no live run ${runId}`);
+      return { fileName: 'week-02-2023-08-15.html', html: '<!doctype html><title>Week 2</title>', file: '/data/reports/week-02-2023-08-15.html' };
     },
     close() {
       runs.clear();
