@@ -62,10 +62,15 @@ describe('refreshErrorOf', () => {
     });
   });
 
-  it('passes a refusal of the form or of a busy run through as it is', () => {
+  it('passes a refusal of the form through as it is', () => {
     const refusal = { code: 'invalid-input' as const, message: 'Live run settings, trainingSeasons: ...' };
     expect(refreshErrorOf(refusal)).toBe(refusal);
-    const busy = { code: 'busy' as const, message: 'Run r is busy' };
-    expect(refreshErrorOf(busy)).toBe(busy);
+  });
+
+  it('says a Refresh already running is one, not a job id and a lock key', () => {
+    expect(refreshErrorOf({ code: 'busy', message: 'Job 1f2e (live-refresh) is still running for run:abc; wait for it or cancel it first' })).toEqual({
+      code: 'busy',
+      message: 'This live run is already being refreshed (perhaps started before you left this screen): wait for it to finish, then Refresh again to see what it did.',
+    });
   });
 });

@@ -47,9 +47,10 @@ export function summariseRefresh({ outcome }: LiveRefreshOutcome): RefreshSummar
  */
 export function refreshErrorOf(error: AppError): AppError {
   switch (error.code) {
+    case 'busy':
+      return { code: 'busy', message: 'This live run is already being refreshed (perhaps started before you left this screen): wait for it to finish, then Refresh again to see what it did.' };
     case 'invalid-input':
     case 'conflict':
-    case 'busy':
     case 'unauthorized':
       return error;
     case 'not-found':
