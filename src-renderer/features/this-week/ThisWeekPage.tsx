@@ -58,11 +58,13 @@ export function ThisWeekPage(props: { onOpenDashboard: (runId: string) => void }
   const current: LiveWeekView | null = runs.find((r) => r.run.id === selected) ?? runs[0] ?? null;
   const currentId = current?.run.id ?? null;
 
+  // The field follows the chosen run, not every reload of the list: a URL being typed is kept.
+  const defaultBaseUrl = overview?.defaultBaseUrl ?? null;
   useEffect(() => {
-    if (currentId === null || overview === null) return;
+    if (currentId === null || defaultBaseUrl === null) return;
     window.localStorage.setItem(SELECTED_KEY, currentId);
-    setDataUrl(rememberedDataUrl(window.localStorage, currentId) ?? overview.defaultBaseUrl);
-  }, [currentId, overview]);
+    setDataUrl(rememberedDataUrl(window.localStorage, currentId) ?? defaultBaseUrl);
+  }, [currentId, defaultBaseUrl]);
 
   const refresh = async (request: RefreshRequest): Promise<void> => {
     setError(null);
@@ -83,11 +85,12 @@ export function ThisWeekPage(props: { onOpenDashboard: (runId: string) => void }
     }
     const done = result.value;
     rememberDataUrl(window.localStorage, done.outcome.runId, request.baseUrl);
+    // The list first, so the summary appears together with the bets it speaks of.
+    await load();
     setSelected(done.outcome.runId);
     setCreating(false);
     setOutcome(done);
     if (webNotificationChoice(api.mode, notificationPermission(), done.notification) === 'show' && done.notification !== null) showWebNotification(done.notification);
-    await load();
     setTimeout(() => summaryRef.current?.focus(), 0);
   };
 
