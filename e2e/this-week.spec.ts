@@ -164,6 +164,11 @@ test('This week: a live run refreshed round by round, its open bets, alerts and 
       await page.getByTestId('live-refresh').click();
       await expect(page.getByTestId('live-progress-label')).toContainText(`Downloading E0 2324 results and the fixtures list from ${silent.url}`);
       await expect.poll(() => silent.requests.length).toBeGreaterThan(0);
+      // Leaving the screen does not stop it, and coming back follows it again.
+      await page.getByTestId('nav-runs').click();
+      await page.getByTestId('nav-week').click();
+      await expect(page.getByTestId('live-notice')).toHaveText('A Refresh of this run was already running: following it here.');
+      await expect(page.getByTestId('live-progress')).toBeVisible();
       await page.getByTestId('live-cancel').click();
       await expect(page.getByTestId('live-notice')).toHaveText(/^Refresh cancelled\./, { timeout: 30_000 });
       await expect(page.getByTestId('live-refresh')).toBeEnabled();

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { EdgelineService, SlipExport } from '../app/edgeline-service';
 import type { EdgelineJobStatus, EdgelineTaskKind, EdgelineTaskResults } from '../jobs/edgeline-task';
 import { runSettingsSchema } from '../season/run-settings';
-import type { LiveRunSettingsInput } from '../app/live-season-service';
+import type { LiveOverview, LiveRunSettingsInput, LiveWeekView } from '../app/live-season-service';
 import { CHANNEL_NAMES, type ChannelName } from './channel-names';
 
 /**
@@ -55,6 +55,9 @@ export interface JobTicket<K extends EdgelineTaskKind = EdgelineTaskKind> {
   readonly jobId: string;
   readonly kind: K;
 }
+
+/** The live runs as the This week screen lists them: the service's view and the Refresh running on each, if any. */
+export type LiveOverviewWithJobs = Omit<LiveOverview, 'runs'> & { readonly runs: readonly (LiveWeekView & { readonly refreshing: JobTicket<'live-refresh'> | null })[] };
 
 /** The value a finished job of this kind returns through jobs:wait. */
 export type JobResult<K extends EdgelineTaskKind> = EdgelineTaskResults[K];
@@ -126,8 +129,11 @@ export const contract = {
   ),
   'jobs:cancel': call(z.object({ jobId: z.string().min(1) }).strict(), returns<EdgelineJobStatus>()),
   'settings:defaults': call(z.object({ div: divCode.optional() }).strict(), returns<Out<'defaultRunSettings'>>()),
-  /** The live runs with their open weeks, and what a new one defaults to (This week screen). */
-  'live:list': call(z.object({}).strict(), returns<Out<'liveOverview'>>()),
+  /**
+   * The live runs with their open weeks, and what a new one defaults to (This week screen); each
+   * run names the Refresh job running on it, so a page opened meanwhile can follow it.
+   */
+  'live:list': call(z.object({}).strict(), returns<LiveOverviewWithJobs>()),
   /**
    * This week → Refresh, as a job: `npm run weekly` for one live run (`runId`), or the first
    * Refresh of a new live run (`create`: its division, season and settings, fixed from then on).

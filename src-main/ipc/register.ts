@@ -125,7 +125,16 @@ export function registerHandlers({ service, jobs, desktop, notifier }: HandlerDe
     'jobs:wait': async ({ jobId, timeoutMs }) => jobStatus(jobId, await jobs.wait(jobId, timeoutMs)),
     'jobs:cancel': ({ jobId }) => jobStatus(jobId, jobs.cancel(jobId)),
     'settings:defaults': ({ div }) => service.defaultRunSettings(div),
-    'live:list': () => service.liveOverview(),
+    'live:list': () => {
+      const overview = service.liveOverview();
+      return {
+        ...overview,
+        runs: overview.runs.map((view) => {
+          const running = jobs.runningJobFor(lockKeyOf({ kind: 'live-refresh', request: { runId: view.run.id, baseUrl: '' } }));
+          return { ...view, refreshing: running?.kind === 'live-refresh' ? { jobId: running.jobId, kind: 'live-refresh' as const } : null };
+        }),
+      };
+    },
     'live:refresh': (request) => startJob({ kind: 'live-refresh', request }),
     'live:report': async ({ runId, open }) => {
       const report = service.liveReport(runId);

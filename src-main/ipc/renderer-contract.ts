@@ -5,7 +5,7 @@
  * (which has no imports). eslint.config.js refuses any other import from src-main in
  * src-renderer, and any value export here but the allowed ones.
  */
-export type { Channel, ChannelInput, ChannelOutput, JobChannel, JobKindOf, JobResult, JobTicket } from './contract';
+export type { Channel, ChannelInput, ChannelOutput, JobChannel, JobKindOf, JobResult, JobTicket, LiveOverviewWithJobs } from './contract';
 export type { AppError, ErrorCode, Result } from './result';
 export type { MenuCommand } from './menu-command';
 export type { EdgelineJobStatus } from '../jobs/edgeline-task';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppError, ChannelInput, LiveOverview, LiveRefreshOutcome, LiveWeekView, TaskProgress } from '../../../src-main/ipc/renderer-contract';
+import type { AppError, ChannelInput, JobTicket, LiveOverviewWithJobs, LiveRefreshOutcome, TaskProgress } from '../../../src-main/ipc/renderer-contract';
 import { useApi } from '../../api/use-api';
 import { waitForJob } from '../../api/wait-for-job';
 import { formatMoney } from '../../format/money';
@@ -31,7 +31,7 @@ const SELECTED_KEY = 'edgeline.selectedLiveRun';
  */
 export function ThisWeekPage(props: { onOpenDashboard: (runId: string) => void }) {
   const api = useApi();
-  const [overview, setOverview] = useState<LiveOverview | null>(null);
+  const [overview, setOverview] = useState<LiveOverviewWithJobs | null>(null);
   const [selected, setSelected] = useState<string | null>(() => window.localStorage.getItem(SELECTED_KEY));
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
@@ -55,7 +55,7 @@ export function ThisWeekPage(props: { onOpenDashboard: (runId: string) => void }
   }, [load]);
 
   const runs = overview?.runs ?? [];
-  const current: LiveWeekView | null = runs.find((r) => r.run.id === selected) ?? runs[0] ?? null;
+  const current: LiveOverviewWithJobs['runs'][number] | null = runs.find((r) => r.run.id === selected) ?? runs[0] ?? null;
   const currentId = current?.run.id ?? null;
 
   // The field follows the chosen run, not every reload of the list: a URL being typed is kept.
@@ -66,15 +66,22 @@ export function ThisWeekPage(props: { onOpenDashboard: (runId: string) => void }
     setDataUrl(rememberedDataUrl(window.localStorage, currentId) ?? defaultBaseUrl);
   }, [currentId, defaultBaseUrl]);
 
-  const refresh = async (request: RefreshRequest): Promise<void> => {
-    setError(null);
-    setNotice(null);
-    setOutcome(null);
-    setDismissed(false);
-    const ticket = await api.invoke('live:refresh', request);
-    if (!ticket.ok) return setError(refreshErrorOf(ticket.error));
-    setJob({ jobId: ticket.value.jobId, progress: { fraction: 0, message: 'Starting' }, startedAt: Date.now() });
-    const result = await waitForJob(api, ticket.value, (progress) => setJob((j) => (j === null ? null : { ...j, progress })));
+  // A page left while a Refresh runs stops following it; the page opened next follows it instead.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  const following = useRef<string | null>(null);
+
+  /** Follows a Refresh to its end: progress while it runs, then what it did. `baseUrl` is remembered for the run on success. */
+  const follow = async (ticket: JobTicket<'live-refresh'>, baseUrl: string | null): Promise<void> => {
+    following.current = ticket.jobId;
+    setJob({ jobId: ticket.jobId, progress: { fraction: 0, message: 'Starting' }, startedAt: Date.now() });
+    const result = await waitForJob(api, ticket, (progress) => setJob((j) => (j === null ? null : { ...j, progress })));
+    if (!mounted.current) return;
     setJob(null);
     setCancelling(false);
     if (!result.ok) {
@@ -84,7 +91,7 @@ export function ThisWeekPage(props: { onOpenDashboard: (runId: string) => void }
       return;
     }
     const done = result.value;
-    rememberDataUrl(window.localStorage, done.outcome.runId, request.baseUrl);
+    if (baseUrl !== null) rememberDataUrl(window.localStorage, done.outcome.runId, baseUrl);
     // The list first, so the summary appears together with the bets it speaks of.
     await load();
     setSelected(done.outcome.runId);
@@ -93,6 +100,24 @@ export function ThisWeekPage(props: { onOpenDashboard: (runId: string) => void }
     if (webNotificationChoice(api.mode, notificationPermission(), done.notification) === 'show' && done.notification !== null) showWebNotification(done.notification);
     setTimeout(() => summaryRef.current?.focus(), 0);
   };
+
+  const refresh = async (request: RefreshRequest): Promise<void> => {
+    setError(null);
+    setNotice(null);
+    setOutcome(null);
+    setDismissed(false);
+    const ticket = await api.invoke('live:refresh', request);
+    if (!ticket.ok) return setError(refreshErrorOf(ticket.error));
+    await follow(ticket.value, request.baseUrl);
+  };
+
+  const running = current?.refreshing ?? null;
+  useEffect(() => {
+    if (running === null || job !== null || following.current === running.jobId) return;
+    setNotice('A Refresh of this run was already running: following it here.');
+    void follow(running, null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- follow is recreated each render; the job id is what matters
+  }, [running?.jobId, job]);
 
   const cancel = async (): Promise<void> => {
     if (job === null) return;
