@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell } from 'electron';
 import { createEdgelineService } from './app/edgeline-service-impl';
 import { CHANNELS } from './ipc/contract';
 import { dispatch, registerHandlers, type DesktopHost } from './ipc/register';
@@ -11,6 +11,7 @@ import { JobRunner } from './jobs/job-runner';
 import type { EdgelineTask } from './jobs/edgeline-task';
 import type { EdgelineWorkerData } from './jobs/edgeline-job-worker';
 import { buildAppMenu } from './app-menu';
+import { electronAlertNotifier } from './app/electron-alert-notifier';
 import { createMainWindow, hardenSession, RENDERER_CONTENT_SECURITY_POLICY } from './window';
 import { APP_ORIGIN, APP_SCHEME, contentTypeOf, isTrustedIpcSender, rendererFileOfAppUrl } from './renderer-files';
 
@@ -67,8 +68,16 @@ async function start(): Promise<void> {
       writeFileSync(chosen.filePath, text, 'utf8');
       return chosen.filePath;
     },
+    async openReport(file) {
+      const failure = await shell.openPath(file);
+      if (failure !== '') throw new Error(`Could not open the report ${file}: ${failure}`);
+    },
   };
-  const handlers = registerHandlers({ service, jobs, desktop });
+  const notifier = electronAlertNotifier(() => {
+    mainWindow?.show();
+    mainWindow?.focus();
+  });
+  const handlers = registerHandlers({ service, jobs, desktop, notifier });
   const devServerUrl = process.env.ELECTRON_RENDERER_URL;
   if (devServerUrl === undefined) serveRendererProtocol(path.join(here, '..', 'renderer'));
   const rendererUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;

@@ -31,6 +31,8 @@ import { provenanceOf } from '../external-model/external-model-settings';
 import { parsePredictionsCsv, type ParsedPredictions } from '../external-model/imported-predictions';
 import { importedPredictionsStore } from '../external-model/imported-predictions-store';
 import { insertImportedPredictions } from '../ledger/imported-prediction-repository';
+import { listLiveRuns, readOpenWeekHead } from '../ledger/live-run-repository';
+import { createLiveSeasonService, liveRunRefusal } from './live-season-service';
 
 export interface EdgelineServiceOptions {
   readonly databaseFile: string;
@@ -137,8 +139,17 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
   }
 
   function summaryOf(run: RunRow) {
-    return runSummaryOf(run, { weeks: readPerformance(db, run.id) });
+    const summary = runSummaryOf(run, { weeks: readPerformance(db, run.id) });
+    const live = listLiveRuns(db).find((l) => l.runId === run.id);
+    return live === undefined ? summary : { ...summary, live: { div: live.div, season: live.season, openWeek: readOpenWeekHead(db, run.id) } };
   }
+
+  /** A live run moves only with its season (This week → Refresh); replay actions on it are refused in words. */
+  function refuseIfLive(runId: string, action: 'step' | 'reset'): void {
+    if (listLiveRuns(db).some((l) => l.runId === runId)) throw new CodedError('conflict', liveRunRefusal(runRow(runId).name, action));
+  }
+
+  const live = createLiveSeasonService({ db, databaseFile: options.databaseFile, defaultBaseUrl: dataBaseUrl, summaryOf });
 
   function parseSettings(input: RunSettingsInput): RunSettings {
     const parsed = runSettingsSchema.safeParse(input);
@@ -150,6 +161,8 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
   }
 
   const service: EdgelineService = {
+    ...live,
+
     dataStatus(): DataStatus {
       const seasons = seasonsAvailable(db).map((s) => ({ div: s.div, season: s.season, matches: s.count }));
       return { seasons, totalMatches: seasons.reduce((n, s) => n + s.matches, 0), databaseFile: options.databaseFile, defaultBaseUrl: dataBaseUrl };
@@ -302,14 +315,16 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
     },
 
     async step(runId, taskOptions) {
+      refuseIfLive(runId, 'step');
       const engine = engineOf(runId);
       if (engine.finished) throw new CodedError('conflict', `Run "${engine.run.name}" has already played all ${engine.weeks.length} weeks.`);
       attachSignal(runId, taskOptions);
       const week = await engine.step(taskOptions);
-      return weekViewOf(engine.run, readRunHistory(db, engine.run), matchesOfDiv(engine.settings.div).byId, week);
+      return weekViewOf(engine.run, readRunHistory(db, engine.run, { fromWeek: week }), matchesOfDiv(engine.settings.div).byId, week);
     },
 
     async runToEnd(runId, taskOptions) {
+      refuseIfLive(runId, 'step');
       const engine = engineOf(runId);
       attachSignal(runId, taskOptions);
       await engine.runToEnd(taskOptions);
@@ -321,6 +336,7 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
      * re-recorded with the model's current files: a reset is how a changed model is accepted.
      */
     reset(runId) {
+      refuseIfLive(runId, 'reset');
       const settings = runRow(runId).settings;
       const modelIds = runModelIds(db, runId);
       disposeExternal(runId);
@@ -342,7 +358,7 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
       if (!Number.isInteger(week) || week < 1 || week > played) {
         throw new CodedError('not-found', `Run "${run.name}" has played weeks 1 to ${played}; week ${week} is not in the ledger.`);
       }
-      return weekViewOf(run, readRunHistory(db, run), matchesOfDiv(run.settings.div).byId, week);
+      return weekViewOf(run, readRunHistory(db, run, { fromWeek: week }), matchesOfDiv(run.settings.div).byId, week);
     },
 
     dashboard(runId) {

@@ -1,6 +1,7 @@
 import type { DashboardView, RunSummary, WeekView } from '../season/season-views';
 import type { RunSettingsInput, RunSettings } from '../season/run-settings';
 import type { ImportSummary } from '../ingest/import-service';
+import type { LiveSeasonService } from './live-season-service';
 
 export type { ImportSummary };
 
@@ -52,7 +53,8 @@ export interface SlipExport {
   readonly csv: string;
 }
 
-export interface EdgelineService {
+/** The live season's capabilities (This week) are in live-season-service.ts. */
+export interface EdgelineService extends LiveSeasonService {
   dataStatus(): DataStatus;
   /** Suggested settings for a new run given the data present (defaults documented in docs/simulator.md). */
   defaultRunSettings(div?: string): RunSettings;

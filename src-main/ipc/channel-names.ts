@@ -21,6 +21,9 @@ export const CHANNEL_NAMES = [
   'jobs:wait',
   'jobs:cancel',
   'settings:defaults',
+  'live:list',
+  'live:refresh',
+  'live:report',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { EdgelineService, SlipExport } from '../app/edgeline-service';
 import type { EdgelineJobStatus, EdgelineTaskKind, EdgelineTaskResults } from '../jobs/edgeline-task';
 import { runSettingsSchema } from '../season/run-settings';
+import type { LiveOverview, LiveRunSettingsInput, LiveWeekView } from '../app/live-season-service';
 import { CHANNEL_NAMES, type ChannelName } from './channel-names';
 
 /**
@@ -13,6 +14,21 @@ import { CHANNEL_NAMES, type ChannelName } from './channel-names';
 const runId = z.string().trim().min(1, 'runId is required').max(200);
 const seasonCode = z.string().regex(/^\d{4}$/, 'Seasons are written like 2324 for 2023-24');
 const divCode = z.string().regex(/^[A-Z0-9]{1,4}$/, 'Division codes look like E0, SP1, D1');
+
+/** Only http(s): a download must never read local files (see checkDownloadBaseUrl). */
+const downloadUrl = z.url({ protocol: /^https?$/, error: 'The download source must be an http or https URL' });
+
+/**
+ * A live run's settings: a normal run's, less what the season fixes. Checked here against the
+ * run-settings schema so a bad field is named before any job starts.
+ */
+const liveRunSettings = z.record(z.string(), z.unknown()).superRefine((settings, ctx) => {
+  for (const fixed of ['name', 'div', 'holdoutSeason'] as const) {
+    if (fixed in settings) ctx.addIssue({ code: 'custom', path: [fixed], message: 'is fixed by the live season and cannot be set' });
+  }
+  const parsed = runSettingsSchema.safeParse({ ...settings, name: 'live', div: 'E0', holdoutSeason: '9900' });
+  if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path as PropertyKey[], message: issue.message });
+}) as unknown as z.ZodType<LiveRunSettingsInput>;
 
 /** Marks a channel's output type without a runtime value. */
 function returns<T>(): T {
@@ -39,6 +55,9 @@ export interface JobTicket<K extends EdgelineTaskKind = EdgelineTaskKind> {
   readonly jobId: string;
   readonly kind: K;
 }
+
+/** The live runs as the This week screen lists them: the service's view and the Refresh running on each, if any. */
+export type LiveOverviewWithJobs = Omit<LiveOverview, 'runs'> & { readonly runs: readonly (LiveWeekView & { readonly refreshing: JobTicket<'live-refresh'> | null })[] };
 
 /** The value a finished job of this kind returns through jobs:wait. */
 export type JobResult<K extends EdgelineTaskKind> = EdgelineTaskResults[K];
@@ -110,6 +129,27 @@ export const contract = {
   ),
   'jobs:cancel': call(z.object({ jobId: z.string().min(1) }).strict(), returns<EdgelineJobStatus>()),
   'settings:defaults': call(z.object({ div: divCode.optional() }).strict(), returns<Out<'defaultRunSettings'>>()),
+  /**
+   * The live runs with their open weeks, and what a new one defaults to (This week screen); each
+   * run names the Refresh job running on it, so a page opened meanwhile can follow it.
+   */
+  'live:list': call(z.object({}).strict(), returns<LiveOverviewWithJobs>()),
+  /**
+   * This week → Refresh, as a job: `npm run weekly` for one live run (`runId`), or the first
+   * Refresh of a new live run (`create`: its division, season and settings, fixed from then on).
+   */
+  'live:refresh': job(
+    z.union([
+      z.object({ runId, baseUrl: downloadUrl }).strict(),
+      z.object({ create: z.object({ div: divCode, season: seasonCode, settings: liveRunSettings }).strict(), baseUrl: downloadUrl }).strict(),
+    ]),
+    'live-refresh',
+  ),
+  /**
+   * The current week's HTML report of a live run. With `open` on the desktop the main process
+   * opens the file in the system's browser (`opened` says so); the page itself shows the HTML otherwise.
+   */
+  'live:report': call(z.object({ runId, open: z.boolean().default(false) }).strict(), returns<Awaited<Out<'liveReport'>> & { readonly opened: boolean }>()),
 } as const satisfies Record<ChannelName, ChannelSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -143,6 +143,40 @@ describe('registerHandlers', () => {
     expect(status.ok && status.value.state).toBe('cancelled');
   });
 
+  it('notifies the alerts of a finished Refresh from the host, with nobody polling, and nothing for a quiet one', async () => {
+    const shown: { title: string; body: string }[] = [];
+    const handlers = registerHandlers({ service: createInMemoryEdgelineService(), jobs, notifier: { notify: (n) => shown.push(n) } });
+    const quiet = await handlers['live:refresh']({ runId: 'live-1', baseUrl: 'http://127.0.0.1:9/quiet' });
+    const loud = await handlers['live:refresh']({ runId: 'live-2', baseUrl: 'http://127.0.0.1:9/alerts' });
+    if (!quiet.ok || !loud.ok) throw new Error('expected two tickets');
+    expect(loud.value.kind).toBe('live-refresh');
+    for (let i = 0; i < 200 && shown.length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+    await handlers['jobs:wait']({ jobId: quiet.value.jobId, timeoutMs: 20_000 });
+    expect(shown).toEqual([{ title: 'Edgeline: an alert on Live E0 2324', body: 'Week 3: the model is behind the market' }]);
+  });
+
+  it('checks a new live run\'s settings and data source before any job starts, naming the field', async () => {
+    const { handlers } = setup();
+    expect(await handlers['live:refresh']({ create: { div: 'E0', season: '2425', settings: { kellyMultiplier: 2 } }, baseUrl: 'https://www.football-data.co.uk' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringContaining('create.settings.kellyMultiplier: Too big: expected number to be <=1') },
+    });
+    expect(await handlers['live:refresh']({ create: { div: 'E0', season: '2425', settings: { name: 'mine' } }, baseUrl: 'https://www.football-data.co.uk' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringContaining('create.settings.name: is fixed by the live season and cannot be set') },
+    });
+    expect(await handlers['live:refresh']({ runId: 'live-1', baseUrl: 'file:///etc' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
+  it("opens the week's report on the desktop by the service's own path, and hands the page the HTML otherwise", async () => {
+    const opened: string[] = [];
+    const desktop: DesktopHost = { chooseImportPaths: async () => null, saveTextFile: async () => null, openReport: async (file) => void opened.push(file) };
+    expect(await setup(desktop).handlers['live:report']({ runId: 'live-1', open: true })).toMatchObject({ ok: true, value: { opened: true, file: '/data/reports/week-02-2023-08-15.html' } });
+    expect(opened).toEqual(['/data/reports/week-02-2023-08-15.html']);
+    expect(await setup().handlers['live:report']({ runId: 'live-1', open: true })).toMatchObject({ ok: true, value: { opened: false, html: '<!doctype html><title>Week 2</title>' } });
+    expect(await setup(desktop).handlers['live:report']({ runId: 'live-1', file: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
   it('answers not-found for an unknown job id', async () => {
     const { handlers } = setup();
     expect(await handlers['jobs:wait']({ jobId: 'job-x', timeoutMs: 10 })).toEqual({

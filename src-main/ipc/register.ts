@@ -1,4 +1,5 @@
 import type { EdgelineService, ImportSummary } from '../app/edgeline-service';
+import { notificationOfJob, type AlertNotifier } from '../app/alert-notifier';
 import type { EdgelineJobStatus, EdgelineTask } from '../jobs/edgeline-task';
 import { lockKeyOf } from '../jobs/edgeline-task';
 import type { JobStatus } from '../jobs/job-status';
@@ -20,24 +21,51 @@ export interface DesktopHost {
   chooseImportPaths(kind: 'files' | 'folder'): Promise<readonly string[] | null>;
   /** Shows a save dialog and writes the text; returns the path, or null when cancelled. */
   saveTextFile(suggestedName: string, text: string): Promise<string | null>;
+  /** Opens a report the app wrote (never a path from the caller) in the system's browser. */
+  openReport?(file: string): Promise<void>;
 }
 
 export interface HandlerDeps {
   readonly service: EdgelineService;
   readonly jobs: JobHost;
   readonly desktop?: DesktopHost;
+  /** Shows the alerts of a finished Refresh or replayed week as a desktop notification (Electron only). */
+  readonly notifier?: AlertNotifier;
 }
+
+/** Job kinds whose result may carry alerts worth a notification. */
+const NOTIFYING_KINDS: ReadonlySet<string> = new Set(['live-refresh', 'step']);
 
 type Implementation = { readonly [C in Channel]: (input: ParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C> };
 
 /** One entry per channel: raw input in (validated here), Result out. Electron and HTTP both call these. */
 export type HandlerTable = { readonly [C in Channel]: (rawInput: unknown) => Promise<Result<ChannelOutput<C>>> };
 
-export function registerHandlers({ service, jobs, desktop }: HandlerDeps): HandlerTable {
+export function registerHandlers({ service, jobs, desktop, notifier }: HandlerDeps): HandlerTable {
   const startJob = <T extends EdgelineTask>(task: T): JobTicket<T['kind']> => {
     const started = jobs.start(task, lockKeyOf(task));
     if (!started.ok) throw new CodedError(started.error.code, started.error.message);
+    if (notifier !== undefined && NOTIFYING_KINDS.has(task.kind)) void notifyWhenDone(started.value.jobId);
     return { jobId: started.value.jobId, kind: task.kind };
+  };
+
+  /** Follows a job to its end on the host, so the notification comes whether or not a page is polling. */
+  const notifyWhenDone = async (jobId: string): Promise<void> => {
+    for (;;) {
+      const status = await jobs.wait(jobId, 60_000);
+      if (status === undefined) return;
+      if (status.state === 'running') continue;
+      const runName = (runId: string): string => {
+        try {
+          return service.getRun(runId).name;
+        } catch {
+          return runId;
+        }
+      };
+      const notification = notificationOfJob(status as EdgelineJobStatus, runName);
+      if (notification !== null) notifier?.notify(notification);
+      return;
+    }
   };
   /** Reset and delete change a run under a job's feet; refuse them while one is running. */
   const ensureIdle = (runId: string): void => {
@@ -97,6 +125,23 @@ export function registerHandlers({ service, jobs, desktop }: HandlerDeps): Handl
     'jobs:wait': async ({ jobId, timeoutMs }) => jobStatus(jobId, await jobs.wait(jobId, timeoutMs)),
     'jobs:cancel': ({ jobId }) => jobStatus(jobId, jobs.cancel(jobId)),
     'settings:defaults': ({ div }) => service.defaultRunSettings(div),
+    'live:list': () => {
+      const overview = service.liveOverview();
+      return {
+        ...overview,
+        runs: overview.runs.map((view) => {
+          const running = jobs.runningJobFor(lockKeyOf({ kind: 'live-refresh', request: { runId: view.run.id, baseUrl: '' } }));
+          return { ...view, refreshing: running?.kind === 'live-refresh' ? { jobId: running.jobId, kind: 'live-refresh' as const } : null };
+        }),
+      };
+    },
+    'live:refresh': (request) => startJob({ kind: 'live-refresh', request }),
+    'live:report': async ({ runId, open }) => {
+      const report = service.liveReport(runId);
+      const opener = desktop?.openReport;
+      if (open && opener !== undefined) await opener.call(desktop, report.file);
+      return { ...report, opened: open && opener !== undefined };
+    },
   };
 
   const table: Record<string, (rawInput: unknown) => Promise<Result<unknown>>> = {};

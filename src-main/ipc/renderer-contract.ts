@@ -5,16 +5,20 @@
  * (which has no imports). eslint.config.js refuses any other import from src-main in
  * src-renderer, and any value export here but the allowed ones.
  */
-export type { Channel, ChannelInput, ChannelOutput, JobChannel, JobKindOf, JobResult, JobTicket } from './contract';
+export type { Channel, ChannelInput, ChannelOutput, JobChannel, JobKindOf, JobResult, JobTicket, LiveOverviewWithJobs } from './contract';
 export type { AppError, ErrorCode, Result } from './result';
 export type { MenuCommand } from './menu-command';
 export type { EdgelineJobStatus } from '../jobs/edgeline-task';
 export type { DataStatus, ImportSummary, SlipExport, TaskProgress } from '../app/edgeline-service';
 export type { RunSettings, RunSettingsInput } from '../season/run-settings';
+export type { LiveOverview, LiveRefreshOutcome, LiveRunSettingsInput, LiveWeekView, OpenBetView, OpenWeekView, SettledWeekView } from '../app/live-season-service';
+export type { WeeklyOutcome } from '../season/weekly';
+export type { AlertNotification } from '../app/alert-notifier';
 export type {
   AlertView,
   BankrollPoint,
   BetCandidateView,
+  LiveRunStatus,
   CalibrationBin,
   DashboardKpis,
   DashboardView,

@@ -19,6 +19,11 @@ describe('runEdgelineTask for imports', () => {
     expect(lockKeyOf({ kind: 'download', request: { divs: ['E0'], seasons: ['2324'] } })).toBe('data');
   });
 
+  it("holds a live run's lock while it is refreshed, and its division and season's while a new one is created", () => {
+    expect(lockKeyOf({ kind: 'live-refresh', request: { runId: 'r1', baseUrl: 'https://x' } })).toBe(lockKeyOf({ kind: 'step', runId: 'r1' }));
+    expect(lockKeyOf({ kind: 'live-refresh', request: { create: { div: 'E0', season: '2425', settings: {} }, baseUrl: 'https://x' } })).toBe('live:E0:2425');
+  });
+
   it('reports a wait for the ledger as progress, at the fraction reached so far, and only while the task runs', async () => {
     const service = {
       async download(_request: unknown, options: { onProgress?: (p: TaskProgress) => void }) {

@@ -1,5 +1,6 @@
 import type { DownloadRequest, EdgelineService, ImportSummary, TaskOptions } from '../app/edgeline-service';
 import type { RunSummary, WeekView } from '../season/season-views';
+import type { LiveRefreshOutcome, LiveRefreshRequest } from '../app/live-season-service';
 import type { JobStatus } from './job-status';
 import { onLedgerWait, waitingForLedgerMessage } from '../ledger/write-transaction';
 
@@ -18,7 +19,9 @@ export type EdgelineTask =
   | { readonly kind: 'import-files'; readonly files: readonly UploadedFile[] }
   | { readonly kind: 'import-paths'; readonly paths: readonly string[] }
   | { readonly kind: 'step'; readonly runId: string }
-  | { readonly kind: 'run-to-end'; readonly runId: string };
+  | { readonly kind: 'run-to-end'; readonly runId: string }
+  /** This week → Refresh: what `npm run weekly` does, for one live run (or the first of a new one). */
+  | { readonly kind: 'live-refresh'; readonly request: LiveRefreshRequest };
 
 export type EdgelineTaskKind = EdgelineTask['kind'];
 
@@ -29,6 +32,7 @@ export interface EdgelineTaskResults {
   readonly 'import-paths': ImportSummary;
   readonly step: WeekView;
   readonly 'run-to-end': RunSummary;
+  readonly 'live-refresh': LiveRefreshOutcome;
 }
 
 export type EdgelineJobStatus = { [K in EdgelineTaskKind]: JobStatus<K, EdgelineTaskResults[K]> }[EdgelineTaskKind];
@@ -63,6 +67,8 @@ function dispatchTask(service: EdgelineService, task: EdgelineTask, options: Tas
       return service.step(task.runId, options);
     case 'run-to-end':
       return service.runToEnd(task.runId, options);
+    case 'live-refresh':
+      return service.refreshLive(task.request, options);
     default: {
       const unexpected: never = task;
       throw new Error(`Unknown task ${JSON.stringify(unexpected)}`);
@@ -80,6 +86,10 @@ export function lockKeyOf(task: EdgelineTask): string {
     case 'step':
     case 'run-to-end':
       return `run:${task.runId}`;
+    // A Refresh moves its run, so it holds the run's lock (reset, delete and step wait for it);
+    // creating one holds its division and season, of which a ledger has one live run.
+    case 'live-refresh':
+      return 'runId' in task.request ? `run:${task.request.runId}` : `live:${task.request.create.div}:${task.request.create.season}`;
     default: {
       const unexpected: never = task;
       throw new Error(`Unknown task ${JSON.stringify(unexpected)}`);

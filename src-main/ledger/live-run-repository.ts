@@ -44,6 +44,16 @@ export function findLiveRunId(db: LedgerDatabase, query: { readonly div: string;
   return row?.runId ?? null;
 }
 
+/** Every live run of the ledger, by division and season. */
+export function listLiveRuns(db: LedgerDatabase): { readonly runId: string; readonly div: string; readonly season: string }[] {
+  return db.prepare('SELECT run_id AS runId, div, season FROM live_runs ORDER BY season DESC, div').all() as { runId: string; div: string; season: string }[];
+}
+
+/** The open week's number and Tuesday, without reading its decided bets. */
+export function readOpenWeekHead(db: LedgerDatabase, runId: string): { readonly week: number; readonly weekStart: string } | null {
+  return (db.prepare('SELECT week, week_start AS weekStart FROM live_open_weeks WHERE run_id = ?').get(runId) as { week: number; weekStart: string } | undefined) ?? null;
+}
+
 /** A model version fitted for an open week: written when the week opens, since the week's own rows come only at settlement. */
 export function insertRunModel(db: LedgerDatabase, runId: string, model: RunModelRow): void {
   db.prepare('INSERT INTO run_models (run_id, version, model_id, fitted_before_week, reason, detail) VALUES (?, ?, ?, ?, ?, ?)').run(

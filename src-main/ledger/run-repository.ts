@@ -165,14 +165,14 @@ export function readPerformance(db: LedgerDatabase, runId: string, week?: number
   return rows.map((r) => ({ ...r, modelBehindMarket: r.modelBehindMarket === 1, inDrawdown: r.inDrawdown === 1 }));
 }
 
-export function readPredictions(db: LedgerDatabase, runId: string, options: { week?: number; role?: PredictionRole } = {}): Prediction[] {
+export function readPredictions(db: LedgerDatabase, runId: string, options: { week?: number; fromWeek?: number; role?: PredictionRole } = {}): Prediction[] {
   const rows = db
     .prepare(
       `SELECT week, match_id AS matchId, role, model_version AS modelVersion, p_home, p_draw, p_away, market_home, market_draw, market_away,
          brier, market_brier AS marketBrier
-       FROM predictions WHERE run_id = ? AND (? IS NULL OR week = ?) AND (? IS NULL OR role = ?) ORDER BY week, rowid`,
+       FROM predictions WHERE run_id = ? AND (? IS NULL OR week = ?) AND week >= ? AND (? IS NULL OR role = ?) ORDER BY week, rowid`,
     )
-    .all(runId, options.week ?? null, options.week ?? null, options.role ?? null, options.role ?? null) as {
+    .all(runId, options.week ?? null, options.week ?? null, options.fromWeek ?? 1, options.role ?? null, options.role ?? null) as {
     week: number; matchId: string; role: PredictionRole; modelVersion: number; p_home: number; p_draw: number; p_away: number;
     market_home: number | null; market_draw: number | null; market_away: number | null; brier: number; marketBrier: number | null;
   }[];
@@ -206,16 +206,16 @@ function betOf({ placed, rejection, robust, won, stakeCents, profitCents, ...fie
   return { ...candidate, status: 'settled', stakeCents, won: won === 1, profitCents };
 }
 
-export function readBets(db: LedgerDatabase, runId: string, options: { week?: number; book?: Book; stakedOnly?: boolean } = {}): WeekBet[] {
+export function readBets(db: LedgerDatabase, runId: string, options: { week?: number; fromWeek?: number; book?: Book; stakedOnly?: boolean } = {}): WeekBet[] {
   const rows = db
     .prepare(
       `SELECT week, book, match_id AS matchId, outcome, decimal_odds AS decimalOdds, model_probability AS modelProbability,
          market_probability AS marketProbability, edge, full_kelly AS fullKelly, applied_kelly AS appliedKelly, stake_cents AS stakeCents,
          placed, rejection, robust, won, profit_cents AS profitCents, closing_odds AS closingOdds,
          closing_fair_probability AS closingFairProbability, model_version AS modelVersion
-       FROM weekly_bets WHERE run_id = ? AND (? IS NULL OR week = ?) AND book = ? AND (? = 0 OR placed = 1) ORDER BY week, rowid`,
+       FROM weekly_bets WHERE run_id = ? AND (? IS NULL OR week = ?) AND week >= ? AND book = ? AND (? = 0 OR placed = 1) ORDER BY week, rowid`,
     )
-    .all(runId, options.week ?? null, options.week ?? null, options.book ?? 'active', options.stakedOnly ? 1 : 0) as StoredBet[];
+    .all(runId, options.week ?? null, options.week ?? null, options.fromWeek ?? 1, options.book ?? 'active', options.stakedOnly ? 1 : 0) as StoredBet[];
   return rows.map(betOf);
 }
 
@@ -232,14 +232,20 @@ export function readAlerts(db: LedgerDatabase, runId: string, week?: number): Al
     .all(runId, week ?? null, week ?? null) as Alert[];
 }
 
-/** A run's whole played history, read in one go for the reports and views to project. */
-export function readRunHistory(db: LedgerDatabase, run: Pick<RunRow, 'id' | 'startingBankrollCents'>): RunHistory {
+/**
+ * A run's whole played history, read in one go for the reports and views to project. With
+ * `fromWeek`, bets and predictions of earlier weeks are left out (every week's performance,
+ * bankroll, alert and model row is still read): all a view of week `fromWeek` needs, read in
+ * time that does not grow with the weeks played before it.
+ */
+export function readRunHistory(db: LedgerDatabase, run: Pick<RunRow, 'id' | 'startingBankrollCents'>, options: { fromWeek?: number } = {}): RunHistory {
+  const { fromWeek } = options;
   return {
     startingBankrollCents: run.startingBankrollCents,
     weeks: readPerformance(db, run.id),
     bankroll: readBankrollHistory(db, run.id),
-    bets: readBets(db, run.id),
-    predictions: readPredictions(db, run.id),
+    bets: readBets(db, run.id, { fromWeek }),
+    predictions: readPredictions(db, run.id, { fromWeek }),
     alerts: readAlerts(db, run.id),
     models: readRunModels(db, run.id),
   };

@@ -163,16 +163,37 @@ export function fitGoalModel(observations: readonly GoalObservation[], options: 
   }
 
   // Constants of the data, computed once per fit rather than once per observation per evaluation:
-  // each team's index and each count's log-factorial (ln Γ for the fractional xG-proxy counts).
+  // each team's index and each count's log-factorial (ln Γ for the fractional xG-proxy counts,
+  // of which a window holds only ~100 distinct values: a goals-and-shots grid times one rate).
+  const logFactorials = new Map<number, number>();
+  const logFactorialOf = (count: number): number => {
+    let value = logFactorials.get(count);
+    if (value === undefined) {
+      value = logFactorial(count);
+      logFactorials.set(count, value);
+    }
+    return value;
+  };
   const data: FitData = {
     observations,
     home: Int32Array.from(observations, (o) => layout.teamIndex.get(o.homeTeam)!),
     away: Int32Array.from(observations, (o) => layout.teamIndex.get(o.awayTeam)!),
-    logFactorialHome: Float64Array.from(observations, (o) => logFactorial(o.homeGoals)),
-    logFactorialAway: Float64Array.from(observations, (o) => logFactorial(o.awayGoals)),
+    logFactorialHome: Float64Array.from(observations, (o) => logFactorialOf(o.homeGoals)),
+    logFactorialAway: Float64Array.from(observations, (o) => logFactorialOf(o.awayGoals)),
   };
-  const evaluate = (full: Float64Array, withDerivatives: boolean): Evaluation =>
-    evaluateLogLikelihood(data, layout, full, options.dixonColes, ridge, centre, withDerivatives);
+  // Two sets of derivative buffers, used in turn: the current point's stay valid while a trial
+  // point is evaluated. Allocating ~(2n)^2 doubles per evaluation was most of the fit's GC.
+  const derivativeBuffers = [0, 1].map(() => ({ gradient: new Float64Array(layout.full), hessian: new Float64Array(layout.full * layout.full) }));
+  let nextBuffer = 0;
+  const evaluate = (full: Float64Array, withDerivatives: boolean): Evaluation => {
+    const buffers = withDerivatives ? derivativeBuffers[nextBuffer]! : undefined;
+    if (buffers) {
+      buffers.gradient.fill(0);
+      buffers.hessian.fill(0);
+      nextBuffer = 1 - nextBuffer;
+    }
+    return evaluateLogLikelihood(data, layout, full, options.dixonColes, ridge, centre, buffers);
+  };
 
   // The sums run in the order the chain rule lists them (column, then anchor), from 0.
   const reduceGradient = (g: Float64Array): Float64Array => {
@@ -186,9 +207,12 @@ export function fitGoalModel(observations: readonly GoalObservation[], options: 
     return out;
   };
   /** Minus the reduced Hessian: the positive-definite matrix a Newton step solves with. */
+  const negativeHessianScratch = new Float64Array(r * r);
+  const dampedScratch = new Float64Array(r * r);
+  const factorScratch = new Float64Array(r * r);
   const reducedNegativeHessian = (h: Float64Array): Float64Array => {
     const p = layout.full;
-    const out = new Float64Array(r * r);
+    const out = negativeHessianScratch;
     for (let k = 0; k < r; k++) {
       const fk = column[k]! * p;
       const ak = anchor[k]! >= 0 ? anchor[k]! * p : -1;
@@ -226,9 +250,10 @@ export function fitGoalModel(observations: readonly GoalObservation[], options: 
     const negHessian = reducedNegativeHessian(current.hessian!);
     let step: Float64Array | null = null;
     for (let damping = 0; step === null && damping < 1e12; damping = damping === 0 ? 1e-8 * Math.max(1, totalWeight) : damping * 10) {
-      const damped = Float64Array.from(negHessian);
+      const damped = dampedScratch;
+      damped.set(negHessian);
       for (let k = 0; k < r; k++) damped[k * r + k]! += damping;
-      step = choleskySolve(damped, gradient, r);
+      step = choleskySolve(damped, gradient, r, factorScratch);
     }
     if (step === null) break;
     const slope = dot(gradient, step);
@@ -302,12 +327,12 @@ function evaluateLogLikelihood(
   dixonColes: boolean,
   ridge: number,
   centre: Float64Array,
-  withDerivatives: boolean,
+  derivatives: { readonly gradient: Float64Array; readonly hessian: Float64Array } | undefined,
 ): Evaluation {
   const p = layout.full;
   const rho = dixonColes ? theta[2]! : 0;
-  const g = withDerivatives ? new Float64Array(p) : undefined;
-  const h = withDerivatives ? new Float64Array(p * p) : undefined;
+  const g = derivatives?.gradient;
+  const h = derivatives?.hessian;
   let logLikelihood = 0;
   const observations = data.observations;
   for (let k = 0; k < observations.length; k++) {

@@ -29,6 +29,8 @@ export interface HistoryIndex {
 
 const indexOfArray = new WeakMap<readonly Match[], HistoryIndex>();
 const hashOfMatch = new WeakMap<Match, readonly [number, number]>();
+/** The index built last: the next week's history usually extends it. */
+let lastBuilt: HistoryIndex | null = null;
 
 /** The index of `history`, built on first use and kept while the array lives. */
 export function historyIndexOf(history: readonly Match[]): HistoryIndex {
@@ -41,7 +43,16 @@ export function historyIndexOf(history: readonly Match[]): HistoryIndex {
   const sumA = new Uint32Array(n + 1);
   const sumB = new Uint32Array(n + 1);
   const sumPositionB = new Uint32Array(n + 1);
-  for (let i = 0; i < n; i++) {
+  // Walking a season forward, each week's history is last week's plus the newest results (a new
+  // array each time, so the WeakMap misses): the shared prefix is copied, not recomputed.
+  const shared = lastBuilt !== null ? sharedPrefixLength(lastBuilt.matches, matches) : 0;
+  if (shared > 0) {
+    days.set(lastBuilt!.days.subarray(0, shared));
+    sumA.set(lastBuilt!.sumA.subarray(0, shared + 1));
+    sumB.set(lastBuilt!.sumB.subarray(0, shared + 1));
+    sumPositionB.set(lastBuilt!.sumPositionB.subarray(0, shared + 1));
+  }
+  for (let i = shared; i < n; i++) {
     const m = matches[i]!;
     days[i] = dayNumberOf(m.date);
     const [a, b] = contentHashOf(m);
@@ -51,6 +62,7 @@ export function historyIndexOf(history: readonly Match[]): HistoryIndex {
   }
   const index: HistoryIndex = { matches, days, sumA, sumB, sumPositionB, built: { length: n, first: history[0], last: history.at(-1) } };
   indexOfArray.set(history, index);
+  lastBuilt = index;
   if (matches !== history) indexOfArray.set(matches, { ...index, built: { length: n, first: matches[0], last: matches.at(-1) } });
   return index;
 }
@@ -84,6 +96,13 @@ export function windowKey(index: HistoryIndex, from: number, to: number): string
   // Weights relative to the window's own start, so the key does not depend on where it sits.
   const positionB = (index.sumPositionB[to]! - index.sumPositionB[from]! - Math.imul(from, b)) >>> 0;
   return `${to - from}:${index.matches[from]!.date}:${index.matches[to - 1]!.date}:${a.toString(36)}:${b.toString(36)}:${positionB.toString(36)}`;
+}
+
+/** How many leading matches `next` shares with `previous`, the same objects in the same places; 0 unless it holds all of them. */
+function sharedPrefixLength(previous: readonly Match[], next: readonly Match[]): number {
+  if (previous.length > next.length) return 0;
+  for (let i = 0; i < previous.length; i++) if (previous[i] !== next[i]) return 0;
+  return previous.length;
 }
 
 function isSortedByDate(history: readonly Match[]): boolean {

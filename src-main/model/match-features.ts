@@ -5,7 +5,7 @@ import type { Fixture } from './fixture';
 import { fitDixonColesOnIndex, predictDixonColes, type DixonColesRatings, type DixonColesSettings } from './dixon-coles-ratings';
 import { TeamFormTracker, type TeamFormSettings } from './team-form-tracker';
 import { fitShotRateOnIndex, predictShotRates, type ShotRateRatings } from './shot-rate-ratings';
-import { firstAtOrAfter, historyIndexOf, windowKey } from './history-index';
+import { firstAtOrAfter, historyIndexOf, windowKey, type HistoryIndex } from './history-index';
 import { countModelWork } from './model-work';
 
 /**
@@ -81,9 +81,15 @@ export function buildFeatureRows(history: readonly Match[], targets: readonly Fi
     else byPriceDay.set(start, [t]);
   }
   const settingsKey = JSON.stringify(settings);
-  // Elo and form are a pass over every earlier match: fed only as far as a row not in the memo needs.
+  // Elo and form are a pass over every earlier match: fed only as far as a row not in the memo
+  // needs, starting from a tracker an earlier call left fed with the same leading matches.
   let tracker: TeamFormTracker | null = null;
   let fed = 0;
+  const takeTracker = (upTo: number): TeamFormTracker => {
+    const resumed = resumeTracker(settingsKey, index, upTo);
+    fed = resumed?.fed ?? 0;
+    return resumed?.tracker ?? new TeamFormTracker(settings.form);
+  };
   const rows: FeatureRow[] = [];
   for (const priceDay of [...byPriceDay.keys()].sort()) {
     const next = firstAtOrAfter(index, dayNumberOf(priceDay));
@@ -103,7 +109,7 @@ export function buildFeatureRows(history: readonly Match[], targets: readonly Fi
         rows.push(known);
         continue;
       }
-      tracker ??= new TeamFormTracker(settings.form);
+      tracker ??= takeTracker(next);
       while (fed < next) tracker.add(sorted[fed++]!);
       fits ??= { ratings: fitDixonColesOnIndex(index, priceDay, settings.dixonColes), shotRatings: fitShotRateOnIndex(index, priceDay, settings.dixonColes) };
       const row = featureRowOf(fixture, priceDay, tracker, fits.ratings, fits.shotRatings, settings.form);
@@ -112,7 +118,36 @@ export function buildFeatureRows(history: readonly Match[], targets: readonly Fi
       rows.push(row);
     }
   }
+  if (tracker !== null) keepTracker({ settingsKey, tracker, fed, prefixKey: windowKey(index, 0, fed) });
   return rows;
+}
+
+/** A team-state pass fed with the first `fed` matches of a history whose content key is `prefixKey`. */
+interface FedTracker {
+  readonly settingsKey: string;
+  readonly tracker: TeamFormTracker;
+  readonly fed: number;
+  readonly prefixKey: string;
+}
+
+const TRACKER_MEMO_LIMIT = 4;
+/** Most recently used last. A tracker only moves forward, so it is taken out while it is fed. */
+const fedTrackers: FedTracker[] = [];
+
+/** The most advanced kept tracker whose matches are the first ones of `index` and not past `upTo`, taken out of the memo. */
+function resumeTracker(settingsKey: string, index: HistoryIndex, upTo: number): FedTracker | null {
+  let best = -1;
+  for (let i = 0; i < fedTrackers.length; i++) {
+    const t = fedTrackers[i]!;
+    if (t.settingsKey !== settingsKey || t.fed > upTo || (best >= 0 && t.fed <= fedTrackers[best]!.fed)) continue;
+    if (windowKey(index, 0, t.fed) === t.prefixKey) best = i;
+  }
+  return best < 0 ? null : fedTrackers.splice(best, 1)[0]!;
+}
+
+function keepTracker(entry: FedTracker): void {
+  fedTrackers.push(entry);
+  if (fedTrackers.length > TRACKER_MEMO_LIMIT) fedTrackers.shift();
 }
 
 function featureRowOf(fixture: Fixture, priceDay: string, tracker: TeamFormTracker, ratings: DixonColesRatings, shotRatings: ShotRateRatings | null, formSettings: TeamFormSettings): FeatureRow {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, rmSync } from 'node:fs';
 import { openLedger, type LedgerDatabase } from '../ledger/ledger-database';
-import { readBets, readPerformance, readPredictions, readRunModels } from '../ledger/run-repository';
+import { findRun, readBets, readPerformance, readPredictions, readRunHistory, readRunModels } from '../ledger/run-repository';
+import { weekViewOf } from './season-report';
 import { isSettled } from '../domain/season/week-bet';
 import { matchesOf } from '../ledger/match-repository';
 import { bettingWeeksOf } from '../domain/football/betting-week';
@@ -37,6 +38,18 @@ describe('the season engine on real EPL data (2021-22 and 2022-23 train, 2023-24
     expect(performance.map((p) => p.week)).toEqual(weeks.map((w) => w.index));
     expect(performance.reduce((n, p) => n + p.matches, 0)).toBe(380);
     expect(readPredictions(db, runId, { role: 'active' })).toHaveLength(380);
+  });
+
+  it('shows each week the same from a history read from that week on as from the whole history, retrain weeks included', () => {
+    const run = findRun(db, runId)!;
+    const byId = new Map(matchesOf(db, { div: 'E0', seasons: ['2324'] }).map((m) => [m.id, m]));
+    const whole = readRunHistory(db, run);
+    expect(whole.models.length).toBeGreaterThan(1);
+    for (const { week } of whole.weeks) {
+      expect(weekViewOf(run, readRunHistory(db, run, { fromWeek: week }), byId, week)).toEqual(weekViewOf(run, whole, byId, week));
+    }
+    const retrained = whole.models.at(-1)!.fittedBeforeWeek;
+    expect(weekViewOf(run, readRunHistory(db, run, { fromWeek: retrained }), byId, retrained).retrain?.matchesCompared).toBeGreaterThan(0);
   });
 
   it('reconciles: start + sum of P/L = final bankroll, and weekly rows sum to the season', () => {

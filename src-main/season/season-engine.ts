@@ -152,11 +152,12 @@ export class SeasonEngine {
     // The registry id of a new model is known only once the week commits (below).
     const pricing: readonly LoadedModel[] = trained ? [...this.models, { row: { ...trained.row, modelId: Number.NaN }, model: trained.model }] : this.models;
     const played = matchesInWeek(this.holdout, week);
+    const lastPriceDay = lastPriceDayOf(played, week);
     const record = playWeek({
       week,
       state: this.state,
       models: modelVersionsOf(pricing),
-      fixtures: await this.priceWeek(played, this.pool.filter((m) => m.date < lastPriceDayOf(played, week)), pricing),
+      fixtures: await this.priceWeek(played, this.pool.filter((m) => m.date < lastPriceDay), pricing),
       settings: this.weekSettings,
       results: played.map((m) => ({ matchId: m.id, result: m.result, closingPrices: m.odds })),
       pastActive,

@@ -163,6 +163,11 @@ function retrainViews({ models, predictions }: RunHistory): RetrainView[] {
   });
 }
 
+/**
+ * One week as the playback screen shows it. Reads the history's bets and predictions of `week`
+ * and later only (a retrain's comparison runs over the weeks after it), so a history read with
+ * `fromWeek: week` gives the same view as the whole one.
+ */
 export function weekViewOf(run: RunRow, history: RunHistory, matchesById: ReadonlyMap<string, Match>, week: number): WeekView {
   const played = history.weeks.length;
   if (!Number.isInteger(week) || week < 1 || week > played) {

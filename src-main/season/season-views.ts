@@ -15,6 +15,14 @@ import type { Verdict } from '../domain/evaluation/verdict';
 
 export type RunStatus = 'new' | 'in-progress' | 'finished';
 
+/** Where a live run stands in the season it follows (docs/live-season.md); a replay has none. */
+export interface LiveRunStatus {
+  readonly div: string;
+  readonly season: string;
+  /** The week priced and staked, waiting for its results; null until the fixtures list has a week after the last settled one. */
+  readonly openWeek: { readonly week: number; readonly weekStart: string } | null;
+}
+
 export interface RunSummary {
   readonly id: string;
   readonly name: string;
@@ -35,6 +43,8 @@ export interface RunSummary {
   readonly provenance?: readonly ProvenanceLabel[];
   /** Present only when the run is not priced by a built-in model: "external: NAME", "imported: FILE". */
   readonly modelSource?: string;
+  /** Present only on a live run: it is played by This week → Refresh, never stepped. */
+  readonly live?: LiveRunStatus;
 }
 
 /** Why a candidate was not bet (the betting core's codes); `rejectionText` says it in words. */

@@ -6,8 +6,9 @@ import { RunsPage } from '../features/runs/RunsPage';
 import { PlaybackPage } from '../features/playback/PlaybackPage';
 import { SlipsPage } from '../features/slips/SlipsPage';
 import { HelpPage } from '../features/help/HelpPage';
+import { ThisWeekPage } from '../features/this-week/ThisWeekPage';
 
-export type Screen = 'data' | 'runs' | 'run' | 'slips' | 'help';
+export type Screen = 'data' | 'runs' | 'week' | 'run' | 'slips' | 'help';
 
 const SELECTED_RUN_KEY = 'edgeline.selectedRun';
 
@@ -89,6 +90,7 @@ export function App() {
   const nav: { screen: Screen; label: string; needsRun: boolean }[] = [
     { screen: 'data', label: 'Data', needsRun: false },
     { screen: 'runs', label: 'Runs', needsRun: false },
+    { screen: 'week', label: 'This week', needsRun: false },
     { screen: 'run', label: 'Playback & dashboard', needsRun: true },
     { screen: 'slips', label: 'Bet slips', needsRun: true },
     { screen: 'help', label: 'Help', needsRun: false },
@@ -128,6 +130,7 @@ export function App() {
         {screen === 'data' && <DataPage menuCommand={menuCommand?.command === 'export-slips' ? null : menuCommand} />}
         {screen === 'runs' && <RunsPage selectedRunId={runId} onOpen={openRun} onDeleted={(id) => id === runId && setRunId(null)} onGoToData={() => go('data')} />}
         {screen === 'run' && runId !== null && <PlaybackPage runId={runId} onRunMissing={() => setRunId(null)} />}
+        {screen === 'week' && <ThisWeekPage onOpenDashboard={openRun} />}
         {screen === 'help' && <HelpPage />}
         {screen === 'slips' && runId !== null && <SlipsPage runId={runId} exportRequest={menuCommand?.command === 'export-slips' ? menuCommand.at : null} />}
       </main>

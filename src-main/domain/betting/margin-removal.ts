@@ -28,7 +28,7 @@ export const DEFAULT_MARGIN_METHOD: MarginMethod = 'power';
 /** Result of taking the margin out of one book. */
 export interface FairProbabilities {
   /** One probability per outcome, in the order of the odds; sums to 1. */
-  readonly probabilities: number[];
+  readonly probabilities: readonly number[];
   /** sum(1/odds) - 1: the bookmaker's overround (negative for an arbitrage book). */
   readonly margin: number;
   /** shin z, power exponent k, odds ratio c, bb z, jsd distance; null for basic, additive, wpo, goto. */
@@ -48,6 +48,23 @@ export interface FairProbabilities {
  * a price <= 1, naming the 1-based position.
  */
 export function removeMargin(decimalOdds: readonly number[], method: MarginMethod): FairProbabilities {
+  // A season asks for the same book many times (each book of the run, every method of the
+  // robustness check, settlement, the report); the root finders run to the last double, so the
+  // answer is kept. Results are frozen, so a shared one cannot be changed by a caller.
+  const key = `${method}|${decimalOdds.join('|')}`;
+  const known = fairProbabilityMemo.get(key);
+  if (known !== undefined) return known;
+  const fair = computeFairProbabilities(decimalOdds, method);
+  if (fairProbabilityMemo.size >= FAIR_PROBABILITY_MEMO_LIMIT) fairProbabilityMemo.clear();
+  const frozen = Object.freeze({ ...fair, probabilities: Object.freeze([...fair.probabilities]) });
+  fairProbabilityMemo.set(key, frozen);
+  return frozen;
+}
+
+const FAIR_PROBABILITY_MEMO_LIMIT = 100_000;
+const fairProbabilityMemo = new Map<string, FairProbabilities>();
+
+function computeFairProbabilities(decimalOdds: readonly number[], method: MarginMethod): FairProbabilities {
   const implied = impliedProbabilities(decimalOdds);
   const booksum = sum(implied);
   const margin = booksum - 1;

@@ -2,9 +2,11 @@
  * Solves A x = b for a symmetric positive-definite A (row-major, n x n) by Cholesky
  * factorisation. Returns null when A is not positive definite, so a Newton step can add
  * damping and retry instead of stepping along a direction that is not an ascent.
+ * `factorScratch` (n x n) lets a caller that solves many systems of one size reuse the memory.
  */
-export function choleskySolve(a: Float64Array, b: Float64Array, n: number): Float64Array | null {
-  const l = new Float64Array(n * n);
+export function choleskySolve(a: Float64Array, b: Float64Array, n: number, factorScratch?: Float64Array): Float64Array | null {
+  // The factor's lower triangle is written before it is read, so a reused scratch needs no clearing.
+  const l = factorScratch ?? new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j <= i; j++) {
       let sum = a[i * n + j]!;

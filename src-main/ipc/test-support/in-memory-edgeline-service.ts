@@ -4,6 +4,7 @@ import { runSettingsSchema, type RunSettingsInput } from '../../season/run-setti
 import type { DashboardView, RunSummary, WeekView } from '../../season/season-views';
 import { CodedError } from '../result';
 import { EMPTY_IMPORT_SUMMARY, mergeImportSummaries } from '../../ingest/import-service';
+import { alertNotificationOf } from '../../app/alert-notifier';
 
 /**
  * A hand-written EdgelineService for the IPC and HTTP layer tests only: it keeps runs in memory
@@ -148,6 +149,23 @@ export function createInMemoryEdgelineService(): EdgelineService {
     exportSlips(runId, { excelBom }) {
       const run = mustGet(runId);
       return { fileName: `${run.name}-bets.csv`, csv: `${excelBom ? '\uFEFF' : ''}week,match\r\n` };
+    },
+    liveOverview() {
+      return { runs: [], defaultSeason: '2324', defaultBaseUrl: 'https://www.football-data.co.uk', seasons: [] };
+    },
+    liveWeek(runId) {
+      throw new CodedError('not-found', `The in-memory test service has no live run ${runId}`);
+    },
+    /** A Refresh that settles nothing; a data URL ending in /alerts makes it raise one alert (the notification tests). */
+    async refreshLive(request, options) {
+      await sleep(5, undefined, { signal: options?.signal });
+      const alerts = request.baseUrl.endsWith('/alerts') ? ['Week 3: the model is behind the market'] : [];
+      const outcome = { runId: 'live-1', settled: [], open: [], openWeek: null, alerts, revisions: [], voided: [], retrained: [], changed: false, newBets: false };
+      return { outcome, runName: 'Live E0 2324', reportFile: null, notification: alertNotificationOf('Live E0 2324', alerts) };
+    },
+    liveReport(runId) {
+      if (runId !== 'live-1') throw new CodedError('not-found', `The in-memory test service has no live run ${runId}`);
+      return { fileName: 'week-02-2023-08-15.html', html: '<!doctype html><title>Week 2</title>', file: '/data/reports/week-02-2023-08-15.html' };
     },
     close() {
       runs.clear();

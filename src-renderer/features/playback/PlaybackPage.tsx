@@ -4,6 +4,7 @@ import { useApi } from '../../api/use-api';
 import { waitForJob } from '../../api/wait-for-job';
 import { formatSeason, leagueName } from '../../format/season';
 import { ErrorBox } from '../../ui/ErrorBox';
+import { LIVE_RUN_STEP_MESSAGE, runStatusText, runStatusTone } from '../runs/run-status-text';
 import { focusIfLost } from '../../ui/focus';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { Dashboard } from '../dashboard/Dashboard';
@@ -275,11 +276,16 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
             </span>
           ))}
         </div>
-        <span className={`badge ${run.status}`} data-testid="run-status">
-          {run.status}
+        <span className={`badge ${runStatusTone(run)}`} data-testid="run-status">
+          {runStatusText(run)}
         </span>
       </div>
       <ErrorBox error={error} testId="playback-error" />
+      {run.live !== undefined && (
+        <div className="notice" data-testid="playback-live">
+          {LIVE_RUN_STEP_MESSAGE}
+        </div>
+      )}
       {notice !== null && (
         <div className="notice" role="status" tabIndex={-1} ref={noticeRef} data-testid="playback-notice">
           {notice}

@@ -10,6 +10,7 @@ import { toneOf } from '../../ui/Kpi';
 import { CompareRuns } from './CompareRuns';
 import { NewRunForm } from './NewRunForm';
 import { describeSetting, strategyOf } from './settings-diff';
+import { runStatusText, runStatusTone } from './run-status-text';
 
 export function RunsPage(props: { selectedRunId: string | null; onOpen: (runId: string) => void; onDeleted: (runId: string) => void; onGoToData: () => void }) {
   const api = useApi();
@@ -96,11 +97,11 @@ export function RunsPage(props: { selectedRunId: string | null; onOpen: (runId: 
                       <div className="muted">{describeSetting('marginMethod', run.settings)} margin</div>
                     </td>
                     <td>
-                      <span className={`badge ${run.status}`}>{run.status}</span>
+                      <span className={`badge ${runStatusTone(run)}`} data-testid={`run-status-${run.id}`}>
+                        {runStatusText(run)}
+                      </span>
                     </td>
-                    <td className="num">
-                      {run.weeksPlayed} / {run.weekCount}
-                    </td>
+                    <td className="num">{run.live === undefined ? `${run.weeksPlayed} / ${run.weekCount}` : `${run.weeksPlayed} settled`}</td>
                     <td className="num" data-testid={`run-bankroll-${run.id}`}>
                       {formatMoney(run.bankrollCents)}
                     </td>
