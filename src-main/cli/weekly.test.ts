@@ -3,6 +3,7 @@ import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { openLedger } from '../ledger/ledger-database';
 import { readBets, readPerformance, readPredictions, readRunModels } from '../ledger/run-repository';
@@ -70,7 +71,10 @@ describe('npm run weekly as a child process', () => {
   let site: FootballDataSite;
   let dir: string;
   const argsFor = (db: string) => ['--import', 'tsx', CLI, '--db', db, '--season', '2324', '--data-url', site.url, '--model', 'dixon-coles', '--train', '2122,2223', '--json'];
-  const weekly = (db: string) => run(process.execPath, argsFor(db)).then((r) => ({ code: 0, ...r }), (e: { code: number; stdout: string; stderr: string }) => e);
+  const settle = (p: Promise<{ stdout: string; stderr: string }>) => p.then((r) => ({ code: 0, ...r }), (e: { code: number; stdout: string; stderr: string }) => e);
+  const weekly = (db: string) => settle(run(process.execPath, argsFor(db)));
+  /** What `npm run weekly` runs: the prebuilt bundle, built first when it is missing or stale. */
+  const bundled = (db: string) => settle(run(process.execPath, ['scripts/bundled-cli.mjs', 'weekly', ...argsFor(db).slice(3)]));
 
   beforeAll(async () => {
     site = await startFootballDataSite();
@@ -85,7 +89,7 @@ describe('npm run weekly as a child process', () => {
   let reference = '';
   let referenceMs = 0;
 
-  it('prints one JSON object, exits 10 (or 20 with an alert) with new bets, then 0 with changed false, and writes the report', async () => {
+  it('prints one JSON object, exits 10 (or 20 with an alert) with new bets, then (from the bundle npm run weekly runs) 0 with changed false, and writes the report', async () => {
     const db = join(dir, 'reference.sqlite');
     const started = Date.now();
     const first = await weekly(db);
@@ -98,10 +102,26 @@ describe('npm run weekly as a child process', () => {
     expect(readdirSync(join(dir, 'reports')).sort()).toEqual([`week-04-${WEEKS[3]!.start}-slip.csv`, `week-04-${WEEKS[3]!.start}.html`]);
     reference = ledgerContent(db);
 
-    const second = await weekly(db);
-    expect(second.code).toBe(EXIT.nothingNew);
+    const second = await bundled(db);
+    expect(second.code, second.stderr).toBe(EXIT.nothingNew);
     expect(JSON.parse(second.stdout)).toMatchObject({ settled: [], alerts: [], changed: false });
     expect(ledgerContent(db)).toBe(reference);
+  }, 120_000);
+
+  it('never loads TensorFlow.js for a Dixon-Coles run: only training the multinomial feature net needs it', async () => {
+    await run(process.execPath, ['scripts/bundled-cli.mjs', '--build', 'weekly']);
+    const bundle = pathToFileURL(join(process.cwd(), 'out/cli/weekly.mjs')).href;
+    const args = argsFor(join(dir, 'tf-probe.sqlite')).slice(3);
+    // TF.js is CommonJS: whatever part of it loads appears in the module cache.
+    const probe = `import { createRequire } from 'node:module';
+      const { main } = await import(${JSON.stringify(bundle)});
+      await main(${JSON.stringify(args)});
+      const cache = Object.keys(createRequire(process.cwd() + '/').cache);
+      process.stdout.write('\\n' + JSON.stringify({ tf: cache.filter((k) => k.includes('@tensorflow')), sqlite: cache.some((k) => k.includes('better-sqlite3')) }));`;
+    const done = await settle(run(process.execPath, ['--input-type=module', '-e', probe]));
+    const printed = JSON.parse(done.stdout.trim().split('\n').at(-1)!) as { tf: string[]; sqlite: boolean };
+    expect(JSON.parse(done.stdout.trim().split('\n')[0]!)).toMatchObject({ settled: [{ week: 1 }, { week: 2 }, { week: 3 }] });
+    expect(printed).toEqual({ tf: [], sqlite: true });
   }, 120_000);
 
   it('exits 1 with the failure named and the ledger unchanged when the site is down', async () => {

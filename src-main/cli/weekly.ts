@@ -107,17 +107,18 @@ export async function runWeeklyCommand(args: WeeklyArgs): Promise<{ outcome: Wee
       ...(args.trainingSeasons === undefined ? {} : { trainingSeasons: [...args.trainingSeasons] }),
     };
     const outcome = await runWeekly(db, { div: args.div, season: args.season, baseUrl: args.dataUrl, settings });
-    const reportFile = writeWeekReports(db, outcome.runId, args.reports);
+    const reportFile = writeWeekReports(db, outcome.runId, args.reports, { ledgerUnchanged: !outcome.changed });
     return { outcome, reportFile };
   } finally {
     db.close();
   }
 }
 
-async function main(): Promise<void> {
+/** The command: parse `argv`, run the week, print, and set the exit status. The bundle's entry point (scripts/bundled-cli.mjs). */
+export async function main(argv: readonly string[]): Promise<void> {
   let args: WeeklyArgs;
   try {
-    args = parseWeeklyArgs(process.argv.slice(2));
+    args = parseWeeklyArgs(argv);
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n\n${WEEKLY_USAGE}\n`);
     process.exitCode = EXIT.usage;
@@ -135,5 +136,5 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  await main();
+  await main(process.argv.slice(2));
 }

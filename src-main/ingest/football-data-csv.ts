@@ -1,7 +1,6 @@
-import { parse } from 'csv-parse/sync';
 import { ODDS_SOURCES, matchIdOf, teamIdOf, type DecimalOdds1x2, type Match, type OddsSource } from '../domain/football/match';
 import { outcomeFromGoals, type Outcome } from '../domain/football/outcome';
-import { decodeCsvText, notCsvReason } from './decode-csv-text';
+import { DEFAULT_MAX_FILE_BYTES, MAX_DECIMAL_ODDS, parseDate, parseDecimalOdds, parseKickoff, readFootballDataTable } from './football-data-table';
 import { divisionRulesOf } from './division-rules';
 import { ODDS_COLUMNS } from './football-data-odds-columns';
 import { ImportError, type ImportErrorDetails } from './import-error';
@@ -21,27 +20,14 @@ export interface CsvLimits {
   readonly maxFileBytes?: number;
 }
 
-/**
- * A football-data season file is 50-500 KB; 16 MB leaves room for any league with every odds
- * column while refusing a mistaken pick (a database dump, a video) before it is read into memory.
- */
-export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
+export { DEFAULT_MAX_FILE_BYTES, tooLargeDetails } from './football-data-table';
 
 /** Plausible ranges: the most goals or shots in a professional league match are far below these. */
 const MAX_GOALS = 30;
 const MAX_SHOTS = 100;
-/** The same bound run settings put on odds (see run-settings.ts). */
-const MAX_DECIMAL_ODDS = 1000;
 
 /** Columns without which a row is not a played match. */
 export const REQUIRED_COLUMNS = ['Div', 'Date', 'HomeTeam', 'AwayTeam', 'FTHG', 'FTAG', 'FTR'] as const;
-
-type Cells = readonly string[];
-
-interface Row {
-  readonly line: number;
-  readonly cells: Cells;
-}
 
 /**
  * Parse one football-data.co.uk season file (any season's header layout) into matches.
@@ -70,42 +56,7 @@ export function parseFootballDataCsv(bytes: Uint8Array, origin: CsvOrigin, limit
     throw new ImportError({ file, ...d });
   };
 
-  const maxFileBytes = limits.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  if (bytes.byteLength > maxFileBytes) fail(tooLargeDetails({ bytes: bytes.byteLength }, maxFileBytes));
-  const notCsv = notCsvReason(bytes);
-  if (notCsv !== undefined) {
-    const utf16 = notCsv.startsWith('UTF-16');
-    fail({ line: null, column: null, expected: utf16 ? 'a CSV file in UTF-8 or Windows Latin-1' : 'a CSV file', found: notCsv, foundIsValue: false });
-  }
-
-  const text = decodeCsvText(bytes);
-  const nul = text.indexOf('\0');
-  if (nul >= 0) {
-    fail({ line: lineAt(text, nul), column: null, expected: 'text', found: 'a NUL byte (the file is damaged or not a CSV file)', foundIsValue: false });
-  }
-  if (text.trim() === '') {
-    fail({ line: null, column: null, expected: `a header row naming ${REQUIRED_COLUMNS.join(', ')}`, found: 'an empty file', foundIsValue: false });
-  }
-
-  const rows = readRows(text, file);
-  const headerRow = rows[0];
-  if (headerRow === undefined) {
-    return fail({ line: null, column: null, expected: 'a header row', found: 'an empty file', foundIsValue: false });
-  }
-  const header = headerRow.cells.map((name) => name.trim());
-  checkDelimiter(header, headerRow.line, fail);
-
-  const index = new Map<string, number>();
-  header.forEach((name, i) => {
-    if (name !== '' && !index.has(name)) index.set(name, i);
-  });
-  for (const column of REQUIRED_COLUMNS) {
-    if (!index.has(column)) {
-      fail({ line: headerRow.line, column, expected: `a ${column} column in the header`, found: 'no such column', foundIsValue: false });
-    }
-  }
-  // Cells past the last named column (a trailing comma in the header) are not data.
-  const width = header.reduce((last, name, i) => (name === '' ? last : i + 1), 0);
+  const { rows, index, width } = readFootballDataTable(bytes, { file, requiredColumns: REQUIRED_COLUMNS, maxFileBytes: limits.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES }, fail);
 
   const pathSeason = origin.season === undefined ? seasonFromPath(file) : undefined;
   const season =
@@ -265,75 +216,11 @@ export function parseFootballDataCsv(bytes: Uint8Array, origin: CsvOrigin, limit
 
 // Control characters are exactly what this pattern is for.
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
-
-/** The size refusal, shared by the in-memory parse and the file reader. */
-export function tooLargeDetails(size: { readonly bytes: number } | 'unread rest', maxFileBytes: number): Omit<ImportErrorDetails, 'file'> {
-  const mb = (n: number): string => `${(n / (1024 * 1024)).toFixed(1)} MB`;
-  return {
-    line: null,
-    column: null,
-    expected: `a season file of at most ${mb(maxFileBytes)} (football-data files are under 1 MB; raise the size limit if this one is genuine)`,
-    // A stream stops reading at the limit, so it knows only that the file is larger.
-    found: size === 'unread rest' ? `more than ${mb(maxFileBytes)}` : mb(size.bytes),
-    foundIsValue: false,
-  };
-}
-
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line += 1;
-  return line;
-}
+export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
 /** The division a football-data file name states: `E0.csv`, `SP1.csv`, a browser's `E0 (2).csv`. */
 function divisionFromName(file: string): string | undefined {
   return /(?:^|[\\/])([A-Z]{1,3}\d|EC)(?: \(\d+\))?\.csv$/.exec(file)?.[1];
-}
-
-export function readRows(text: string, file: string): Row[] {
-  try {
-    const records = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: true }) as unknown as { info: { lines: number }; record: string[] }[];
-    return records.map(({ info, record }) => ({ line: info.lines, cells: record }));
-  } catch (error) {
-    const { lines, code, message } = error as Error & { lines?: unknown; code?: unknown };
-    if (code === 'CSV_QUOTE_NOT_CLOSED') {
-      // csv-parse reports the end of the file; the mistake is where the quote opened.
-      throw new ImportError({ file, line: unclosedQuoteLine(text), column: null, expected: 'well-formed CSV', found: 'a quote (") that opens here and is never closed', foundIsValue: false });
-    }
-    throw new ImportError({ file, line: typeof lines === 'number' ? lines : null, column: null, expected: 'well-formed CSV', found: message, foundIsValue: false });
-  }
-}
-
-/** The line of the quote that opens a field and is never closed (as csv-parse reads quotes). */
-function unclosedQuoteLine(text: string): number | null {
-  let line = 1;
-  let openedOn: number | null = null;
-  let fieldStart = true;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (openedOn !== null) {
-      if (c === '"') {
-        if (text[i + 1] === '"') i += 1;
-        else openedOn = null;
-      } else if (c === '\n') line += 1;
-      continue;
-    }
-    if (c === '"' && fieldStart) openedOn = line;
-    if (c === '\n') line += 1;
-    fieldStart = c === ',' || c === '\n' || c === '\r';
-  }
-  return openedOn;
-}
-
-export function checkDelimiter(header: Cells, line: number, fail: (d: Omit<ImportErrorDetails, 'file'>) => never): void {
-  if (header.length > 1) return;
-  const only = header[0] ?? '';
-  for (const delimiter of [';', '\t', '|']) {
-    if (only.includes(delimiter)) {
-      fail({ line, column: null, expected: 'comma-separated columns', found: `${JSON.stringify(delimiter)} as the separator`, foundIsValue: false });
-    }
-  }
 }
 
 /**
@@ -370,35 +257,11 @@ export function resolveOddsColumns(index: ReadonlyMap<string, number>): Partial<
   return resolved;
 }
 
-/** dd/mm/yy (read as 20yy) or dd/mm/yyyy to ISO yyyy-mm-dd; undefined when not a real date. */
-export function parseDate(text: string): string | undefined {
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(text);
-  if (m === null) return undefined;
-  const day = Number(m[1]);
-  const month = Number(m[2]);
-  const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return undefined;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-export function parseKickoff(text: string): string | undefined {
-  const m = /^(\d{1,2}):(\d{2})$/.exec(text);
-  if (m === null || Number(m[1]) > 23 || Number(m[2]) > 59) return undefined;
-  return `${m[1]!.padStart(2, '0')}:${m[2]}`;
-}
-
 /** Whole numbers from 0 to `max`, also when written `2.0` as some seasons do. */
 export function parseWholeNumber(text: string, max: number): number | undefined {
   if (!/^\d+(\.0+)?$/.test(text)) return undefined;
   const n = Number(text);
   return n <= max ? n : undefined;
-}
-
-export function parseDecimalOdds(text: string): number | undefined {
-  if (!/^\d+(\.\d+)?$/.test(text)) return undefined;
-  const odds = Number(text);
-  return odds > 1 && odds <= MAX_DECIMAL_ODDS ? odds : undefined;
 }
 
 function parseOutcome(text: string): Outcome | undefined {

@@ -1,7 +1,7 @@
 import { matchIdOf, teamIdOf, type DecimalOdds1x2 } from '../domain/football/match';
 import { PRE_MATCH_SOURCES, seasonOfDate, type PreMatchSource, type UpcomingFixture } from '../domain/football/upcoming-fixture';
-import { decodeCsvText } from './decode-csv-text';
-import { checkDelimiter, parseDate, parseDecimalOdds, parseKickoff, readRows, resolveOddsColumns } from './football-data-csv';
+import { CONTROL_CHARACTER, resolveOddsColumns } from './football-data-csv';
+import { DECIMAL_ODDS_EXPECTED, DEFAULT_MAX_FILE_BYTES, parseDate, parseDecimalOdds, parseKickoff, readFootballDataTable } from './football-data-table';
 import { ImportError, type ImportErrorDetails } from './import-error';
 
 /** Columns without which a row is not a fixture. */
@@ -13,8 +13,9 @@ const RESULT_COLUMNS = ['FTHG', 'FTAG', 'FTR', 'HTHG', 'HTAG', 'HTR'] as const;
 /**
  * Parse football-data's `fixtures.csv`: every league's coming matches in one file, in the
  * results files' layout without results. The same reading rules and the same messages as
- * {@link parseFootballDataCsv} (encoding, delimiter, dates, kick-off times, prices, cell counts,
- * duplicates), with these differences: the season of each row is the season its date falls in
+ * {@link parseFootballDataCsv} (the file as a table, read by {@link readFootballDataTable}: size,
+ * encoding, CSV syntax, delimiter, header; then dates, kick-off times, team names, prices, cell
+ * counts, duplicates), with these differences: the season of each row is the season its date falls in
  * (the file spans leagues, not one season), only the pre-match price groups are read, and a
  * result cell that is filled is refused, since a played match belongs in its season's results
  * file. One bad row rejects the whole file, so a half-read fixtures list never replaces a good one.
@@ -25,23 +26,7 @@ export function parseFixturesCsv(bytes: Uint8Array, origin: { readonly file: str
     throw new ImportError({ file, ...d });
   };
 
-  const text = decodeCsvText(bytes);
-  if (text.trim() === '') {
-    fail({ line: null, column: null, expected: `a header row naming ${FIXTURE_REQUIRED_COLUMNS.join(', ')}`, found: 'an empty file', foundIsValue: false });
-  }
-  const rows = readRows(text, file);
-  const headerRow = rows[0] ?? fail({ line: null, column: null, expected: 'a header row', found: 'an empty file', foundIsValue: false });
-  const header = headerRow.cells.map((name) => name.trim());
-  checkDelimiter(header, headerRow.line, fail);
-
-  const index = new Map<string, number>();
-  header.forEach((name, i) => {
-    if (name !== '' && !index.has(name)) index.set(name, i);
-  });
-  for (const column of FIXTURE_REQUIRED_COLUMNS) {
-    if (!index.has(column)) fail({ line: headerRow.line, column, expected: `a ${column} column in the header`, found: 'no such column', foundIsValue: false });
-  }
-  const width = header.reduce((last, name, i) => (name === '' ? last : i + 1), 0);
+  const { rows, index, width } = readFootballDataTable(bytes, { file, requiredColumns: FIXTURE_REQUIRED_COLUMNS, maxFileBytes: DEFAULT_MAX_FILE_BYTES }, fail);
   const oddsColumns = resolveOddsColumns(index);
   const firstLineOf = new Map<string, number>();
   const fixtures: UpcomingFixture[] = [];
@@ -70,6 +55,8 @@ export function parseFixturesCsv(bytes: Uint8Array, origin: { readonly file: str
     const awayTeamId = teamIdOf(awayTeam);
     if (homeTeamId === '') bad('HomeTeam', 'a team name', homeTeam);
     if (awayTeamId === '') bad('AwayTeam', 'a team name', awayTeam);
+    if (CONTROL_CHARACTER.test(homeTeam)) bad('HomeTeam', 'a team name without control characters', homeTeam);
+    if (CONTROL_CHARACTER.test(awayTeam)) bad('AwayTeam', 'a team name without control characters', awayTeam);
     if (homeTeamId === awayTeamId) bad('AwayTeam', 'a team other than the home team', awayTeam);
     for (const column of RESULT_COLUMNS) {
       const value = cell(column);
@@ -83,7 +70,7 @@ export function parseFixturesCsv(bytes: Uint8Array, origin: { readonly file: str
       const [home, draw, away] = columns.map((column) => {
         const value = cell(column) ?? '';
         if (value === '') return null;
-        return parseDecimalOdds(value) ?? bad(column, 'decimal odds greater than 1 or an empty cell', value);
+        return parseDecimalOdds(value) ?? bad(column, DECIMAL_ODDS_EXPECTED, value);
       });
       if (home != null && draw != null && away != null) odds[source] = [home, draw, away];
     }

@@ -48,7 +48,7 @@ describe('importFixturesFile', () => {
     const db = openLedger(':memory:');
     importFixturesFile(db, { source, bytes: csv('E0,30/11/2024,15:00,Brentford,Leicester,1.53,4.5,5.75') }, MONDAY);
     expect(() => importFixturesFile(db, { source, bytes: csv('E0,03/12/2024,19:30,Ipswich,Crystal Palace,2.9,3.4,2.4', 'E0,04/12/2024,19:30,Arsenal,Man United,1.4,x,7') }, FRIDAY)).toThrow(
-      `${source} line 3, column B365D: expected decimal odds greater than 1 or an empty cell, found "x"`,
+      `${source} line 3, column B365D: expected decimal odds above 1 and at most 1000 or an empty cell, found "x"`,
     );
     expect(fixturesOf(db, { div: 'E0', season: '2425' }).map((f) => f.homeTeam)).toEqual(['Brentford']);
     expect(importedFiles(db)).toHaveLength(1);

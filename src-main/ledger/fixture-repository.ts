@@ -1,6 +1,6 @@
-import type { DecimalOdds1x2 } from '../domain/football/match';
-import { PRE_MATCH_SOURCES, type PreMatchSource, type UpcomingFixture } from '../domain/football/upcoming-fixture';
+import { PRE_MATCH_SOURCES, type UpcomingFixture } from '../domain/football/upcoming-fixture';
 import type { LedgerDatabase } from './ledger-database';
+import { IDENTITY_COLUMNS, identityAndOddsRowOf, identityOf, oddsColumnsOf, oddsOf, type ColumnRow } from './match-columns';
 
 /** A fixture as the ledger holds it: with the file it came from and when its current prices were imported. */
 export interface StoredFixture extends UpcomingFixture {
@@ -18,8 +18,8 @@ export interface FixturesSummary {
   readonly removed: number;
 }
 
-const SCALARS = ['id', 'div', 'season', 'date', 'kickoff', 'home_team', 'away_team', 'home_team_id', 'away_team_id'] as const;
-const ODDS = PRE_MATCH_SOURCES.flatMap((g) => [`${g}_home`, `${g}_draw`, `${g}_away`]);
+const SCALARS = IDENTITY_COLUMNS.map(([column]) => column);
+const ODDS = oddsColumnsOf(PRE_MATCH_SOURCES);
 const CONTENT = [...SCALARS.slice(1), ...ODDS];
 
 /**
@@ -40,7 +40,7 @@ export function replaceFixtures(db: LedgerDatabase, fixtures: readonly UpcomingF
     let updated = 0;
     let unchanged = 0;
     for (const fixture of fixtures) {
-      const row = rowOf(fixture);
+      const row = identityAndOddsRowOf(fixture, PRE_MATCH_SOURCES);
       const existing = select.get(fixture.id) as Record<string, unknown> | undefined;
       if (existing !== undefined && CONTENT.every((c) => existing[c] === row[c])) {
         unchanged += 1;
@@ -65,39 +65,6 @@ export function replaceFixtures(db: LedgerDatabase, fixtures: readonly UpcomingF
 export function fixturesOf(db: LedgerDatabase, query: { readonly div: string; readonly season: string }): StoredFixture[] {
   const rows = db
     .prepare(`SELECT *, prices_imported_at AS pricesImportedAt FROM fixtures WHERE div = ? AND season = ? ORDER BY date, coalesce(kickoff, ''), id`)
-    .all(query.div, query.season) as Record<string, string | number | null>[];
-  return rows.map((row) => {
-    const odds: Partial<Record<PreMatchSource, DecimalOdds1x2>> = {};
-    for (const g of PRE_MATCH_SOURCES) {
-      if (row[`${g}_home`] !== null) odds[g] = [row[`${g}_home`] as number, row[`${g}_draw`] as number, row[`${g}_away`] as number];
-    }
-    return {
-      id: row.id as string,
-      div: row.div as string,
-      season: row.season as string,
-      date: row.date as string,
-      kickoff: row.kickoff as string | null,
-      homeTeam: row.home_team as string,
-      awayTeam: row.away_team as string,
-      homeTeamId: row.home_team_id as string,
-      awayTeamId: row.away_team_id as string,
-      odds,
-      source: row.source as string,
-      pricesImportedAt: row.pricesImportedAt as string,
-    };
-  });
-}
-
-function rowOf(f: UpcomingFixture): Record<string, string | number | null> {
-  const row: Record<string, string | number | null> = {
-    id: f.id, div: f.div, season: f.season, date: f.date, kickoff: f.kickoff, home_team: f.homeTeam, away_team: f.awayTeam,
-    home_team_id: f.homeTeamId, away_team_id: f.awayTeamId,
-  };
-  for (const g of PRE_MATCH_SOURCES) {
-    const prices = f.odds[g];
-    row[`${g}_home`] = prices?.[0] ?? null;
-    row[`${g}_draw`] = prices?.[1] ?? null;
-    row[`${g}_away`] = prices?.[2] ?? null;
-  }
-  return row;
+    .all(query.div, query.season) as ColumnRow[];
+  return rows.map((row) => ({ ...identityOf(row), odds: oddsOf(row, PRE_MATCH_SOURCES), source: row.source as string, pricesImportedAt: row.pricesImportedAt as string }));
 }

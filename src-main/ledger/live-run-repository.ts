@@ -122,3 +122,12 @@ export function readRevisions(db: LedgerDatabase, runId: string): RevisionRow[] 
 export function recordLiveWeekCount(db: LedgerDatabase, runId: string, weeks: number): void {
   db.prepare('UPDATE runs SET week_count = max(week_count, ?) WHERE id = ?').run(weeks, runId);
 }
+
+/** The fingerprint of the inputs the run was last brought up to date with (see migrations/0008-live-run-inputs.ts); null before the first complete call. */
+export function readLiveInputs(db: LedgerDatabase, runId: string): string | null {
+  return (db.prepare('SELECT inputs_sha256 FROM live_runs WHERE run_id = ?').pluck().get(runId) as string | null | undefined) ?? null;
+}
+
+export function recordLiveInputs(db: LedgerDatabase, runId: string, inputsSha256: string): void {
+  db.prepare('UPDATE live_runs SET inputs_sha256 = ? WHERE run_id = ?').run(inputsSha256, runId);
+}

@@ -1,30 +1,11 @@
 import { addDays, bettingWeekStart } from '../domain/football/betting-week';
-import { ODDS_SOURCES, type DecimalOdds1x2, type Match, type OddsSource } from '../domain/football/match';
+import { ODDS_SOURCES, type Match } from '../domain/football/match';
 import type { Outcome } from '../domain/football/outcome';
 import type { LedgerDatabase } from './ledger-database';
-
-/** Column prefix of each odds group in `matches` (see migrations/0001-matches.ts). */
-const ODDS_COLUMN_PREFIX: Readonly<Record<OddsSource, string>> = {
-  b365: 'b365',
-  pinnacle: 'pinnacle',
-  avg: 'avg',
-  max: 'max',
-  b365Close: 'b365_close',
-  pinnacleClose: 'pinnacle_close',
-  avgClose: 'avg_close',
-  maxClose: 'max_close',
-};
+import { IDENTITY_COLUMNS, identityAndOddsRowOf, identityOf, oddsColumnsOf, oddsOf, type ColumnRow } from './match-columns';
 
 const SCALAR_COLUMNS = [
-  ['id', 'id'],
-  ['div', 'div'],
-  ['season', 'season'],
-  ['date', 'date'],
-  ['kickoff', 'kickoff'],
-  ['home_team', 'homeTeam'],
-  ['away_team', 'awayTeam'],
-  ['home_team_id', 'homeTeamId'],
-  ['away_team_id', 'awayTeamId'],
+  ...IDENTITY_COLUMNS,
   ['home_goals', 'homeGoals'],
   ['away_goals', 'awayGoals'],
   ['result', 'result'],
@@ -36,11 +17,9 @@ const SCALAR_COLUMNS = [
   ['away_shots_on_target', 'awayShotsOnTarget'],
 ] as const satisfies readonly (readonly [string, Exclude<keyof Match, 'odds'>])[];
 
-const ODDS_COLUMNS = ODDS_SOURCES.flatMap((source) => ['home', 'draw', 'away'].map((side) => `${ODDS_COLUMN_PREFIX[source]}_${side}`));
+const ODDS_COLUMNS = oddsColumnsOf(ODDS_SOURCES);
 const ALL_COLUMNS = [...SCALAR_COLUMNS.map(([column]) => column), ...ODDS_COLUMNS];
 const MATCH_ORDER = `ORDER BY date, coalesce(kickoff, ''), id`;
-
-type MatchRow = Record<string, string | number | null>;
 
 /** What an upsert did: rows new to the ledger, rows whose content changed, rows already identical. */
 export interface UpsertSummary {
@@ -199,7 +178,7 @@ export function matchesBefore(db: LedgerDatabase, query: { readonly div: string;
 }
 
 function select(db: LedgerDatabase, where: string, parameters: readonly (string | number)[]): Match[] {
-  const rows = db.prepare(`SELECT ${ALL_COLUMNS.join(', ')} FROM matches ${where}`).all(...parameters) as MatchRow[];
+  const rows = db.prepare(`SELECT ${ALL_COLUMNS.join(', ')} FROM matches ${where}`).all(...parameters) as ColumnRow[];
   return rows.map(matchOf);
 }
 
@@ -219,36 +198,15 @@ function upsertStatement(db: LedgerDatabase): ReturnType<LedgerDatabase['prepare
   return statement;
 }
 
-function rowOf(match: Match): MatchRow {
-  const row: MatchRow = {};
-  for (const [column, field] of SCALAR_COLUMNS) row[column] = match[field];
-  for (const source of ODDS_SOURCES) {
-    const prefix = ODDS_COLUMN_PREFIX[source];
-    const prices = match.odds[source];
-    row[`${prefix}_home`] = prices?.[0] ?? null;
-    row[`${prefix}_draw`] = prices?.[1] ?? null;
-    row[`${prefix}_away`] = prices?.[2] ?? null;
-  }
+function rowOf(match: Match): ColumnRow {
+  const row = identityAndOddsRowOf(match, ODDS_SOURCES);
+  for (const [column, field] of SCALAR_COLUMNS.slice(IDENTITY_COLUMNS.length)) row[column] = match[field];
   return row;
 }
 
-function matchOf(row: MatchRow): Match {
-  const odds: Partial<Record<OddsSource, DecimalOdds1x2>> = {};
-  for (const source of ODDS_SOURCES) {
-    const prefix = ODDS_COLUMN_PREFIX[source];
-    const home = row[`${prefix}_home`];
-    if (home !== null && home !== undefined) odds[source] = [home as number, row[`${prefix}_draw`] as number, row[`${prefix}_away`] as number];
-  }
+function matchOf(row: ColumnRow): Match {
   return {
-    id: row.id as string,
-    div: row.div as string,
-    season: row.season as string,
-    date: row.date as string,
-    kickoff: row.kickoff as string | null,
-    homeTeam: row.home_team as string,
-    awayTeam: row.away_team as string,
-    homeTeamId: row.home_team_id as string,
-    awayTeamId: row.away_team_id as string,
+    ...identityOf(row),
     homeGoals: row.home_goals as number,
     awayGoals: row.away_goals as number,
     result: row.result as Outcome,
@@ -258,7 +216,7 @@ function matchOf(row: MatchRow): Match {
     awayShots: row.away_shots as number | null,
     homeShotsOnTarget: row.home_shots_on_target as number | null,
     awayShotsOnTarget: row.away_shots_on_target as number | null,
-    odds,
+    odds: oddsOf(row, ODDS_SOURCES),
   };
 }
 

@@ -1,4 +1,5 @@
-import { tf, tfReady, type TfBackendName } from './tf-runtime';
+import type { Scalar, Tensor2D } from '@tensorflow/tfjs';
+import { loadTf, type TfBackendName } from './tf-runtime';
 import type { Triple } from '../domain/football/outcome';
 import { fitOrderedLogit, orderedLogitProbabilities } from './ordered-logit';
 
@@ -53,7 +54,6 @@ export async function trainFeatureNet(
 ): Promise<FeatureNetWeights> {
   if (inputs.length === 0) throw new Error('trainFeatureNet: no training rows');
   if (inputs.length !== labels.length) throw new Error(`trainFeatureNet: ${inputs.length} rows but ${labels.length} labels`);
-  const backend = await tfReady();
   const width = inputs[0]!.length;
   const featureMeans = Array.from({ length: width }, (_, j) => inputs.reduce((s, r) => s + r[j]!, 0) / inputs.length);
   const featureScales = featureMeans.map((mean, j) => {
@@ -75,6 +75,7 @@ export async function trainFeatureNet(
     };
   }
 
+  const { tf, backend } = await loadTf();
   const x = tf.tensor2d(standardised, [inputs.length, width], 'float32');
   const y = tf.oneHot(tf.tensor1d([...labels], 'int32'), 3).toFloat();
   const shapes = settings.hiddenUnits > 0 ? [[width, settings.hiddenUnits], [settings.hiddenUnits, 3]] : [[width, 3]];
@@ -85,10 +86,10 @@ export async function trainFeatureNet(
   );
   const biases = shapes.map(([, o]) => tf.variable(tf.zeros([o!])));
   const optimizer = tf.train.adam(settings.learningRate);
-  const forward = (input: tf.Tensor2D) => {
-    let h: tf.Tensor2D = input;
+  const forward = (input: Tensor2D) => {
+    let h: Tensor2D = input;
     kernels.forEach((kernel, k) => {
-      h = tf.add(tf.matMul(h, kernel), biases[k]!) as tf.Tensor2D;
+      h = tf.add(tf.matMul(h, kernel), biases[k]!) as Tensor2D;
       if (k < kernels.length - 1) h = tf.tanh(h);
     });
     return h;
@@ -100,8 +101,8 @@ export async function trainFeatureNet(
       const lossTensor = optimizer.minimize(
         () => {
           const crossEntropy = tf.losses.softmaxCrossEntropy(y, forward(x), undefined, 0, tf.Reduction.MEAN);
-          const penalty = kernels.reduce<tf.Scalar>((s, k) => s.add(tf.sum(tf.square(k))), tf.scalar(0));
-          return crossEntropy.add(penalty.mul(settings.l2)) as tf.Scalar;
+          const penalty = kernels.reduce<Scalar>((s, k) => s.add(tf.sum(tf.square(k))), tf.scalar(0));
+          return crossEntropy.add(penalty.mul(settings.l2)) as Scalar;
         },
         epoch === settings.epochs - 1,
       );

@@ -1,29 +1,48 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import type * as TfNamespace from '@tensorflow/tfjs';
 
 export type TfBackendName = 'tensorflow' | 'wasm' | 'cpu';
+export type Tf = typeof TfNamespace;
 
-let ready: Promise<TfBackendName> | null = null;
+/** TensorFlow.js with its backend chosen and ready. */
+export interface TfRuntime {
+  readonly tf: Tf;
+  readonly backend: TfBackendName;
+}
+
+let ready: Promise<TfRuntime> | null = null;
 
 /**
- * Picks the fastest TF.js backend available in this Node process, once: the native
- * `@tensorflow/tfjs-node` binding if it happens to be installed (optional), else the WASM backend
- * with its .wasm files served from the installed package, else the pure-JS 'cpu' backend.
+ * Loads TensorFlow.js on first use and picks the fastest backend available in this Node process,
+ * once: the native `@tensorflow/tfjs-node` binding if it happens to be installed (optional), else
+ * the WASM backend with its .wasm files served from the installed package, else the pure-JS 'cpu'
+ * backend. The import is dynamic because loading TF.js costs most of a second of start-up, and
+ * only training the multinomial feature net uses it: restoring and pricing with any model is
+ * plain TypeScript, so `weekly` with a Dixon-Coles or ensemble run never loads it.
  * Results are deterministic within one backend, not across backends, so the chosen name is
  * recorded in every snapshot. EDGELINE_TF_BACKEND=cpu|wasm forces one (tests, comparisons).
  */
-export function tfReady(): Promise<TfBackendName> {
-  ready ??= chooseBackend();
+export function loadTf(): Promise<TfRuntime> {
+  ready ??= start();
   return ready;
 }
 
-async function chooseBackend(): Promise<TfBackendName> {
+/** The backend TF.js trains on, loading TF.js if it is not loaded yet. */
+export async function tfReady(): Promise<TfBackendName> {
+  return (await loadTf()).backend;
+}
+
+async function start(): Promise<TfRuntime> {
   const forced = process.env['EDGELINE_TF_BACKEND'];
   if (forced !== undefined && forced !== 'cpu' && forced !== 'wasm') {
     throw new Error(`EDGELINE_TF_BACKEND must be "cpu" or "wasm", got ${JSON.stringify(forced)}`);
   }
+  const tf = await import('@tensorflow/tfjs');
+  return { tf, backend: await chooseBackend(tf, forced) };
+}
+
+async function chooseBackend(tf: Tf, forced: 'cpu' | 'wasm' | undefined): Promise<TfBackendName> {
   if (forced === undefined) {
     try {
       const nodeBinding = '@tensorflow/tfjs-node';
@@ -35,6 +54,7 @@ async function chooseBackend(): Promise<TfBackendName> {
   }
   if (forced !== 'cpu') {
     try {
+      const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
       const require = createRequire(import.meta.url);
       const packageDir = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json'));
       setWasmPaths(`${path.join(packageDir, 'dist')}${path.sep}`);
@@ -50,5 +70,3 @@ async function chooseBackend(): Promise<TfBackendName> {
   await tf.ready();
   return 'cpu';
 }
-
-export { tf };

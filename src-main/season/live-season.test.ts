@@ -8,12 +8,13 @@ import { importFixturesFile } from '../ingest/import-fixtures';
 import { readBets, readPerformance, readPredictions, readRunModels, readAlerts, readBankrollHistory } from '../ledger/run-repository';
 import { readOpenWeek, readRevisions, readVoidBets } from '../ledger/live-run-repository';
 import { parseFootballDataCsv } from '../ingest/football-data-csv';
-import { bettingWeeksOf, type BettingWeek } from '../domain/football/betting-week';
+import { addDays, bettingWeeksOf, type BettingWeek } from '../domain/football/betting-week';
 import type { EdgelineService } from '../app/edgeline-service';
+import { isStaked } from '../domain/season/week-bet';
 import { advanceLiveRun, findOrCreateLiveRun, openBetsOf } from './live-season';
 import { ledgerModelStore } from './ledger-model-store';
 import { FAST_RUN, ledgerWithSeasons, seasonFile } from './testing/season-fixture';
-import { fixturesCsvOf, resultsCsvOf } from './testing/live-data';
+import { fixturesCsvOf, redatedCsv, resultsCsvOf } from './testing/live-data';
 
 const WEEKS = 7;
 const SEASON_BYTES = new Uint8Array(readFileSync(seasonFile('2324')));
@@ -127,8 +128,8 @@ describe('a live run on 2023-24 against a replay of it with the same settings', 
 describe('a live run when the data moves under it', () => {
   let live: { db: LedgerDatabase; dir: string };
   afterAll(() => {
-    live.db.close();
-    rmSync(live.dir, { recursive: true, force: true });
+    live?.db.close();
+    if (live) rmSync(live.dir, { recursive: true, force: true });
   });
 
   it('reports a revised settled match once, and keeps the ledger as it was bet; voids a postponed fixture', async () => {
@@ -170,6 +171,78 @@ describe('a live run when the data moves under it', () => {
     // The voided stake is not part of the week's staking: the bankroll moves only by the settled bets.
     expect(week2.bankrollEndCents - week2.bankrollStartCents).toBe(readBets(live.db, run.id, { week: 2 }).reduce((s, b) => s + (b.status === 'settled' ? b.profitCents : 0), 0));
     expect(settled.settled.map((s) => s.performance.week)).toEqual([2, 3]);
+  }, 120_000);
+
+  it('settles an open fixture that moves to another day of its week as the same match, at the price it was bet at', async () => {
+    const moved = liveLedger();
+    try {
+      const run = findOrCreateLiveRun(moved.db, { div: 'E0', season: '2324' }, LIVE_SETTINGS);
+      const store = ledgerModelStore(moved.db, run.id);
+      const [, w2, w3] = WEEKS_OF_SEASON;
+      importSiteAsOf(moved.db, w2!, new Date(`${w2!.start}T08:00:00Z`));
+      await advanceLiveRun(moved.db, run, store);
+      const open = readOpenWeek(moved.db, run.id)!;
+      // A staked fixture with a later day left in its week to move to (Saturday to Sunday, say).
+      const fixture = open.fixtures.find((f) => f.date < w2!.end && openBetsOf(open).some((b) => b.matchId === f.id))!;
+      expect(fixture).toBeDefined();
+      const newDate = addDays(fixture.date, 1);
+      const redate = (bytes: Uint8Array) => redatedCsv(bytes, fixture, newDate);
+
+      // The fixtures file lists it on its new day; the open week waits for it.
+      importFixturesFile(moved.db, { source: FIXTURES_URL, bytes: redate(fixturesCsvOf(SEASON_BYTES, (r) => r.date >= w2!.start && r.date <= w2!.end)) }, new Date(`${w2!.start}T20:00:00Z`));
+      const waiting = await advanceLiveRun(moved.db, run, store);
+      expect(waiting).toMatchObject({ settled: [], voided: [], opened: false });
+      expect(readOpenWeek(moved.db, run.id)).toEqual(open);
+
+      // It is played on its new day: the week settles with it, nothing is void, the bets keep their prices.
+      expect(importFiles(moved.db, [{ url: RESULTS_URL, bytes: redate(resultsCsvOf(SEASON_BYTES, (r) => r.date < w3!.start)) }]).failed).toEqual([]);
+      importFixturesFile(moved.db, { source: FIXTURES_URL, bytes: fixturesCsvOf(SEASON_BYTES, (r) => r.date >= w3!.start && r.date <= w3!.end) }, new Date(`${w3!.start}T08:00:00Z`));
+      const settled = await advanceLiveRun(moved.db, run, store);
+      expect(settled.voided).toEqual([]);
+      expect(settled.settled.map((s) => s.performance.week)).toEqual([2]);
+      expect(readPerformance(moved.db, run.id, 2)[0]!.matches).toBe(open.fixtures.length);
+      const struck = openBetsOf(open).filter((b) => b.matchId === fixture.id);
+      const result = SEASON.find((m) => m.id === fixture.id)!.result;
+      expect(readBets(moved.db, run.id, { week: 2, stakedOnly: true }).filter((b) => b.matchId === fixture.id).map((b) => [b.outcome, b.decimalOdds, isStaked(b) ? b.stakeCents : null, b.status, b.status === 'settled' && b.won]))
+        .toEqual(struck.map((b) => [b.outcome, b.decimalOdds, b.stakeCents, 'settled', b.outcome === result]));
+      expect(readVoidBets(moved.db, run.id)).toEqual([]);
+    } finally {
+      moved.db.close();
+      rmSync(moved.dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('voids an open fixture moved out of its week, and prices it again in the week it is played in', async () => {
+    const moved = liveLedger();
+    try {
+      const run = findOrCreateLiveRun(moved.db, { div: 'E0', season: '2324' }, LIVE_SETTINGS);
+      const store = ledgerModelStore(moved.db, run.id);
+      const [, w2, w3, w4] = WEEKS_OF_SEASON;
+      importSiteAsOf(moved.db, w2!, new Date(`${w2!.start}T08:00:00Z`));
+      await advanceLiveRun(moved.db, run, store);
+      const open = readOpenWeek(moved.db, run.id)!;
+      const fixture = open.fixtures.find((f) => openBetsOf(open).some((b) => b.matchId === f.id))!;
+      const newDate = addDays(fixture.date, 7);
+      expect(newDate >= w3!.start && newDate <= w3!.end).toBe(true);
+
+      // The next call comes only after it was played a week late: week 2 settles without it, its bets are void...
+      const results = redatedCsv(resultsCsvOf(SEASON_BYTES, (r) => r.date < w4!.start), fixture, newDate);
+      expect(importFiles(moved.db, [{ url: RESULTS_URL, bytes: results }]).failed).toEqual([]);
+      importFixturesFile(moved.db, { source: FIXTURES_URL, bytes: fixturesCsvOf(SEASON_BYTES, (r) => r.date >= w4!.start && r.date <= w4!.end) }, new Date(`${w4!.start}T08:00:00Z`));
+      const advance = await advanceLiveRun(moved.db, run, store);
+      expect(advance.settled.map((s) => s.performance.week)).toEqual([2, 3]);
+      expect(advance.voided.map((b) => [b.matchId, b.outcome, b.stakeCents])).toEqual(open.decided.bets.flatMap((b) => (b.status === 'placed' && b.matchId === fixture.id ? [[fixture.id, b.outcome, b.stakeCents]] : [])));
+      expect(readBets(moved.db, run.id, { week: 2 }).some((b) => b.matchId === fixture.id)).toBe(false);
+      expect(readPerformance(moved.db, run.id, 2)[0]!.matches).toBe(open.fixtures.length - 1);
+      // ...and week 3 prices it as a replay of week 3 does, once.
+      const predictedIn = readPredictions(moved.db, run.id).filter((p) => p.matchId === fixture.id).map((p) => p.week);
+      expect(predictedIn.length).toBeGreaterThan(0);
+      expect(new Set(predictedIn)).toEqual(new Set([3]));
+      expect(readPerformance(moved.db, run.id, 3)[0]!.matches).toBe(SEASON.filter((m) => m.date >= w3!.start && m.date <= w3!.end).length + 1);
+    } finally {
+      moved.db.close();
+      rmSync(moved.dir, { recursive: true, force: true });
+    }
   }, 120_000);
 
   it('reports a settled match whose date a later file moves, by its teams, without touching the ledger', async () => {

@@ -86,7 +86,9 @@ interface LoadedModel {
 export async function advanceLiveRun(db: LedgerDatabase, run: RunRow, store: ModelStore, options: TaskOptions & { readonly now?: () => Date } = {}): Promise<LiveAdvance> {
   const now = options.now ?? (() => new Date());
   const weekSettings = weekSettingsOf(run.settings);
-  const { pool, holdout } = runMatchPool(run.settings, matchesOf(db, { div: run.settings.div }));
+  // A run with named training seasons reads only those and its own, not every season of the division.
+  const seasons = run.settings.trainingSeasons.length > 0 ? [...run.settings.trainingSeasons, run.settings.holdoutSeason] : undefined;
+  const { pool, holdout } = runMatchPool(run.settings, matchesOf(db, { div: run.settings.div, ...(seasons ? { seasons } : {}) }));
   const resultById = new Map(holdout.map((m) => [m.id, m]));
   const fixtures = fixturesOf(db, { div: run.settings.div, season: run.settings.holdoutSeason }).filter((f) => !resultById.has(f.id));
   const revisions = detectRevisions(db, run.id, holdout, now());
@@ -111,7 +113,7 @@ export async function advanceLiveRun(db: LedgerDatabase, run: RunRow, store: Mod
       for (const f of open.fixtures) seen.set(f.id, f);
       const week = open.decided.input.week;
       const weekOver = holdout.some((m) => m.date > week.end);
-      const playedIds = new Set(open.decided.input.fixtures.filter((f) => resultById.has(f.matchId)).map((f) => f.matchId));
+      const playedIds = playedInWeek(open.decided, resultById);
       if (playedIds.size < open.decided.input.fixtures.length && !weekOver) break;
       const outcome = settleOpenWeek(open.decided, playedIds, holdout, readPredictions(db, run.id, { role: 'active' }));
       db.transaction(() => {
@@ -168,7 +170,9 @@ export async function advanceLiveRun(db: LedgerDatabase, run: RunRow, store: Mod
     break;
   }
   const open = readOpenWeek(db, run.id);
-  for (const f of [...holdout.map(fixtureOf), ...(open?.fixtures ?? [])]) seen.set(f.id, f);
+  // A voided bet is named with the date it was struck for, not the one its match moved to.
+  for (const f of open?.fixtures ?? []) seen.set(f.id, f);
+  for (const m of holdout) if (!seen.has(m.id)) seen.set(m.id, fixtureOf(m));
   return { settled, voided, open, opened, retrained, revisions, alerts: settled.flatMap((w) => w.alerts), fixtures: seen };
 }
 
@@ -187,9 +191,25 @@ function commitSettledWeek(db: LedgerDatabase, runId: string, week: PlayedWeek, 
 }
 
 /**
- * Settles an open week on the matches that were played as priced (same id: same date and
- * teams). A fixture without a result once the week is over was postponed: the week is settled
- * without it and its staked bets are void.
+ * The open week's fixtures that were played in that week: the same match (same id: division,
+ * season, teams and meeting, whatever day of the week it moved to). A match played outside the
+ * week, rearranged to a later one, is not: its bets are void and a later week prices it again,
+ * as a replay of that week does (and as a bookmaker voids a bet on a match moved out of its round).
+ */
+function playedInWeek(decided: DecidedWeek, resultById: ReadonlyMap<string, Match>): Set<string> {
+  const { start, end } = decided.input.week;
+  return new Set(
+    decided.input.fixtures.flatMap((f) => {
+      const date = resultById.get(f.matchId)?.date;
+      return date !== undefined && date >= start && date <= end ? [f.matchId] : [];
+    }),
+  );
+}
+
+/**
+ * Settles an open week on the matches that were played in it ({@link playedInWeek}). A fixture
+ * without a result in the week once the week is over was postponed: the week is settled without
+ * it and its staked bets are void.
  */
 function settleOpenWeek(decided: DecidedWeek, playedIds: ReadonlySet<string>, holdout: readonly Match[], pastActive: PlayedWeekInput): { played: PlayedWeek | null; voided: VoidBet[] } {
   const voided = decided.bets.flatMap((b): VoidBet[] => (b.status === 'placed' && !playedIds.has(b.matchId) ? [{ ...b, status: 'void' }] : []));

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LedgerDatabase } from '../ledger/ledger-database';
-import { findRun, readRunHistory, type RunRow } from '../ledger/run-repository';
+import { findRun, readPerformance, readRunHistory, type RunRow } from '../ledger/run-repository';
 import { matchesOf } from '../ledger/match-repository';
 import { readOpenWeek, readRevisions, readVoidBets, type OpenWeekRow, type RevisionRow } from '../ledger/live-run-repository';
 import type { Match } from '../domain/football/match';
@@ -20,19 +20,30 @@ type MatchNames = ReadonlyMap<string, Pick<Match, 'date' | 'kickoff' | 'homeTeam
  * browser offline, and `week-NN-<start>-slip.csv`, the week's bets in the bet-slip columns. The
  * current week is the open one, or the last settled one when none is open. Every figure is read
  * from the ledger; a file whose content would not change is not rewritten, and a new one
- * replaces the old by rename so a reader never sees half a file. Returns the HTML path, or null
- * before the run has a week.
+ * replaces the old by rename so a reader never sees half a file. `ledgerUnchanged` (a call that
+ * changed nothing) keeps both files when they exist without recomputing them: the report is a
+ * function of the ledger alone. Returns the HTML path, or null before the run has a week.
  */
-export function writeWeekReports(db: LedgerDatabase, runId: string, dir: string): string | null {
+export function writeWeekReports(db: LedgerDatabase, runId: string, dir: string, options: { readonly ledgerUnchanged?: boolean } = {}): string | null {
   const run = findRun(db, runId);
   if (run === null) throw new Error(`No run ${runId} in the ledger`);
-  const report = weekReportOf(db, run);
-  if (report === null) return null;
+  const current = currentWeekOf(db, run.id);
+  if (current === null) return null;
+  const base = join(dir, `week-${String(current.week).padStart(2, '0')}-${current.weekStart}`);
+  if (options.ledgerUnchanged && existsSync(`${base}.html`) && existsSync(`${base}-slip.csv`)) return `${base}.html`;
+  const report = weekReportOf(db, run)!;
   mkdirSync(dir, { recursive: true });
-  const base = join(dir, `week-${String(report.week).padStart(2, '0')}-${report.weekStart}`);
   writeIfChanged(`${base}.html`, report.html);
   writeIfChanged(`${base}-slip.csv`, report.csv);
   return `${base}.html`;
+}
+
+/** The week a report is of: the open one, else the last settled one; null before the run has a week. */
+function currentWeekOf(db: LedgerDatabase, runId: string): { readonly week: number; readonly weekStart: string } | null {
+  const open = readOpenWeek(db, runId);
+  if (open !== null) return { week: open.week, weekStart: open.weekStart };
+  const last = readPerformance(db, runId).at(-1);
+  return last === undefined ? null : { week: last.week, weekStart: last.weekStart };
 }
 
 export interface WeekReport {
@@ -49,9 +60,9 @@ export function weekReportOf(db: LedgerDatabase, run: RunRow): WeekReport | null
   if (open === null && last === null) return null;
   const week = open?.week ?? last!.week;
   const weekStart = open?.weekStart ?? last!.weekStart;
-  const names = new Map<string, Pick<Match, 'date' | 'kickoff' | 'homeTeam' | 'awayTeam'>>(matchesOf(db, { div: run.settings.div, seasons: [run.settings.holdoutSeason] }).map((m) => [m.id, m]));
-  for (const f of open?.fixtures ?? []) names.set(f.id, f);
   const matchesById = new Map(matchesOf(db, { div: run.settings.div, seasons: [run.settings.holdoutSeason] }).map((m) => [m.id, m]));
+  const names = new Map<string, Pick<Match, 'date' | 'kickoff' | 'homeTeam' | 'awayTeam'>>(matchesById);
+  for (const f of open?.fixtures ?? []) names.set(f.id, f);
   const dashboard = history.weeks.length > 0 ? dashboardOf(run, history, matchesById) : null;
   const openBets = (open?.decided.bets ?? []).filter((b): b is PlacedBet => b.status === 'placed' && b.book === 'active');
   const weekBets: readonly WeekBet[] = open ? openBets : history.bets.filter((b) => b.week === week);

@@ -5,14 +5,16 @@ import { join } from 'node:path';
 import { openLedger, type LedgerDatabase } from '../ledger/ledger-database';
 import { readBets, readPerformance, readBankrollHistory, readPredictions } from '../ledger/run-repository';
 import { parseFootballDataCsv } from '../ingest/football-data-csv';
-import { bettingWeeksOf } from '../domain/football/betting-week';
+import { addDays, bettingWeeksOf } from '../domain/football/betting-week';
 import { runWeekly, type WeeklyRequest } from './weekly';
 import { weekReportOf } from './week-report';
 import { findRun } from '../ledger/run-repository';
 import { openBetsOf } from './live-season';
-import { readOpenWeek } from '../ledger/live-run-repository';
-import { ledgerWithSeasons, seasonFile } from './testing/season-fixture';
-import { fixturesCsvOf } from './testing/live-data';
+import { findLiveRunId, readLiveInputs, readOpenWeek, readVoidBets } from '../ledger/live-run-repository';
+import { importFiles } from '../ingest/import-service';
+import { isStaked } from '../domain/season/week-bet';
+import { FAST_RUN, ledgerWithSeasons, seasonFile } from './testing/season-fixture';
+import { fixturesCsvOf, redatedCsv, resultsCsvOf } from './testing/live-data';
 import { ledgerDump, publishAsOf, startFootballDataSite, type FootballDataSite } from './testing/football-data-site';
 
 const SEASON_BYTES = new Uint8Array(readFileSync(seasonFile('2324')));
@@ -52,6 +54,22 @@ describe('runWeekly against a football-data site on 127.0.0.1', () => {
     const again = await runWeekly(db, request);
     expect(again).toMatchObject({ settled: [], changed: false, newBets: false, alerts: [] });
     expect(ledgerDump(db)).toBe(before);
+  });
+
+  it('does the whole work again, changing nothing, when the last call was killed before it marked the run up to date', async () => {
+    const runId = findLiveRunId(db, request)!;
+    const marked = readLiveInputs(db, runId);
+    expect(marked).toMatch(/^[0-9a-f]{64}$/);
+    const before = ledgerDump(db);
+    db.prepare('UPDATE live_runs SET inputs_sha256 = NULL WHERE run_id = ?').run(runId);
+    expect(await runWeekly(db, request)).toMatchObject({ settled: [], changed: false, newBets: false, alerts: [] });
+    expect(readLiveInputs(db, runId)).toBe(marked);
+    expect(ledgerDump(db)).toBe(before);
+
+    // A file imported by another path (npm run import, the app) is new data: the run is checked against it.
+    expect(importFiles(db, [{ path: seasonFile('2122'), bytes: new Uint8Array(readFileSync(seasonFile('2122'))) }]).failed).toEqual([]);
+    expect(await runWeekly(db, request)).toMatchObject({ settled: [], changed: false, newBets: false });
+    expect(readLiveInputs(db, runId)).not.toBe(marked);
   });
 
   it('settles week 1 and opens week 2 when the results arrive, the slip lines naming match, selection, odds and stake', async () => {
@@ -153,4 +171,53 @@ describe('runWeekly against a football-data site on 127.0.0.1', () => {
       empty.close();
     }
   });
+});
+
+describe('runWeekly when open fixtures move (a ledger file, the site on 127.0.0.1)', () => {
+  it('settles a fixture moved to another day of the open week as the same match at its price, and voids one moved to a later week', async () => {
+    const site = await startFootballDataSite();
+    const dir = mkdtempSync(join(tmpdir(), 'edgeline-weekly-moved-'));
+    const db = openLedger(join(dir, 'ledger.sqlite'));
+    try {
+      // The model's own probabilities (FAST_RUN's strategy) stake more matches a week than the market-consensus default.
+      const { name: _n, div: _d, holdoutSeason: _h, ...settings } = FAST_RUN;
+      const request: WeeklyRequest = { div: 'E0', season: '2324', baseUrl: site.url, settings, retries: 0, retryDelayMs: 1 };
+      const [w1, w2, w3] = WEEKS;
+      publishAsOf(site, w1!);
+      const first = await runWeekly(db, request);
+      const open = readOpenWeek(db, first.runId)!;
+      const staked = open.fixtures.filter((f) => openBetsOf(open).some((b) => b.matchId === f.id));
+      const within = staked.find((f) => f.date < w1!.end)!;
+      const out = staked.find((f) => f !== within)!;
+      expect([within, out].every(Boolean)).toBe(true);
+      const withinDate = addDays(within.date, 1);
+      const outDate = addDays(out.date, 7);
+      expect(outDate >= w2!.start && outDate <= w2!.end).toBe(true);
+
+      // Both moves show in the fixtures file during the week; the week stays open as it was bet.
+      site.files.set('/fixtures.csv', redatedCsv(redatedCsv(fixturesCsvOf(SEASON_BYTES, (r) => r.date >= w1!.start && r.date <= w1!.end), within, withinDate), out, outDate));
+      expect(await runWeekly(db, request)).toMatchObject({ settled: [], voided: [], alerts: [], newBets: false });
+      expect(readOpenWeek(db, first.runId)).toEqual(open);
+
+      // The next call finds both played on their new days (weeks 1 and 2 in), and week 3's fixtures.
+      site.files.set('/mmz4281/2324/E0.csv', redatedCsv(redatedCsv(resultsCsvOf(SEASON_BYTES, (r) => r.date < w3!.start), within, withinDate), out, outDate));
+      site.files.set('/fixtures.csv', fixturesCsvOf(SEASON_BYTES, (r) => r.date >= w3!.start && r.date <= w3!.end));
+      const outcome = await runWeekly(db, request);
+      expect(outcome.settled.map((s) => s.week)).toEqual([1, 2]);
+      const name = (f: { homeTeam: string; awayTeam: string }) => `${f.homeTeam} v ${f.awayTeam}`;
+      const outBets = openBetsOf(open).filter((b) => b.matchId === out.id);
+      expect(outcome.voided.map((v) => [v.match, v.date, v.odds, v.stake * 100])).toEqual(outBets.map((b) => [name(out), out.date, b.decimalOdds, b.stakeCents]));
+      expect(outcome.alerts).toEqual(expect.arrayContaining([expect.stringContaining(`${name(out)} (${out.date}) was not played on its date`)]));
+      expect(readVoidBets(db, first.runId).map((b) => [b.book, b.matchId, b.status])).toEqual(open.decided.bets.filter((b) => b.status === 'placed' && b.matchId === out.id).map((b) => [b.book, out.id, 'void']));
+      const settledWithin = readBets(db, first.runId, { week: 1, stakedOnly: true }).filter((b) => b.matchId === within.id);
+      expect(settledWithin.map((b) => [b.status, b.outcome, b.decimalOdds, isStaked(b) ? b.stakeCents : null])).toEqual(openBetsOf(open).filter((b) => b.matchId === within.id).map((b) => ['settled', b.outcome, b.decimalOdds, b.stakeCents]));
+      expect(readPerformance(db, first.runId, 1)[0]!.matches).toBe(open.fixtures.length - 1);
+      expect(readPredictions(db, first.runId).filter((p) => p.matchId === out.id).every((p) => p.week === 2)).toBe(true);
+      expect(outcome.revisions).toEqual([]);
+    } finally {
+      db.close();
+      await site.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

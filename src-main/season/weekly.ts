@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { LedgerDatabase } from '../ledger/ledger-database';
 import { importFiles } from '../ingest/import-service';
 import { importFixturesFile } from '../ingest/import-fixtures';
@@ -5,7 +6,7 @@ import { downloadFile, downloadSeasons } from '../ingest/download';
 import { DownloadError } from '../ingest/download-error';
 import { importedContentCount } from '../ledger/imported-file-repository';
 import { seasonsAvailable } from '../ledger/match-repository';
-import { findLiveRunId } from '../ledger/live-run-repository';
+import { findLiveRunId, readLiveInputs, readOpenWeek, recordLiveInputs, type OpenWeekRow } from '../ledger/live-run-repository';
 import { findRun, type RunRow } from '../ledger/run-repository';
 import { advanceLiveRun, findOrCreateLiveRun, openBetsOf, type LiveAdvance, type Revision } from './live-season';
 import { ledgerModelStore } from './ledger-model-store';
@@ -89,17 +90,39 @@ export async function runWeekly(db: LedgerDatabase, request: WeeklyRequest, opti
   const fixturesUrl = `${request.baseUrl.replace(/\/+$/, '')}/fixtures.csv`;
   const fixtures = await downloadFile(fixturesUrl, download);
 
+  // The run was brought up to date with exactly these files and nothing else was imported since:
+  // the week is as the last call left it, so nothing is parsed, imported or priced again.
+  if (existing !== null && readLiveInputs(db, existing) === inputsFingerprint(results?.bytes ?? null, fixtures, importedContentCount(db))) {
+    return outcomeOf(findRun(db, existing)!, unchangedAdvance(readOpenWeek(db, existing)), false);
+  }
+
   const before = importedContentCount(db);
   db.transaction(() => {
     const summary = importFiles(db, [...training, ...(results ? [results] : [])].map((f) => ({ url: f.url, bytes: f.bytes })));
     if (summary.failed.length > 0) throw new Error(summary.failed.map((f) => f.error).join('\n'));
     importFixturesFile(db, { source: fixturesUrl, bytes: fixtures }, now());
   })();
-  const dataChanged = importedContentCount(db) > before;
+  const after = importedContentCount(db);
 
   const run = findOrCreateLiveRun(db, request, request.settings ?? {});
   const advance = await advanceLiveRun(db, run, ledgerModelStore(db, run.id), { ...options, now });
-  return outcomeOf(run, advance, existing === null || dataChanged);
+  recordLiveInputs(db, run.id, inputsFingerprint(results?.bytes ?? null, fixtures, after));
+  return outcomeOf(run, advance, existing === null || after > before);
+}
+
+/**
+ * What the run is up to date with: the contents of the season's results file (none before its
+ * first round) and of the fixtures file, and how many file contents the ledger has imported (so a
+ * season imported by another path, `npm run import` or the app, counts as new data).
+ */
+function inputsFingerprint(results: Uint8Array | null, fixtures: Uint8Array, importedContents: number): string {
+  const sha = (bytes: Uint8Array | null) => (bytes === null ? null : createHash('sha256').update(bytes).digest('hex'));
+  return createHash('sha256').update(JSON.stringify({ results: sha(results), fixtures: sha(fixtures), importedContents })).digest('hex');
+}
+
+/** A call that found the run up to date: no week settled or opened, the open week as it is. */
+function unchangedAdvance(open: OpenWeekRow | null): LiveAdvance {
+  return { settled: [], voided: [], open, opened: false, retrained: [], revisions: [], alerts: [], fixtures: new Map((open?.fixtures ?? []).map((f) => [f.id, f])) };
 }
 
 /** The season's results file; none yet (HTTP 404) before its first round is played. */

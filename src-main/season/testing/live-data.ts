@@ -35,3 +35,13 @@ export function resultsCsvOf(results: Uint8Array, keep: (row: RowIdentity) => bo
   const kept = lines.slice(1).filter((_, i) => records[i] !== undefined && keep(identityOf(records[i]!, season)));
   return new TextEncoder().encode([lines[0], ...kept].join('\n') + '\n');
 }
+
+/** A football-data CSV (results or fixtures) with one match, found by its teams, moved to `isoDate`. */
+export function redatedCsv(bytes: Uint8Array, match: { readonly homeTeam: string; readonly awayTeam: string }, isoDate: string): Uint8Array {
+  const text = decodeCsvText(bytes);
+  const [y, m, d] = isoDate.split('-');
+  const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const row = new RegExp(`^([A-Z0-9]+),\\d\\d?/\\d\\d?/\\d{2,4}(,[^,]*,${escape(match.homeTeam)},${escape(match.awayTeam)},)`, 'm');
+  if (!row.test(text)) throw new Error(`redatedCsv: no row of ${match.homeTeam} v ${match.awayTeam}`);
+  return new TextEncoder().encode(text.replace(row, `$1,${d}/${m}/${y}$2`));
+}
