@@ -214,7 +214,8 @@ export function createLiveSeasonService(deps: {
       options.onProgress?.({ fraction: 0.05, message: `Downloading ${target.div} ${target.season} results and the fixtures list from ${baseUrl}` });
       const outcome = await runWeekly(db, { ...target, baseUrl }, { signal: options.signal, onProgress: (p) => options.onProgress?.({ fraction: 0.2 + 0.7 * p.fraction, message: p.message }) });
       options.onProgress?.({ fraction: 0.95, message: 'Writing the week\'s report' });
-      const reportFile = writeWeekReports(db, outcome.runId, reportsDir);
+      // An unchanged ledger leaves the week's files as they are (weekly does the same).
+      const reportFile = writeWeekReports(db, outcome.runId, reportsDir, { ledgerUnchanged: !outcome.changed });
       const run = findRun(db, outcome.runId)!;
       return { outcome, runName: run.name, reportFile, notification: alertNotificationOf(run.name, outcome.alerts) };
     },
