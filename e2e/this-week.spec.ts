@@ -205,7 +205,7 @@ test('This week: a live run refreshed round by round, its open bets, alerts and 
     const banner = page.getByTestId('live-alert-banner');
     await expect(banner).toBeVisible({ timeout: 60_000 });
     await expect(banner).toContainText('This Refresh raised an alert');
-    await expect(banner.getByTestId('live-alert')).toHaveText(/was revised after it was settled \(odds\.b365 .*\); the ledger keeps it as it was bet$/);
+    await expect(banner.getByTestId('live-alert')).toHaveText(/was revised after it was settled: Bet365 pre-match prices \(home \/ draw \/ away\) \d+\.\d\d \/ .* → .*; the ledger keeps it as it was bet$/);
     // At the top of the screen, above the page's heading.
     expect((await banner.boundingBox())!.y).toBeLessThan((await page.getByRole('heading', { level: 1 }).boundingBox())!.y);
     const shown = await page.evaluate(() => (window as unknown as { shownNotifications: { title: string; body: string }[] }).shownNotifications);

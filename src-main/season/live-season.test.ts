@@ -11,7 +11,7 @@ import { parseFootballDataCsv } from '../ingest/football-data-csv';
 import { addDays, bettingWeeksOf, type BettingWeek } from '../domain/football/betting-week';
 import type { EdgelineService } from '../app/edgeline-service';
 import { isStaked } from '../domain/season/week-bet';
-import { advanceLiveRun, findOrCreateLiveRun, openBetsOf } from './live-season';
+import { advanceLiveRun, describeRevision, findOrCreateLiveRun, openBetsOf } from './live-season';
 import { ledgerModelStore } from './ledger-model-store';
 import { FAST_RUN, ledgerWithSeasons, seasonFile } from './testing/season-fixture';
 import { fixturesCsvOf, redatedCsv, resultsCsvOf } from './testing/live-data';
@@ -39,6 +39,23 @@ function importSiteAsOf(db: LedgerDatabase, week: BettingWeek, at: Date): void {
   if (week.index > 1) expect(importFiles(db, [{ url: RESULTS_URL, bytes: resultsCsvOf(SEASON_BYTES, (r) => r.date < week.start) }]).failed).toEqual([]);
   importFixturesFile(db, { source: FIXTURES_URL, bytes: fixturesCsvOf(SEASON_BYTES, (r) => r.date >= week.start && r.date <= week.end) }, at);
 }
+
+describe('describeRevision', () => {
+  it('says what changed in words: field names, prices as home / draw / away with two decimals, a missing price as none', () => {
+    expect(
+      describeRevision('Burnley v Man City (2023-08-11)', [
+        { field: 'awayGoals', settled: 3, now: 2 },
+        { field: 'odds.b365', settled: [8, 5.5, 1.33], now: [8.05, 5.5, 1.33] },
+        { field: 'odds.pinnacleClose', settled: null, now: [8.1, 5.6, 1.32] },
+        { field: 'kickoff', settled: '20:00', now: '19:45' },
+      ]),
+    ).toBe(
+      'Burnley v Man City (2023-08-11) was revised after it was settled: away goals 3 → 2, ' +
+        'Bet365 pre-match prices (home / draw / away) 8.00 / 5.50 / 1.33 → 8.05 / 5.50 / 1.33, ' +
+        'Pinnacle closing prices (home / draw / away) none → 8.10 / 5.60 / 1.32, kick-off 20:00 → 19:45; the ledger keeps it as it was bet',
+    );
+  });
+});
 
 describe('a live run on 2023-24 against a replay of it with the same settings', () => {
   let service: EdgelineService;

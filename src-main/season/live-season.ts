@@ -302,6 +302,32 @@ function detectRevisions(db: LedgerDatabase, runId: string, holdout: readonly Ma
   return found;
 }
 
+/**
+ * A revision in the user's words, the one sentence the weekly CLI, the This week screen and the
+ * week's report show: "Burnley v Man City (2023-08-11) was revised after it was settled: away
+ * goals 3 → 2, Bet365 pre-match prices 8.00 / 5.50 / 1.33 → 8.05 / 5.50 / 1.33; the ledger keeps it as it was bet".
+ */
+export function describeRevision(match: string, changes: readonly FieldChange[]): string {
+  const said = changes.map((c) => `${FIELD_WORDS[c.field] ?? c.field} ${valueInWords(c.settled)} → ${valueInWords(c.now)}`);
+  return `${match} was revised after it was settled: ${said.join(', ')}; the ledger keeps it as it was bet`;
+}
+
+const PRICE_WORDS: Record<(typeof ODDS_SOURCES)[number], string> = {
+  b365: 'Bet365 pre-match', pinnacle: 'Pinnacle pre-match', avg: 'average pre-match', max: 'best pre-match',
+  b365Close: 'Bet365 closing', pinnacleClose: 'Pinnacle closing', avgClose: 'average closing', maxClose: 'best closing',
+};
+
+const FIELD_WORDS: Readonly<Record<string, string>> = {
+  date: 'date', kickoff: 'kick-off', homeGoals: 'home goals', awayGoals: 'away goals', result: 'result',
+  ...Object.fromEntries(ODDS_SOURCES.map((source) => [`odds.${source}`, `${PRICE_WORDS[source]} prices (home / draw / away)`])),
+};
+
+function valueInWords(value: unknown): string {
+  if (value === null || value === undefined) return 'none';
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'number' ? v.toFixed(2) : String(v))).join(' / ');
+  return String(value);
+}
+
 function changesOf(settled: Match, now: Match): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const field of ['date', 'kickoff', 'homeGoals', 'awayGoals', 'result'] as const) {

@@ -54,7 +54,7 @@ describe('the weekly HTML report in Chromium, offline', () => {
 
   it('flags the revision at the top of the report and tells a scheduler with exit status 20', () => {
     expect(outcome.alerts).toEqual([
-      'Burnley v Man City (2023-08-11) was revised after it was settled (awayGoals 3 -> 2); the ledger keeps it as it was bet',
+      'Burnley v Man City (2023-08-11) was revised after it was settled: away goals 3 → 2; the ledger keeps it as it was bet',
     ]);
     expect(exitCodeOf(outcome)).toBe(EXIT.alert);
   });
@@ -74,7 +74,7 @@ describe('the weekly HTML report in Chromium, offline', () => {
     expect(requests).toEqual([]);
 
     const firstSection = await page.locator('body > section').first().innerText();
-    expect(firstSection).toContain('Burnley v Man City was revised after it was settled (awayGoals: 3 → 2)');
+    expect(firstSection).toContain('Burnley v Man City was revised after it was settled: away goals 3 → 2; the ledger keeps it as it was bet.');
     const field = async (name: string) => (await page.locator(`[data-field="${name}"]`).innerText()).trim();
     const cents = async (name: string) => Math.round(Number(await field(name)) * 100);
 

@@ -11,6 +11,7 @@ import { closingLineValueOf } from '../domain/evaluation/performance-metrics';
 import { dashboardOf, strategyViewOf } from './season-report';
 import { betSlipCsv, betSlipRows, formatCents } from './bet-slip-export';
 import type { DashboardView } from './season-views';
+import { describeRevision } from './live-season';
 
 type MatchNames = ReadonlyMap<string, Pick<Match, 'date' | 'kickoff' | 'homeTeam' | 'awayTeam'>>;
 
@@ -102,7 +103,7 @@ function htmlOf(r: ReportInput): string {
   };
   const alerts = [
     ...(lastSettled ? r.history.alerts.filter((a) => a.week === lastSettled.week).map((a) => `Week ${a.week}: ${a.message}`) : []),
-    ...r.revisions.map((v) => `${matchOf(v.matchId)} was revised after it was settled (${v.changes.map((c) => `${c.field}: ${JSON.stringify(c.settled)} → ${JSON.stringify(c.now)}`).join(', ')}); the ledger keeps it as it was bet.`),
+    ...r.revisions.map((v) => `${describeRevision(matchOf(v.matchId), v.changes)}.`),
     ...r.voids.filter((b) => b.book === 'active' && lastSettled !== null && b.week >= lastSettled.week).map((b) => `${matchOf(b.matchId)} was not played on its date: the ${selectionOf(b)} bet of ${money(b.stakeCents)} is void, stake returned.`),
   ];
   const slipRows = r.openBets.map((b) => {

@@ -8,7 +8,7 @@ import { importedContentCount } from '../ledger/imported-file-repository';
 import { seasonsAvailable } from '../ledger/match-repository';
 import { findLiveRunId, readLiveInputs, readOpenWeek, recordLiveInputs, type OpenWeekRow } from '../ledger/live-run-repository';
 import { findRun, type RunRow } from '../ledger/run-repository';
-import { advanceLiveRun, findOrCreateLiveRun, openBetsOf, type LiveAdvance, type Revision } from './live-season';
+import { advanceLiveRun, describeRevision, findOrCreateLiveRun, openBetsOf, type LiveAdvance, type Revision } from './live-season';
 import { ledgerModelStore } from './ledger-model-store';
 import type { RunSettingsInput } from './run-settings';
 import type { TaskOptions } from '../app/edgeline-service';
@@ -164,7 +164,7 @@ function outcomeOf(run: RunRow, advance: LiveAdvance, dataChanged: boolean): Wee
   const voided = advance.voided.filter((b) => b.book === 'active').map((b) => lineOf(b, ''));
   const alerts = [
     ...advance.alerts.map((a) => `Week ${a.week}: ${a.message}`),
-    ...advance.revisions.map((r) => `${r.match} was revised after it was settled (${r.changes.map((c) => `${c.field} ${JSON.stringify(c.settled)} -> ${JSON.stringify(c.now)}`).join(', ')}); the ledger keeps it as it was bet`),
+    ...advance.revisions.map((r) => describeRevision(r.match, r.changes)),
     ...voided.map((b) => `${b.match} (${b.date}) was not played on its date: the ${b.selection} bet of ${b.stake.toFixed(2)} is void and the stake returned`),
   ];
   return {
