@@ -21,7 +21,7 @@ describe('npm run backtest', () => {
     expect(Object.keys(out)).toEqual(['seasons', 'pooled', 'strategy']);
     expect(out.seasons.map((s: { season: string }) => s.season)).toEqual(['2223', '2324']);
     for (const row of [...out.seasons, out.pooled]) {
-      expect(Object.keys(row)).toEqual(['season', 'bets', 'roi', 'roiCi', 'clv', 'beatCloseShare', 'model', 'market']);
+      expect(Object.keys(row)).toEqual(['season', 'bets', 'roi', 'roiCi', 'clv', 'beatCloseShare', 'model', 'market', 'searchLog']);
       expect(row.roiCi[0]).toBeLessThanOrEqual(row.roi);
       expect(row.roiCi[1]).toBeGreaterThanOrEqual(row.roi);
       // CLV is a fraction, not a percentage.
@@ -30,6 +30,13 @@ describe('npm run backtest', () => {
       expect(row.market.rps).toBeGreaterThan(0.15);
     }
     expect(out.pooled.bets).toBe(out.seasons[0].bets + out.seasons[1].bets);
+    // A fresh ledger: the only try on each season, so nothing to deflate; the log counts per season, not pooled.
+    for (const row of out.seasons) {
+      expect(row.searchLog).toMatchObject({ k: 1, n: 1 });
+      expect(row.searchLog.pValue).toBeGreaterThan(0);
+      expect(row.searchLog.deflatedP).toBe(row.searchLog.pValue);
+    }
+    expect(out.pooled.searchLog).toBeNull();
     // The default strategy: the market consensus (docs/betting.md).
     expect(out.strategy).toMatchObject({ name: 'Market consensus', probabilitySource: { kind: 'market-consensus', reference: 'pinnacle' }, priceSource: 'best' });
   }, 300_000);
@@ -38,9 +45,20 @@ describe('npm run backtest', () => {
     const dir = mkdtempSync(join(tmpdir(), 'edgeline-backtest-test-'));
     try {
       const file = join(dir, 'strategy.json');
-      writeFileSync(file, JSON.stringify({ strategyName: 'Avg consensus at Bet365', probabilitySource: 'market-consensus', referenceBook: 'avg', priceSource: 'b365', minEdge: 0.01 }));
-      const { stdout } = await backtest(['--seasons', '2324', '--data', SHARED_DATA, '--model', 'dixon-coles', '--strategy', file, '--json']);
-      expect(JSON.parse(stdout.trim()).strategy).toMatchObject({ name: 'Avg consensus at Bet365', probabilitySource: { kind: 'market-consensus', reference: 'avg' }, priceSource: 'b365' });
+      writeFileSync(file, JSON.stringify({ strategyName: 'Avg consensus at the best price', probabilitySource: 'market-consensus', referenceBook: 'avg', priceSource: 'best', minEdge: 0.01 }));
+      const db = join(dir, 'ledger.sqlite');
+      const first = JSON.parse((await backtest(['--seasons', '2324', '--data', SHARED_DATA, '--model', 'dixon-coles', '--db', db, '--json'])).stdout.trim());
+      const { stdout } = await backtest(['--seasons', '2324', '--data', SHARED_DATA, '--model', 'dixon-coles', '--db', db, '--strategy', file, '--json']);
+      const second = JSON.parse(stdout.trim());
+      expect(first.seasons[0].searchLog).toMatchObject({ k: 1, n: 1 });
+      // The same ledger remembers the first try: the file strategy is the second configuration of two, and its p is deflated for both.
+      const log = second.seasons[0].searchLog;
+      expect(log).toMatchObject({ k: 2, n: 2 });
+      expect(log.deflatedP).toBeCloseTo(1 - (1 - log.pValue) ** 2, 12);
+      expect(log.pValue).toBeGreaterThan(0);
+      expect(log.pValue).toBeLessThan(1);
+      expect(log.deflatedP).toBeGreaterThan(log.pValue);
+      expect(second.strategy).toMatchObject({ name: 'Avg consensus at the best price', probabilitySource: { kind: 'market-consensus', reference: 'avg' }, priceSource: 'best' });
       await expect(backtest(['--seasons', '2324', '--data', SHARED_DATA, '--strategy', 'lucky'])).rejects.toMatchObject({
         code: 2,
         stderr: expect.stringContaining('--strategy "lucky" is neither a strategy name (market-consensus, model, model-shrunk-to-market) nor a readable file'),

@@ -39,6 +39,12 @@ interface BacktestRow {
   readonly beatCloseShare: number | null;
   readonly model: Scores & { readonly logLoss: number | null; readonly matches: number };
   readonly market: Scores;
+  /**
+   * Where this configuration stands in the ledger's search log for the season: the k-th of n
+   * configurations tried, the one-sided p of ROI > 0 and that p deflated (Šidák) for n tries.
+   * Null on the pooled row (the log counts tries per season) and when the season is not logged.
+   */
+  readonly searchLog: { readonly k: number; readonly n: number; readonly pValue: number | null; readonly deflatedP: number | null } | null;
 }
 
 /** A strategy by name, or a JSON file of run-settings strategy fields (any left out keep the default strategy's). */
@@ -70,6 +76,7 @@ function rowOf(season: string, view: DashboardView): BacktestRow {
     beatCloseShare: k.clv?.beatCloseShare ?? null,
     model: { brier: s.modelBrier, rps: s.modelRps, logLoss: s.modelLogLoss, matches: s.matches },
     market: { brier: s.marketBrier, rps: s.marketRps },
+    searchLog: view.search && { k: view.search.configuration, n: view.search.of, pValue: view.search.pValue, deflatedP: view.search.deflatedPValue },
   };
 }
 
@@ -178,6 +185,7 @@ async function main(): Promise<void> {
       beatCloseShare: clv?.beatCloseShare ?? null,
       model: { brier: pooledMean(rows, (r) => r.model.brier), rps: pooledMean(rows, (r) => r.model.rps), logLoss: pooledMean(rows, (r) => r.model.logLoss), matches: rows.reduce((n, r) => n + r.model.matches, 0) },
       market: { brier: pooledMean(rows, (r) => r.market.brier), rps: pooledMean(rows, (r) => r.market.rps) },
+      searchLog: null,
     };
   } finally {
     db.close();
