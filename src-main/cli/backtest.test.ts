@@ -21,7 +21,7 @@ describe('npm run backtest', () => {
     expect(Object.keys(out)).toEqual(['seasons', 'pooled', 'strategy']);
     expect(out.seasons.map((s: { season: string }) => s.season)).toEqual(['2223', '2324']);
     for (const row of [...out.seasons, out.pooled]) {
-      expect(Object.keys(row)).toEqual(['season', 'bets', 'roi', 'roiCi', 'clv', 'beatCloseShare', 'model', 'market', 'searchLog']);
+      expect(Object.keys(row)).toEqual(['season', 'bets', 'roi', 'roiCi', 'clv', 'beatCloseShare', 'model', 'market', 'searchLog', 'priorSeasonFit']);
       expect(row.roiCi[0]).toBeLessThanOrEqual(row.roi);
       expect(row.roiCi[1]).toBeGreaterThanOrEqual(row.roi);
       // CLV is a fraction, not a percentage.

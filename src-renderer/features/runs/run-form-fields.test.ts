@@ -3,7 +3,7 @@ import { fieldTextOf, firstBadField, NUMBER_FIELDS, parseField, validateRunForm,
 
 const defaults: Record<NumberKey, string> = {
   seed: '42', retrainEveryWeeks: '4', retrainMinMatches: '40', kellyMultiplier: '0.25', minEdge: '5', minOdds: '1.25', maxOdds: '10',
-  maxStakeFraction: '5', maxWeeklyExposureFraction: '25', startingBankrollCents: '10000', alertBrierGap: '0.02', alertWindowMatches: '50', alertDrawdown: '20', poolWeight: '0.1',
+  maxStakeFraction: '5', maxWeeklyExposureFraction: '25', startingBankrollCents: '10000', alertBrierGap: '0.02', alertWindowMatches: '50', alertDrawdown: '20', priorFitSeasons: '3',
 };
 
 describe('parseField', () => {
