@@ -5,7 +5,6 @@ import { readBets } from '../ledger/run-repository';
 import { rmsCalibrationErrorOfBins } from '../domain/evaluation/calibration-error';
 import { calibrationKellyScale } from '../domain/betting/calibration-kelly';
 import type { EdgelineService } from '../app/edgeline-service';
-import { createEdgelineService } from '../app/edgeline-service-impl';
 import { FAST_RUN, ledgerWithSeasons, seasonFile } from './testing/season-fixture';
 import type { RunSettingsInput } from './run-settings';
 
