@@ -82,7 +82,7 @@ describe('fitOnPriorSeasons', () => {
     expect(() => fitOnPriorSeasons([], [], shrunk(null))).toThrow('there is no season before the holdout to fit on');
     const unpriced = [{ match: { id: 'x', season: '2223', result: 'H', odds: {} } as unknown as PriorSeasonForecast['match'], model }];
     expect(() => fitOnPriorSeasons(['2122', '2223'], unpriced, shrunk(null))).toThrow('no match of 2122..2223 has both a model forecast and pinnacle pre-match prices to fit the pool weight on');
-    expect(() => fitOnPriorSeasons(['2223'], unpriced, shrunk(0.5, true))).toThrow('the strategy prices no match of 2223, so its calibration error cannot be measured');
+    expect(() => fitOnPriorSeasons(['2223'], unpriced, shrunk(0.5, true))).toThrow("the strategy prices no match of 2223 (it needs pinnacle pre-match prices; Pinnacle's start in 2012-13), so its calibration error cannot be measured; choose a later holdout or turn shrinkKellyByCalibration off");
   });
 });
 

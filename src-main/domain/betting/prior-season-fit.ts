@@ -75,7 +75,10 @@ export function fitOnPriorSeasons(
       const p = strategyProbabilities(source, f.match, f.model, method);
       return p === null ? [] : [{ p, result: f.match.result }];
     });
-    if (scored.length === 0) throw new Error(`the strategy prices no match of ${where}, so its calibration error cannot be measured`);
+    if (scored.length === 0) {
+      const prices = source.kind === 'model' ? '' : ` (it needs ${source.reference} pre-match prices; Pinnacle's start in 2012-13)`;
+      throw new Error(`the strategy prices no match of ${where}${prices}, so its calibration error cannot be measured; choose a later holdout or turn shrinkKellyByCalibration off`);
+    }
     calibration = calibrationBinTotals(scored.map((s) => s.p), scored.map((s) => s.result));
     matches = Math.max(matches, scored.length);
   }
