@@ -41,6 +41,20 @@ describe('npm run backtest', () => {
     expect(out.strategy).toMatchObject({ name: 'Market consensus', probabilitySource: { kind: 'market-consensus', reference: 'pinnacle' }, priceSource: 'best' });
   }, 300_000);
 
+  it('fits the shrunk strategy\'s pool weight per season on the seasons before it, and prints the fit with the season', async () => {
+    const { stdout } = await backtest(['--seasons', '2324', '--data', SHARED_DATA, '--model', 'dixon-coles', '--strategy', 'model-shrunk-to-market', '--json']);
+    const out = JSON.parse(stdout.trim());
+    const fit = out.seasons[0].priorSeasonFit;
+    expect(fit).toMatchObject({ seasons: ['2021', '2122', '2223'], matches: 1140, calibrationError: null });
+    expect(fit.poolWeight.weight).toBeGreaterThanOrEqual(0);
+    expect(fit.poolWeight.weight).toBeLessThanOrEqual(1);
+    expect(out.pooled.priorSeasonFit).toBeNull();
+    // The strategy as configured: fitted, so no weight of its own.
+    expect(out.strategy.probabilitySource).toEqual({ kind: 'model-shrunk-to-market', reference: 'pinnacle', weight: null, fittedOn: null });
+    const text = (await backtest(['--seasons', '2324', '--data', SHARED_DATA, '--model', 'dixon-coles', '--strategy', 'model-shrunk-to-market'])).stdout;
+    expect(text).toContain(`2324: probabilities market-informed: model pooled with Pinnacle pre-match fair prices, model weight ${fit.poolWeight.weight.toFixed(3)} fitted on 2020-21..2022-23 (1140 matches`);
+  }, 300_000);
+
   it('plays a strategy from a file, and refuses an unknown strategy naming the ones it knows', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'edgeline-backtest-test-'));
     try {

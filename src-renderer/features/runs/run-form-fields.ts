@@ -57,8 +57,8 @@ export function parsePoolWeight(input: PoolWeightInput): { ok: true; value: 'fit
 
 /** The order the form shows the fields in, so "the first bad field" is the first on screen. */
 export const FIELD_ORDER: readonly FormFieldKey[] = [
-  'name', 'poolWeight', 'seed', 'retrainEveryWeeks', 'retrainMinMatches', 'kellyMultiplier', 'minEdge', 'minOdds', 'maxOdds',
-  'maxStakeFraction', 'maxWeeklyExposureFraction', 'startingBankrollCents', 'alertBrierGap', 'alertWindowMatches', 'alertDrawdown', 'priorFitSeasons',
+  'name', 'seed', 'poolWeight', 'priorFitSeasons', 'retrainEveryWeeks', 'retrainMinMatches', 'kellyMultiplier', 'minEdge', 'minOdds', 'maxOdds',
+  'maxStakeFraction', 'maxWeeklyExposureFraction', 'startingBankrollCents', 'alertBrierGap', 'alertWindowMatches', 'alertDrawdown',
 ];
 
 const unitText = (rule: NumberFieldRule, value: number): string => (rule.unit === 'percent' ? `${value}%` : rule.unit === 'pounds' ? `£${value}` : String(value));
