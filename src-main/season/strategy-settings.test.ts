@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRIOR_FIT_SEASONS, NAMED_STRATEGIES, NAMED_STRATEGY_IDS, assertStrategy, probabilityLabelOf } from '../domain/betting/strategy';
 import { runSettingsSchema } from './run-settings';
-import { namedStrategySettings, stakingLabelOf, strategyOf } from './strategy-settings';
+import { namedStrategySettings, strategyOf } from './strategy-settings';
+import { stakingLabelOf } from './staking-label';
 
 const base = { name: 'r', div: 'E0', holdoutSeason: '2324' };
 

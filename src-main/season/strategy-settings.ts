@@ -1,8 +1,6 @@
-import { NAMED_STRATEGIES, NAMED_STRATEGY_IDS, type NamedStrategyId } from '../domain/betting/named-strategies';
+import { DEFAULT_PRIOR_FIT_SEASONS, NAMED_STRATEGIES, NAMED_STRATEGY_IDS, type NamedStrategyId } from '../domain/betting/named-strategies';
 import type { ProbabilitySource, Strategy } from '../domain/betting/strategy';
 import type { RunSettings } from './run-settings';
-import { DEFAULT_PRIOR_FIT_SEASONS } from '../domain/betting/named-strategies';
-import { rmsCalibrationErrorOfBins } from '../domain/evaluation/calibration-error';
 
 /**
  * A strategy is part of a run's settings, held in flat fields the run form edits (strategyName,
@@ -81,26 +79,4 @@ function poolWeightOf(settings: RunSettings): Pick<Extract<ProbabilitySource, { 
   const fit = settings.priorSeasonFit;
   if (fit === undefined || fit.poolWeight === null) return { weight: null, fittedOn: null };
   return { weight: fit.poolWeight.weight, fittedOn: { seasons: fit.seasons, matches: fit.matches, standardError: fit.poolWeight.standardError } };
-}
-
-/**
- * How the run stakes, in words, for every view of its strategy: the Kelly multiplier or the flat
- * fraction, and when Kelly shrinks by calibration error, the error measured before the first week
- * and on which seasons.
- */
-export function stakingLabelOf(settings: RunSettings): string {
-  if (settings.flatStakeFraction !== null) return `flat ${(settings.flatStakeFraction * 100).toFixed(1)}% of the week-start bankroll on every bet`;
-  const kelly = `${settings.kellyMultiplier} × Kelly`;
-  if (!settings.shrinkKellyByCalibration) return kelly;
-  const fit = settings.priorSeasonFit;
-  const measured =
-    fit?.calibration != null
-      ? `; ${rmsCalibrationErrorOfBins(fit.calibration).toFixed(3)} on ${seasonSpanOf(fit.seasons)} (${fit.matches} matches) before the first week`
-      : '; measured on the seasons before the holdout when the run starts';
-  return `${kelly}, shrunk by the calibration error of the strategy's own past forecasts (the seasons before the holdout and the run's settled weeks)${measured}`;
-}
-
-function seasonSpanOf(seasons: readonly string[]): string {
-  const label = (s: string) => `20${s.slice(0, 2)}-${s.slice(2)}`;
-  return seasons.length > 1 ? `${label(seasons[0]!)}..${label(seasons.at(-1)!)}` : label(seasons[0]!);
 }

@@ -123,14 +123,13 @@ export function probabilityLabelOf(source: ProbabilitySource): string {
 export function poolWeightLabelOf(weight: number | null, fittedOn: PoolWeightFitted | null): string {
   if (weight === null) return 'model weight fitted on the seasons before the holdout when the run starts (not fitted yet)';
   if (fittedOn === null) return `model weight ${weight} (fixed)`;
-  const seasons = fittedOn.seasons.map(seasonLabelOf);
-  const span = seasons.length > 1 ? `${seasons[0]}..${seasons.at(-1)}` : seasons[0];
-  return `model weight ${weight.toFixed(3)} fitted on ${span} (${fittedOn.matches} matches, standard error ${fittedOn.standardError.toFixed(3)})`;
+  return `model weight ${weight.toFixed(3)} fitted on ${seasonSpanLabelOf(fittedOn.seasons)} (${fittedOn.matches} matches, standard error ${fittedOn.standardError.toFixed(3)})`;
 }
 
-/** "2324" -> "2023-24". */
-function seasonLabelOf(season: string): string {
-  return /^\d{4}$/.test(season) ? `20${season.slice(0, 2)}-${season.slice(2)}` : season;
+/** ["2021", "2122", "2223"] -> "2020-21..2022-23" (seasons oldest first), for every label of what was fitted where. */
+export function seasonSpanLabelOf(seasons: readonly string[]): string {
+  const label = (season: string) => (/^\d{4}$/.test(season) ? `20${season.slice(0, 2)}-${season.slice(2)}` : season);
+  return seasons.length > 1 ? `${label(seasons[0]!)}..${label(seasons.at(-1)!)}` : label(seasons[0] ?? '');
 }
 
 export { DEFAULT_PRIOR_FIT_SEASONS, DEFAULT_STRATEGY_ID, NAMED_STRATEGIES, NAMED_STRATEGY_IDS, type NamedStrategyId } from './named-strategies';
