@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, rmSync } from 'node:fs';
 import { openLedger } from '../ledger/ledger-database';
-import { readBets } from '../ledger/run-repository';
+import { readBets, readPredictions } from '../ledger/run-repository';
+import { matchesOf } from '../ledger/match-repository';
+import { calibrationErrorBefore } from '../domain/betting/prior-season-fit';
 import { rmsCalibrationErrorOfBins } from '../domain/evaluation/calibration-error';
 import { calibrationKellyScale } from '../domain/betting/calibration-kelly';
 import type { EdgelineService } from '../app/edgeline-service';
@@ -101,6 +103,21 @@ describe('a run measures the seasons before its holdout before its first week', 
         const a = after.find((x) => x.matchId === b.matchId && x.outcome === b.outcome)!;
         expect(a.appliedKelly).toBeCloseTo(b.appliedKelly * calibrationKellyScale(b.edge, b.decimalOdds, sd), 12);
         expect(a.appliedKelly).toBeLessThan(b.appliedKelly);
+      }
+
+      // Week 2 adds week 1's own forecasts (its results are in) to the prior seasons, and nothing of week 2.
+      await service.step(plain.id);
+      await service.step(shrunk.id);
+      const results = new Map(matchesOf(db, { div: 'E0' }).map((m) => [m.id, m.result]));
+      const week1 = readPredictions(db, shrunk.id, { week: 1, role: 'active' }).map((p) => ({ probabilities: p.probabilities, result: results.get(p.matchId)! }));
+      const sd2 = calibrationErrorBefore(fit.calibration!, week1);
+      expect(sd2).not.toBe(sd);
+      const plain2 = readBets(db, plain.id, { week: 2, book: 'active' }).filter((b) => b.appliedKelly > 0);
+      const shrunk2 = readBets(db, shrunk.id, { week: 2, book: 'active' });
+      expect(plain2.length).toBeGreaterThan(0);
+      for (const b of plain2) {
+        const a = shrunk2.find((x) => x.matchId === b.matchId && x.outcome === b.outcome)!;
+        expect(a.appliedKelly).toBeCloseTo(b.appliedKelly * calibrationKellyScale(b.edge, b.decimalOdds, sd2), 12);
       }
     } finally {
       db.close();
