@@ -3,7 +3,7 @@ import type { Triple } from '../domain/football/outcome';
 import { bettingWeeksOf, matchesInWeek, type BettingWeek } from '../domain/football/betting-week';
 import { calibrationErrorBefore, fitOnPriorSeasons, priorFitSeasonsOf, priorSeasonFitNeedsModel, type PriorSeasonFit, type PriorSeasonForecast } from '../domain/betting/prior-season-fit';
 import { strategyProbabilities } from '../domain/betting/strategy-inputs';
-import type { Strategy } from '../domain/betting/strategy';
+import { seasonSpanLabelOf, type Strategy } from '../domain/betting/strategy';
 import type { TaskOptions } from '../app/edgeline-service';
 import type { RunSettings } from './run-settings';
 
@@ -59,7 +59,7 @@ export async function measurePriorSeasons<M>(
       forecasts.push(...matches.map((match) => ({ match, model: null })));
       continue;
     }
-    options.onProgress?.({ fraction: i / seasons.length, message: `Measuring on ${season} (${i + 1} of ${seasons.length} seasons before the holdout): fitting a model on the matches before it` });
+    options.onProgress?.({ fraction: i / seasons.length, message: `Measuring on ${seasonSpanLabelOf([season])} (${i + 1} of ${seasons.length} seasons before the holdout): fitting a model on the matches before it` });
     const model = await pricing.train(pool.filter((m) => m.date < weeks[0]!.start), weeks[0]!.start, options);
     for (const week of weeks) {
       const played = matchesInWeek(matches, week);
