@@ -209,7 +209,9 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
     },
 
     createRun(input, attachments = {}) {
-      let settings = parseSettings(input);
+      // What a run measures before its first week is its own output: one copied from another run (another holdout) would be a leak.
+      const { priorSeasonFit: _measuredElsewhere, ...chosen } = parseSettings(input);
+      let settings: RunSettings = chosen;
       const attached = attachments.predictionsCsv;
       if (settings.importedPredictions !== undefined && attached === undefined) {
         throw new CodedError('invalid-input', 'Run settings, importedPredictions: attach the predictions file itself (npm run simulate -- --predictions FILE).');

@@ -124,6 +124,14 @@ describe('a run measures the seasons before its holdout before its first week', 
     }
   }, 300_000);
 
+  it('measures for itself even when given another run\'s measurement', async () => {
+    const copied = { seasons: ['2122', '2223'], matches: 760, poolWeight: { weight: 1, unconstrainedWeight: 1, standardError: 0.1 }, calibration: null };
+    const run = service.createRun({ ...SHRUNK, name: 'copied', priorSeasonFit: copied });
+    expect(service.getRun(run.id).settings.priorSeasonFit).toBeUndefined();
+    await service.step(run.id);
+    expect(service.getRun(run.id).settings.priorSeasonFit!.poolWeight!.weight).not.toBe(1);
+  }, 300_000);
+
   it('refuses a fitted weight it could never fit, naming the setting', () => {
     expect(() => service.createRun({ ...SHRUNK, trainingSeasons: ['2223'] })).toThrow(/Run settings, priorFitSeasons: strategy "Model shrunk to market" is measured on the seasons before the holdout.*or set a fixed poolWeight/);
   });
