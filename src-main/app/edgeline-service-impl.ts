@@ -21,6 +21,9 @@ import { dashboardOf, runSummaryOf, weekViewOf } from '../season/season-report';
 import { slipFileName } from '../season/slip-file-name';
 import { recordConfiguration, searchPositionOf } from '../ledger/search-log';
 import { strategyViewOf } from '../season/season-report';
+import { strategyOf } from '../season/strategy-settings';
+import { needsPriorSeasonFit, priorSeasonFitNeedsModel } from '../domain/betting/prior-season-fit';
+import { priorFitSeasonsOfRun } from '../season/prior-season-walk';
 import { betSlipCsv, betSlipRows } from '../season/bet-slip-export';
 import { dataFingerprintOf } from '../season/data-fingerprint';
 import { CodedError } from '../ipc/result';
@@ -219,7 +222,9 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
     },
 
     createRun(input, attachments = {}) {
-      let settings = parseSettings(input);
+      // What a run measures before its first week is its own output: one copied from another run (another holdout) would be a leak.
+      const { priorSeasonFit: _measuredElsewhere, ...chosen } = parseSettings(input);
+      let settings: RunSettings = chosen;
       const attached = attachments.predictionsCsv;
       if (settings.importedPredictions !== undefined && attached === undefined) {
         throw new CodedError('invalid-input', 'Run settings, importedPredictions: attach the predictions file itself (npm run simulate -- --predictions FILE).');
@@ -266,6 +271,18 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
       }
       if (training.some((s) => s >= settings.holdoutSeason)) {
         throw new CodedError('invalid-input', `Run settings, trainingSeasons: every training season must come before the holdout ${settings.holdoutSeason}.`);
+      }
+      const strategy = strategyOf(settings);
+      if (needsPriorSeasonFit(strategy)) {
+        if (attached !== undefined && priorSeasonFitNeedsModel(strategy)) {
+          throw new CodedError(
+            'invalid-input',
+            `Run settings, ${settings.poolWeight === 'fitted' && settings.probabilitySource === 'model-shrunk-to-market' ? 'poolWeight' : 'shrinkKellyByCalibration'}: imported predictions cover only the holdout, so nothing can be measured on the seasons before it; set a fixed poolWeight and turn shrinkKellyByCalibration off.`,
+          );
+        }
+        if (priorFitSeasonsOfRun(settings, strategy, training).length === 0) {
+          throw new CodedError('invalid-input', `Run settings, priorFitSeasons: strategy "${strategy.name}" is measured on the seasons before the holdout, and ${training.length} training season(s) leave none with a season to fit its model on; import earlier seasons${settings.probabilitySource === 'model-shrunk-to-market' ? ' or set a fixed poolWeight' : ''}.`);
+        }
       }
       let imported: ParsedPredictions | null = null;
       if (attached !== undefined) {
@@ -345,7 +362,8 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
         clearRunWeeks(db, runId);
         if (settings.externalModel !== undefined) {
           const identity = modelIdentityOf(findModel(modelsFile, settings.externalModel.name));
-          updateRunSettings(db, runId, JSON.stringify({ ...settings, externalModel: { ...settings.externalModel, identity } }));
+          // The model's files changed: what the run measured with the old ones goes too.
+          updateRunSettings(db, runId, JSON.stringify({ ...settings, externalModel: { ...settings.externalModel, identity }, priorSeasonFit: undefined }));
         }
       })();
       deleteModels(db, modelIds);

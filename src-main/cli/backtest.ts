@@ -8,7 +8,8 @@ import { openLedger } from '../ledger/ledger-database';
 import { readBets } from '../ledger/run-repository';
 import { bootstrapRoiInterval, closingLineValue } from '../domain/evaluation/performance-metrics';
 import { isSettled } from '../domain/season/week-bet';
-import { runSettingsSchema, type RunSettingsInput } from '../season/run-settings';
+import { runSettingsSchema, type RunSettings, type RunSettingsInput } from '../season/run-settings';
+import { rmsCalibrationErrorOfBins } from '../domain/evaluation/calibration-error';
 import { NAMED_STRATEGY_IDS, namedStrategySettings, strategyOf, type NamedStrategyId, type StrategySettings } from '../season/strategy-settings';
 import type { DashboardView } from '../season/season-views';
 
@@ -39,6 +40,23 @@ interface BacktestRow {
   readonly beatCloseShare: number | null;
   readonly model: Scores & { readonly logLoss: number | null; readonly matches: number };
   readonly market: Scores;
+  /**
+   * Where this configuration stands in the ledger's search log for the season: the k-th of n
+   * configurations tried, the one-sided p of ROI > 0 and that p deflated (Šidák) for n tries.
+   * Null on the pooled row (the log counts tries per season) and when the season is not logged.
+   */
+  readonly searchLog: { readonly k: number; readonly n: number; readonly pValue: number | null; readonly deflatedP: number | null } | null;
+  /**
+   * What the season's run measured on the seasons before it, before its first week: the fitted
+   * pool weight and the starting calibration error of calibration-shrunk Kelly. Null when the
+   * strategy measures nothing (fixed weight, plain Kelly) and on the pooled row.
+   */
+  readonly priorSeasonFit: {
+    readonly seasons: readonly string[];
+    readonly matches: number;
+    readonly poolWeight: { readonly weight: number; readonly unconstrainedWeight: number; readonly standardError: number } | null;
+    readonly calibrationError: number | null;
+  } | null;
 }
 
 /** A strategy by name, or a JSON file of run-settings strategy fields (any left out keep the default strategy's). */
@@ -58,7 +76,7 @@ function strategySettingsOf(spec: string | undefined): Partial<StrategySettings>
   }
 }
 
-function rowOf(season: string, view: DashboardView): BacktestRow {
+function rowOf(season: string, view: DashboardView, fit: RunSettings['priorSeasonFit']): BacktestRow {
   const k = view.kpis;
   const s = view.scores;
   return {
@@ -70,6 +88,11 @@ function rowOf(season: string, view: DashboardView): BacktestRow {
     beatCloseShare: k.clv?.beatCloseShare ?? null,
     model: { brier: s.modelBrier, rps: s.modelRps, logLoss: s.modelLogLoss, matches: s.matches },
     market: { brier: s.marketBrier, rps: s.marketRps },
+    searchLog: view.search && { k: view.search.configuration, n: view.search.of, pValue: view.search.pValue, deflatedP: view.search.deflatedPValue },
+    priorSeasonFit:
+      fit === undefined
+        ? null
+        : { seasons: fit.seasons, matches: fit.matches, poolWeight: fit.poolWeight, calibrationError: fit.calibration === null ? null : rmsCalibrationErrorOfBins(fit.calibration) },
   };
 }
 
@@ -153,8 +176,9 @@ async function main(): Promise<void> {
       runIds.push(run.id);
       await service.runToEnd(run.id, { onProgress: (p) => { if (!values.json) process.stderr.write(`\r${season}: ${p.message}`.padEnd(60)); } });
       const view = service.dashboard(run.id);
-      rows.push(rowOf(season, view));
+      rows.push(rowOf(season, view, service.getRun(run.id).settings.priorSeasonFit));
       searchLines.push(`${season}: ${view.search?.sentence ?? 'not in the search log'}`);
+      if (view.run.settings.priorSeasonFit !== undefined) searchLines.push(`${season}: probabilities ${view.strategy.probabilities}; staking ${view.strategy.staking}`);
     }
     if (!values.json) process.stderr.write('\n');
   } finally {
@@ -178,6 +202,8 @@ async function main(): Promise<void> {
       beatCloseShare: clv?.beatCloseShare ?? null,
       model: { brier: pooledMean(rows, (r) => r.model.brier), rps: pooledMean(rows, (r) => r.model.rps), logLoss: pooledMean(rows, (r) => r.model.logLoss), matches: rows.reduce((n, r) => n + r.model.matches, 0) },
       market: { brier: pooledMean(rows, (r) => r.market.brier), rps: pooledMean(rows, (r) => r.market.rps) },
+      searchLog: null,
+      priorSeasonFit: null,
     };
   } finally {
     db.close();

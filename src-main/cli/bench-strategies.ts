@@ -356,7 +356,7 @@ async function modelPart(all: readonly Match[], poolSeasons: readonly string[], 
   const modelOnly = (m: Match) => model.get(m.id) ?? null;
   const poolStrategy = strategySeasons.map((season) => {
     const { fit } = weightBefore(season);
-    const strategy = strategyOf('model shrunk to market', { kind: 'model-shrunk-to-market', reference: 'pinnacle', weight: fit.weight }, 'best', { minEdge: 0.02, maxOdds: 5, maxCredibleEdge: 0.1 }, method);
+    const strategy = strategyOf('model shrunk to market', { kind: 'model-shrunk-to-market', reference: 'pinnacle', weight: fit.weight, fittedOn: null }, 'best', { minEdge: 0.02, maxOdds: 5, maxCredibleEdge: 0.1 }, method);
     const o = playSeason(season, all.filter((m) => m.season === season), strategy, modelOnly);
     return { season, figures: figuresOf([o]) };
   });

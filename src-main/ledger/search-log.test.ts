@@ -23,6 +23,20 @@ afterEach(() => {
 const settingsOf = (input: object) => runSettingsSchema.parse({ name: 'a', div: 'E0', holdoutSeason: '2324', ...input });
 
 describe('the search log', () => {
+  it('keeps the key of a configuration logged before the fitted pool weight and calibration-shrunk Kelly existed', () => {
+    const logged = settingsOf({ poolWeight: 0.1 });
+    const { name: _name, priorFitSeasons: _seasons, shrinkKellyByCalibration: _shrink, ...before } = logged;
+    const keysSorted = Object.fromEntries(Object.entries(before).sort(([a], [b]) => (a < b ? -1 : 1)));
+    expect(configurationJsonOf(logged)).toBe(JSON.stringify(keysSorted));
+    // Where they act, they count: another number of seasons to fit on is another try.
+    const fitted = settingsOf(namedStrategySettings('model-shrunk-to-market'));
+    expect(configurationJsonOf({ ...fitted, priorFitSeasons: 2 })).not.toBe(configurationJsonOf(fitted));
+    expect(configurationJsonOf({ ...logged, shrinkKellyByCalibration: true })).not.toBe(configurationJsonOf(logged));
+    // What a run measured before its first week is an output, not a choice.
+    const measured = { ...fitted, priorSeasonFit: { seasons: ['2223'], matches: 380, poolWeight: { weight: 0.2, unconstrainedWeight: 0.2, standardError: 0.3 }, calibration: null } };
+    expect(configurationJsonOf(measured)).toBe(configurationJsonOf(fitted));
+  });
+
   it('counts each distinct configuration tried on a season once, in the order first tried, whatever the run was called', () => {
     const consensus = settingsOf({});
     recordConfiguration(db, consensus, '2026-12-01T10:00:00Z');

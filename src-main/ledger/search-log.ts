@@ -8,10 +8,17 @@ export interface SearchPosition {
   readonly of: number;
 }
 
-/** Settings as the search counts them: everything but the run's name, keys sorted, so the same configuration always has the same key. */
+/**
+ * Settings as the search counts them: everything but the run's name and what the run measured
+ * itself before its first week (`priorSeasonFit`, an output of the configuration, not a choice),
+ * keys sorted, so the same configuration always has the same key.
+ */
 export function configurationJsonOf(settings: RunSettings): string {
-  const { name: _name, ...rest } = settings;
-  const sorted = Object.fromEntries(Object.entries(rest).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const { name: _name, priorSeasonFit: _measured, shrinkKellyByCalibration, priorFitSeasons, ...rest } = settings;
+  // Settings added after runs were first logged count only where they act, so a logged run keeps its key.
+  const measures = shrinkKellyByCalibration || (settings.probabilitySource === 'model-shrunk-to-market' && settings.poolWeight === 'fitted');
+  const counted = { ...rest, ...(shrinkKellyByCalibration ? { shrinkKellyByCalibration } : {}), ...(measures ? { priorFitSeasons } : {}) };
+  const sorted = Object.fromEntries(Object.entries(counted).sort(([a], [b]) => (a < b ? -1 : 1)));
   return JSON.stringify(sorted);
 }
 

@@ -17,6 +17,8 @@ import type { Fixture } from '../model/outcome-model';
 import type { TaskOptions } from '../app/edgeline-service';
 import { runMatchPool, type ModelStore, type PricingModel } from './season-engine';
 import { weekSettingsOf } from './run-config-mapping';
+import { strategyOf } from './strategy-settings';
+import { needsPriorSeasonFit } from '../domain/betting/prior-season-fit';
 import { runSettingsSchema, type RunSettingsInput } from './run-settings';
 
 /**
@@ -57,6 +59,10 @@ export function findOrCreateLiveRun(db: LedgerDatabase, query: { readonly div: s
   const existing = findLiveRunId(db, query);
   if (existing !== null) return findRun(db, existing)!;
   const parsed = runSettingsSchema.parse({ name: `Live ${query.div} ${query.season}`, ...settings, div: query.div, holdoutSeason: query.season });
+  if (needsPriorSeasonFit(strategyOf(parsed))) {
+    // A live run opens weeks as fixtures appear; measuring the seasons before it is built for replayed runs only.
+    throw new Error('Run settings, poolWeight: a live season cannot fit its pool weight or calibration error on earlier seasons yet; set a fixed poolWeight and turn shrinkKellyByCalibration off.');
+  }
   const run: RunRow = {
     id: randomUUID(),
     name: parsed.name,

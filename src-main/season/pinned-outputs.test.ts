@@ -15,8 +15,8 @@ import { seasonRange } from '../ingest/season-range';
  */
 const PINNED = {
   slipsCsv: 'd9f8ca7b57cb326fa25e25ada3fa8f767549bf529254055e3b56f06f9080f620',
-  reportJson: '960ffc1bdb3937534aa2838805f53ad46d70d87f6b660d8d5c5620504cfc3b97',
-  dashboardJson: 'a322292ace2a8e63d4413a59d2cef3f65c39faaf3c7c3c6f19b8fef7c5a488fc',
+  reportJson: '3400e0f48964507d260a73b0d8502e49b5623e7f7b4d059b66567ed9dcd167a1',
+  dashboardJson: '42822ed5abcefde085c1e5e79425228e694624bb469f08b9613cecc8fc1d1aac',
 };
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -6,7 +6,7 @@ import { MAX_TEAMS_PER_DIVISION } from '../ingest/division-rules';
 import { externalModelSettingsSchema, importedPredictionsSettingsSchema } from '../external-model/external-model-settings';
 import { REFERENCE_BOOKS } from '../domain/betting/market-consensus';
 import { PRICE_SOURCES } from '../domain/betting/price-source';
-import { DEFAULT_POOL_WEIGHT, DEFAULT_STRATEGY_ID, NAMED_STRATEGIES, PROBABILITY_SOURCE_KINDS } from '../domain/betting/strategy';
+import { DEFAULT_PRIOR_FIT_SEASONS, DEFAULT_STRATEGY_ID, NAMED_STRATEGIES, PROBABILITY_SOURCE_KINDS } from '../domain/betting/strategy';
 
 /** The default run plays the strategy with the best closing-line value on the tuning seasons (docs/betting.md "Strategies"). */
 const DEFAULT_STRATEGY = NAMED_STRATEGIES[DEFAULT_STRATEGY_ID];
@@ -19,6 +19,18 @@ const odds = z.number().min(1.01, 'Odds bounds must be at least 1.01').max(1000,
 /** A count of matches no larger than a season: 24 teams playing each other home and away (see ingest/division-rules.ts). */
 const MAX_MATCHES_PER_SEASON = MAX_TEAMS_PER_DIVISION * (MAX_TEAMS_PER_DIVISION - 1);
 const matchCount = z.number().int().max(MAX_MATCHES_PER_SEASON, `No season has more than ${MAX_MATCHES_PER_SEASON} matches`);
+
+const POOL_WEIGHT_MESSAGE = 'poolWeight is "fitted" (fitted on the seasons before the holdout) or a number from 0 (the market) to 1 (the model)';
+
+/** What the run measured on the seasons before its holdout when it started (domain/betting/prior-season-fit.ts). */
+const priorSeasonFitSchema = z
+  .object({
+    seasons: z.array(z.string().regex(/^\d{4}$/)).min(1).readonly(),
+    matches: z.number().int().min(0),
+    poolWeight: z.object({ weight: z.number().min(0).max(1), unconstrainedWeight: z.number(), standardError: z.number().min(0) }).strict().nullable(),
+    calibration: z.array(z.object({ count: z.number().int().min(0), forecastSum: z.number().min(0), hits: z.number().int().min(0) }).strict()).min(1).readonly().nullable(),
+  })
+  .strict();
 
 /**
  * Everything that defines a simulation run. Stored whole with the run, so a result can always
@@ -45,8 +57,25 @@ export const runSettingsSchema = z
     probabilitySource: enumOf(PROBABILITY_SOURCE_KINDS).default(DEFAULT_STRATEGY.probabilitySource.kind),
     /** The book whose fair pre-match prices are the market consensus (market-consensus and model-shrunk-to-market). */
     referenceBook: enumOf(REFERENCE_BOOKS).default(DEFAULT_REFERENCE),
-    /** The model's weight in the logistic pool with the market (model-shrunk-to-market): 0 = market, 1 = model. */
-    poolWeight: z.number().min(0).max(1).default(DEFAULT_POOL_WEIGHT),
+    /**
+     * The model's weight in the logistic pool with the market (model-shrunk-to-market): 0 = market,
+     * 1 = model, or "fitted": maximum likelihood on the model's out-of-sample forecasts of the
+     * `priorFitSeasons` seasons before the holdout, made before the first week.
+     */
+    poolWeight: z
+      .union([z.literal('fitted'), z.number().min(0).max(1)], { error: POOL_WEIGHT_MESSAGE })
+      .default('fitted'),
+    /** How many seasons before the holdout the fitted pool weight and the calibration error are measured on. */
+    priorFitSeasons: z
+      .number({ error: 'priorFitSeasons must be a whole number of seasons' })
+      .int('priorFitSeasons must be a whole number of seasons')
+      .min(1, 'Fit on at least one season before the holdout')
+      .max(10, 'Fit on at most 10 seasons before the holdout')
+      .default(DEFAULT_PRIOR_FIT_SEASONS),
+    /** Kelly multiplied by calibrationKellyScale with the calibration error of the strategy's own past forecasts (docs/betting.md). */
+    shrinkKellyByCalibration: z.boolean().default(DEFAULT_STRATEGY.staking.shrinkByCalibration),
+    /** Written once, before the first week, by the run itself: what it measured on the seasons before its holdout. Not a setting to edit. */
+    priorSeasonFit: priorSeasonFitSchema.optional(),
     /** Which pre-match prices bets are struck at ("max" is the old name of "best" in stored runs). */
     priceSource: z.preprocess((v) => (v === 'max' ? 'best' : v), enumOf(PRICE_SOURCES)).default(DEFAULT_STRATEGY.priceSource),
     /** Edges above this are rejected as more likely model error than value; null = no limit. */
@@ -78,6 +107,10 @@ export const runSettingsSchema = z
   .strict()
   .refine((s) => s.minOdds < s.maxOdds, { message: 'minOdds must be below maxOdds', path: ['maxOdds'] })
   .refine((s) => s.maxCredibleEdge === null || s.maxCredibleEdge > s.minEdge, { message: 'maxCredibleEdge must be above minEdge', path: ['maxCredibleEdge'] })
+  .refine((s) => !(s.shrinkKellyByCalibration && s.flatStakeFraction !== null), {
+    message: 'Kelly shrunk by calibration error needs Kelly staking; clear flatStakeFraction or turn shrinkKellyByCalibration off',
+    path: ['shrinkKellyByCalibration'],
+  })
   .refine((s) => !s.trainingSeasons.includes(s.holdoutSeason), {
     message: 'The holdout season cannot also be a training season',
     path: ['trainingSeasons'],

@@ -1,4 +1,7 @@
 import { writeTransaction } from '../ledger/write-transaction';
+import { updateRunSettings } from '../ledger/run-repository';
+import { needsPriorSeasonFit } from '../domain/betting/prior-season-fit';
+import { measurePriorSeasons, strategyCalibrationError } from './prior-season-walk';
 import type { LedgerDatabase } from '../ledger/ledger-database';
 import {
   appendWeek,
@@ -68,18 +71,20 @@ export class SeasonEngine {
   private models: LoadedModel[] = [];
   private state: WeekState;
   private played = 0;
-  private readonly weekSettings: WeekSettings;
+  private weekSettings: WeekSettings;
+  private readonly matchesById: ReadonlyMap<string, Match>;
 
   private constructor(
     private readonly db: LedgerDatabase,
-    readonly run: RunRow,
+    private current: RunRow,
     private readonly pool: readonly Match[],
     private readonly holdout: readonly Match[],
     readonly weeks: readonly BettingWeek[],
     private readonly store: ModelStore,
   ) {
-    this.weekSettings = weekSettingsOf(run.settings);
-    this.state = startingStateOf(run);
+    this.weekSettings = weekSettingsOf(current.settings);
+    this.matchesById = new Map(pool.map((m) => [m.id, m]));
+    this.state = startingStateOf(current);
     this.restoreFromLedger();
   }
 
@@ -95,8 +100,13 @@ export class SeasonEngine {
     return new SeasonEngine(db, run, pool, holdout, weeks, store);
   }
 
+  /** The run as stored; its settings gain `priorSeasonFit` when the first week measures the seasons before the holdout. */
+  get run(): RunRow {
+    return this.current;
+  }
+
   get settings(): RunSettings {
-    return this.run.settings;
+    return this.current.settings;
   }
 
   get weeksPlayed(): number {
@@ -135,6 +145,7 @@ export class SeasonEngine {
     if (this.finished) throw new Error(`Run "${this.run.name}" has played all ${this.weeks.length} weeks`);
     const weekNumber = this.played + 1;
     const week = this.weeks[weekNumber - 1]!;
+    if (weekNumber === 1) await this.measurePriorSeasons(options);
     const history = this.pool.filter((m) => m.date < week.start);
     const pastActive = readPredictions(this.db, this.run.id, { role: 'active' });
 
@@ -159,6 +170,7 @@ export class SeasonEngine {
       models: modelVersionsOf(pricing),
       fixtures: await this.priceWeek(played, this.pool.filter((m) => m.date < lastPriceDay), pricing),
       settings: this.weekSettings,
+      probabilityErrorSd: strategyCalibrationError(this.settings, this.weekSettings.strategy, pastActive, this.matchesById),
       results: played.map((m) => ({ matchId: m.id, result: m.result, closingPrices: m.odds })),
       pastActive,
     });
@@ -190,6 +202,31 @@ export class SeasonEngine {
       });
       options.onProgress?.({ fraction: week / this.weeks.length, message: `Played week ${week} of ${this.weeks.length}` });
     }
+  }
+
+  /**
+   * A fitted pool weight and the calibration Kelly shrinks from are measured once, on the seasons
+   * before the holdout, before the first week is priced, and kept in the run's settings so a
+   * resumed run and every report read the same figures.
+   */
+  private async measurePriorSeasons(options: TaskOptions): Promise<void> {
+    const strategy = this.weekSettings.strategy;
+    if (!needsPriorSeasonFit(strategy) || this.settings.priorSeasonFit !== undefined) return;
+    const fit = await measurePriorSeasons(
+      this.settings,
+      strategy,
+      this.pool,
+      trainingSeasonsOf(this.settings, this.pool),
+      {
+        train: (history, cutoff, trainOptions) => this.store.train(this.settings, history, cutoff, trainOptions),
+        priceWeek: async (model, played, week) => model.predict(played.map(fixtureOf), this.pool.filter((m) => m.date < lastPriceDayOf(played, week))),
+      },
+      options,
+    );
+    const settings: RunSettings = { ...this.settings, priorSeasonFit: fit };
+    writeTransaction(this.db, () => updateRunSettings(this.db, this.run.id, JSON.stringify(settings)));
+    this.current = { ...this.current, settings };
+    this.weekSettings = weekSettingsOf(settings);
   }
 
   /**

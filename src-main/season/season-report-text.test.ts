@@ -11,7 +11,7 @@ const report: SeasonReportJson = {
   run: 'E0 2324', verdict: { sentence: verdict.sentence, evidence: verdict.evidence },
   strategy: {
     name: 'Market consensus', marketInformed: true, probabilities: 'market-informed: Pinnacle pre-match prices made fair',
-    price: 'The best pre-match price across the listed books.', closeForClv: 'Pinnacle close',
+    price: 'The best pre-match price across the listed books.', staking: '0.25 × Kelly', closeForClv: 'Pinnacle close',
   },
   search: { configuration: 3, of: 4, pValue: 0.3, deflatedPValue: 1 - 0.7 ** 4, sentence: 'Configuration 3 of 4 tried on this season: one-sided p = 0.300 for ROI > 0, 0.760 deflated (Šidák) for 4 tries.' },
   weeks: 36, bets: 2, wins: 1, winRate: 0.5, staked: 200, profit: 50, roi: 0.25, roiCi: [-0.5, 1],
@@ -40,7 +40,7 @@ describe('seasonReportText', () => {
   it('prints the season as a bettor reads it, with CLV unavailable rather than zero', () => {
     expect(seasonReportText(report).split('\n')).toEqual([
       'Run: E0 2324 (36 weeks, data 1564dd10c1d0)',
-      'Strategy: Market consensus; probabilities: market-informed: Pinnacle pre-match prices made fair; price: The best pre-match price across the listed books.',
+      'Strategy: Market consensus; probabilities: market-informed: Pinnacle pre-match prices made fair; price: The best pre-match price across the listed books.; staking: 0.25 × Kelly',
       'Verdict: Too early to judge: 2 bets over 380 matches; a verdict needs at least 30 bets over 100 matches.',
       'Bets 2, won 1 (50.0%)',
       'Staked 200.00, profit 50.00, ROI 25.00% (95% CI -50.0% to 100.0%)',

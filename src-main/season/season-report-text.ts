@@ -97,7 +97,7 @@ export function seasonReportText(report: SeasonReportJson): string {
     `Run: ${report.run} (${report.weeks} weeks, data ${report.dataFingerprint.slice(0, 12)})`,
     ...(report.model_source ? [`Model: ${report.model_source}`] : []),
     ...(report.provenance ? [`Labels: ${report.provenance.join(', ')} (see docs/external-models.md)`] : []),
-    `Strategy: ${report.strategy.name}; probabilities: ${report.strategy.probabilities}; price: ${report.strategy.price}`,
+    `Strategy: ${report.strategy.name}; probabilities: ${report.strategy.probabilities}; price: ${report.strategy.price}; staking: ${report.strategy.staking}`,
     `Verdict: ${report.verdict.sentence}`,
     `Bets ${report.bets}, won ${report.wins} (${pct(report.winRate)})`,
     `Staked ${money(report.staked)}, profit ${money(report.profit)}, ROI ${pct(report.roi, 2)}` +

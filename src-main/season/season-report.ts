@@ -4,6 +4,7 @@ import { describeRejection } from '../domain/betting/value-bets';
 import { describePriceSource, priceOf } from '../domain/betting/price-source';
 import { isMarketInformed, probabilityLabelOf } from '../domain/betting/strategy';
 import { strategyOf } from './strategy-settings';
+import { stakingLabelOf } from './staking-label';
 import { brierScore, logLoss, rankedProbabilityScore } from '../domain/evaluation/scoring-rules';
 import { calibrationTable } from '../domain/evaluation/calibration-table';
 import { pairedBootstrap } from '../domain/evaluation/paired-bootstrap';
@@ -285,6 +286,7 @@ export function strategyViewOf(settings: RunSettings): StrategyView {
     marketInformed: isMarketInformed(strategy.probabilitySource),
     probabilities: probabilityLabelOf(strategy.probabilitySource),
     price: describePriceSource(strategy.priceSource),
+    staking: stakingLabelOf(settings),
     closeForClv: CLV_CLOSE_LABEL,
   };
 }

@@ -175,6 +175,8 @@ export interface StrategyView {
   readonly probabilities: string;
   /** The price bets are struck at and what it assumes (the best price assumes accounts at every book). */
   readonly price: string;
+  /** The staking: Kelly multiplier or flat fraction, and the calibration error Kelly shrinks by, when it does. */
+  readonly staking: string;
   /** Which close closing-line value is measured against. */
   readonly closeForClv: string;
 }

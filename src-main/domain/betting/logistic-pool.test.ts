@@ -95,6 +95,16 @@ describe('fitPoolWeight', () => {
     expect(fit.unconstrainedWeight).toBeLessThan(0);
   });
 
+  it('recovers a known weight from results drawn from the pool at that weight, within two standard errors', () => {
+    const random = mulberry32(11);
+    for (const truth of [0, 0.3, 1]) {
+      const observations = synthetic(6000, 12 + truth * 10, 0.5, 0.5).map((o) => ({ ...o, result: draw(poolProbabilities(o.model, o.market, truth), random()) }));
+      const fit = fitPoolWeight(observations);
+      expect(Math.abs(fit.unconstrainedWeight - truth)).toBeLessThan(2 * fit.standardError);
+      expect(fit.standardError).toBeLessThan(0.1);
+    }
+  });
+
   it('refuses an empty fit and names a bad row', () => {
     expect(() => fitPoolWeight([])).toThrow('cannot fit a pool weight on no matches');
     expect(() => fitPoolWeight([{ model, market, result: 'H' }, { model: [1, 1, 1], market, result: 'D' }])).toThrow('model probabilities at match 1 must sum to 1, got 3');

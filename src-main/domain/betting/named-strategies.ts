@@ -8,11 +8,11 @@ export const NAMED_STRATEGY_IDS = ['market-consensus', 'model', 'model-shrunk-to
 export type NamedStrategyId = (typeof NAMED_STRATEGY_IDS)[number];
 
 /**
- * The pool weight the "Model shrunk to market" strategy starts from: the largest weight
- * `fitPoolWeight` found for the built-in models on 2012-13..2020-21 (0.08 Dixon-Coles, 0.13 the
- * ensemble; docs/betting.md "The model beside the market"), rounded down. A run may set its own.
+ * How many seasons before the holdout a run measures on before its first week (the fitted pool
+ * weight, and the calibration error Kelly shrinks by): each costs one model fit and a season of
+ * predictions (docs/betting.md "The pool weight, fitted per run").
  */
-export const DEFAULT_POOL_WEIGHT = 0.1;
+export const DEFAULT_PRIOR_FIT_SEASONS = 3;
 
 /**
  * The strategies the run form and the backtest offer by name. The defaults of each were chosen
@@ -38,7 +38,8 @@ export const NAMED_STRATEGIES: Readonly<Record<NamedStrategyId, NamedStrategy>> 
   },
   'model-shrunk-to-market': {
     name: 'Model shrunk to market',
-    probabilitySource: { kind: 'model-shrunk-to-market', reference: 'pinnacle', weight: DEFAULT_POOL_WEIGHT },
+    // Fitted per run on the seasons before its holdout (weight null until then).
+    probabilitySource: { kind: 'model-shrunk-to-market', reference: 'pinnacle', weight: null, fittedOn: null },
     priceSource: 'best',
     filters: { minEdge: 0.02, maxCredibleEdge: 0.1, minOdds: 1.01, maxOdds: 5 },
     staking: { kind: 'kelly', multiplier: 0.25, shrinkByCalibration: false },

@@ -23,12 +23,12 @@ describe('strategyProbabilities', () => {
   it('reads the model, the consensus or their pool', () => {
     expect(strategyProbabilities({ kind: 'model' }, match, model, 'power')).toBe(model);
     expect(strategyProbabilities(consensus.probabilitySource, match, model, 'power')).toEqual(marketConsensus(match, 'pinnacle', 'power'));
-    expect(strategyProbabilities({ kind: 'model-shrunk-to-market', reference: 'pinnacle', weight: 0.3 }, match, model, 'power')).toEqual(poolProbabilities(model, marketConsensus(match, 'pinnacle', 'power')!, 0.3));
+    expect(strategyProbabilities({ kind: 'model-shrunk-to-market', reference: 'pinnacle', weight: 0.3, fittedOn: null }, match, model, 'power')).toEqual(poolProbabilities(model, marketConsensus(match, 'pinnacle', 'power')!, 0.3));
   });
 
   it('is null when an input is missing', () => {
     expect(strategyProbabilities({ kind: 'market-consensus', reference: 'avg' }, match, model, 'power')).toBeNull();
-    expect(strategyProbabilities({ kind: 'model-shrunk-to-market', reference: 'pinnacle', weight: 0.3 }, match, null, 'power')).toBeNull();
+    expect(strategyProbabilities({ kind: 'model-shrunk-to-market', reference: 'pinnacle', weight: 0.3, fittedOn: null }, match, null, 'power')).toBeNull();
   });
 });
 

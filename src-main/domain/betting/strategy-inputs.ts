@@ -21,6 +21,7 @@ export function strategyProbabilities(source: ProbabilitySource, match: Pick<Mat
     case 'market-consensus':
       return marketConsensus(match, source.reference, method);
     case 'model-shrunk-to-market': {
+      if (source.weight === null) throw new Error('the pool weight of "model shrunk to market" is fitted before the first week; it has not been fitted yet');
       const market = marketConsensus(match, source.reference, method);
       return market === null || modelProbabilities === null ? null : poolProbabilities(modelProbabilities, market, source.weight);
     }

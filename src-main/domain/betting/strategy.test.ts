@@ -14,11 +14,11 @@ describe('assertStrategy', () => {
   it('accepts every probability source with sensible settings', () => {
     expect(() => assertStrategy(consensus)).not.toThrow();
     expect(() => assertStrategy({ ...consensus, probabilitySource: { kind: 'model' }, filters: { ...consensus.filters, maxCredibleEdge: Number.POSITIVE_INFINITY } })).not.toThrow();
-    expect(() => assertStrategy({ ...consensus, probabilitySource: { kind: 'model-shrunk-to-market', reference: 'avg', weight: 0.2 }, staking: { kind: 'flat', stakeFraction: 0.01 } })).not.toThrow();
+    expect(() => assertStrategy({ ...consensus, probabilitySource: { kind: 'model-shrunk-to-market', reference: 'avg', weight: 0.2, fittedOn: null }, staking: { kind: 'flat', stakeFraction: 0.01 } })).not.toThrow();
   });
 
   it('names the field at fault', () => {
-    expect(() => assertStrategy({ ...consensus, probabilitySource: { kind: 'model-shrunk-to-market', reference: 'pinnacle', weight: 1.5 } })).toThrow(
+    expect(() => assertStrategy({ ...consensus, probabilitySource: { kind: 'model-shrunk-to-market', reference: 'pinnacle', weight: 1.5, fittedOn: null } })).toThrow(
       'strategy "market consensus": probabilitySource.weight must be in [0, 1] (0 = market, 1 = model), got 1.5',
     );
     expect(() => assertStrategy({ ...consensus, filters: { ...consensus.filters, maxCredibleEdge: 0.01 } })).toThrow('filters.maxCredibleEdge must be greater than filters.minEdge (0.02), got 0.01');
@@ -35,6 +35,6 @@ describe('isMarketInformed', () => {
   it('labels consensus and shrunk probabilities market-informed and the model alone not', () => {
     expect(isMarketInformed({ kind: 'model' })).toBe(false);
     expect(isMarketInformed(consensus.probabilitySource)).toBe(true);
-    expect(isMarketInformed({ kind: 'model-shrunk-to-market', reference: 'pinnacle', weight: 0.3 })).toBe(true);
+    expect(isMarketInformed({ kind: 'model-shrunk-to-market', reference: 'pinnacle', weight: 0.3, fittedOn: null })).toBe(true);
   });
 });

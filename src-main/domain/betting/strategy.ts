@@ -14,10 +14,19 @@ export type ProbabilitySource =
   /** The reference book's pre-match prices made fair (Kaunitz, Zhong and Kreiner 2017). */
   | { readonly kind: 'market-consensus'; readonly reference: ReferenceBook }
   /**
-   * The logistic pool of model and consensus (betting/logistic-pool.ts) at `weight`, fitted on
-   * seasons before the holdout only: 0 is the market, 1 the model.
+   * The logistic pool of model and consensus (betting/logistic-pool.ts) at `weight`: 0 is the
+   * market, 1 the model. A fitted weight comes from out-of-sample forecasts of seasons before the
+   * holdout only (`fittedOn` says which); `weight` is null until that fit is made, before the
+   * run's first week. A weight the user fixed has `fittedOn` null.
    */
-  | { readonly kind: 'model-shrunk-to-market'; readonly reference: ReferenceBook; readonly weight: number };
+  | { readonly kind: 'model-shrunk-to-market'; readonly reference: ReferenceBook; readonly weight: number | null; readonly fittedOn: PoolWeightFitted | null };
+
+/** Where a fitted pool weight came from, shown with it. */
+export interface PoolWeightFitted {
+  readonly seasons: readonly string[];
+  readonly matches: number;
+  readonly standardError: number;
+}
 
 export type ProbabilitySourceKind = ProbabilitySource['kind'];
 export const PROBABILITY_SOURCE_KINDS: readonly ProbabilitySourceKind[] = ['model', 'market-consensus', 'model-shrunk-to-market'];
@@ -70,7 +79,7 @@ export function assertStrategy(strategy: Strategy): void {
   if (source.kind !== 'model' && !REFERENCE_BOOKS.includes(source.reference)) {
     throw new Error(`${where('probabilitySource.reference')} must be one of ${REFERENCE_BOOKS.join(', ')}, got "${String(source.reference)}"`);
   }
-  if (source.kind === 'model-shrunk-to-market' && !(source.weight >= 0 && source.weight <= 1)) {
+  if (source.kind === 'model-shrunk-to-market' && source.weight !== null && !(source.weight >= 0 && source.weight <= 1)) {
     throw new Error(`${where('probabilitySource.weight')} must be in [0, 1] (0 = market, 1 = model), got ${source.weight}`);
   }
   if (!PRICE_SOURCES.includes(strategy.priceSource)) throw new Error(`${where('priceSource')} must be one of ${PRICE_SOURCES.join(', ')}, got "${String(strategy.priceSource)}"`);
@@ -102,7 +111,7 @@ export function probabilityLabelOf(source: ProbabilitySource): string {
     case 'market-consensus':
       return `market-informed: ${source.reference === 'pinnacle' ? 'Pinnacle' : 'average'} pre-match prices made fair`;
     case 'model-shrunk-to-market':
-      return `market-informed: model pooled with ${source.reference === 'pinnacle' ? 'Pinnacle' : 'average'} pre-match fair prices, model weight ${source.weight}`;
+      return `market-informed: model pooled with ${source.reference === 'pinnacle' ? 'Pinnacle' : 'average'} pre-match fair prices, ${poolWeightLabelOf(source.weight, source.fittedOn)}`;
     default: {
       const unknown: never = source;
       throw new Error(`Unknown probability source ${JSON.stringify(unknown)}`);
@@ -110,4 +119,17 @@ export function probabilityLabelOf(source: ProbabilitySource): string {
   }
 }
 
-export { DEFAULT_POOL_WEIGHT, DEFAULT_STRATEGY_ID, NAMED_STRATEGIES, NAMED_STRATEGY_IDS, type NamedStrategyId } from './named-strategies';
+/** "model weight 0.04 fitted on 2020-21..2022-23 (1140 matches, standard error 0.19)", or the fixed weight, or that the fit is still to come. */
+export function poolWeightLabelOf(weight: number | null, fittedOn: PoolWeightFitted | null): string {
+  if (weight === null) return 'model weight fitted on the seasons before the holdout when the run starts (not fitted yet)';
+  if (fittedOn === null) return `model weight ${weight} (fixed)`;
+  return `model weight ${weight.toFixed(3)} fitted on ${seasonSpanLabelOf(fittedOn.seasons)} (${fittedOn.matches} matches, standard error ${fittedOn.standardError.toFixed(3)})`;
+}
+
+/** ["2021", "2122", "2223"] -> "2020-21..2022-23" (seasons oldest first), for every label of what was fitted where. */
+export function seasonSpanLabelOf(seasons: readonly string[]): string {
+  const label = (season: string) => (/^\d{4}$/.test(season) ? `20${season.slice(0, 2)}-${season.slice(2)}` : season);
+  return seasons.length > 1 ? `${label(seasons[0]!)}..${label(seasons.at(-1)!)}` : label(seasons[0] ?? '');
+}
+
+export { DEFAULT_PRIOR_FIT_SEASONS, DEFAULT_STRATEGY_ID, NAMED_STRATEGIES, NAMED_STRATEGY_IDS, type NamedStrategyId } from './named-strategies';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Outcome, Triple } from '../football/outcome';
-import { rmsCalibrationError } from './calibration-error';
+import { addCalibrationBins, calibrationBinTotals, rmsCalibrationError, rmsCalibrationErrorOfBins } from './calibration-error';
 
 describe('rmsCalibrationError', () => {
   it('is 0 for forecasts whose bins hit exactly their mean', () => {
@@ -28,5 +28,41 @@ describe('rmsCalibrationError', () => {
   it('refuses no forecasts and a table with no well-filled bin', () => {
     expect(() => rmsCalibrationError([], [])).toThrow('cannot measure the calibration of no forecasts');
     expect(() => rmsCalibrationError([[0.5, 0.3, 0.2]], ['H'])).toThrow('no reliability bin holds 20 or more forecasts');
+  });
+});
+
+describe('calibration bins as totals', () => {
+  const forecasts: Triple[] = [
+    [0.62, 0.25, 0.13],
+    [0.35, 0.3, 0.35],
+    [0.1, 0.2, 0.7],
+    [1, 0, 0],
+  ];
+  const results: Outcome[] = ['H', 'A', 'D', 'H'];
+
+  it('sums each bin by hand, the last bin holding 1', () => {
+    const bins = calibrationBinTotals(forecasts, results);
+    expect(bins).toHaveLength(10);
+    // 0.62 (hit) in bin 6; 0.25, 0.2 (hit) in bin 2; 0.13, 0.1 in bin 1; 0.3, 0.35, 0.35 (hit) in bin 3; 0.7 in bin 7; 1 (hit) in bin 9; 0, 0 in bin 0.
+    expect(bins[6]).toEqual({ count: 1, forecastSum: 0.62, hits: 1 });
+    expect(bins[2]).toMatchObject({ count: 2, hits: 1 });
+    expect(bins[2]!.forecastSum).toBeCloseTo(0.45, 12);
+    expect(bins[3]).toMatchObject({ count: 3, hits: 1 });
+    expect(bins[9]).toEqual({ count: 1, forecastSum: 1, hits: 1 });
+    expect(bins[0]).toEqual({ count: 2, forecastSum: 0, hits: 0 });
+    expect(bins.reduce((n, b) => n + b.count, 0)).toBe(12);
+  });
+
+  it('gives the same error added in parts as measured at once', () => {
+    const many: Triple[] = Array.from({ length: 90 }, (_, i) => [0.2 + (i % 5) * 0.1, 0.25, 0.55 - (i % 5) * 0.1] as Triple);
+    const outcomes: Outcome[] = many.map((_, i) => (['H', 'D', 'A'] as const)[(i * 7) % 3]!);
+    const parts = addCalibrationBins(calibrationBinTotals(many.slice(0, 40), outcomes.slice(0, 40)), calibrationBinTotals(many.slice(40), outcomes.slice(40)));
+    expect(rmsCalibrationErrorOfBins(parts)).toBeCloseTo(rmsCalibrationError(many, outcomes), 14);
+  });
+
+  it('refuses tables of other shapes and bad forecasts', () => {
+    expect(() => addCalibrationBins(calibrationBinTotals(forecasts, results, 10), calibrationBinTotals(forecasts, results, 5))).toThrow('cannot add calibration tables of 10 and 5 bins');
+    expect(() => calibrationBinTotals(forecasts, ['H'])).toThrow('forecasts and results differ in length: 4 and 1');
+    expect(() => calibrationBinTotals([[0.5, 1.2, -0.7]], ['H'])).toThrow('forecast 0 has probability 1.2 at position 2');
   });
 });

@@ -77,6 +77,8 @@ export interface DecideWeekInput {
   readonly models: WeekModels;
   readonly fixtures: readonly WeekFixture[];
   readonly settings: WeekSettings;
+  /** The calibration error of the strategy's own earlier forecasts, when its Kelly shrinks by it (never from this week or later). */
+  readonly probabilityErrorSd?: number | null;
 }
 
 /** One model's forecast of one match, beside the market's margin-free probabilities. */
@@ -218,7 +220,7 @@ function decideBook(input: DecideWeekInput, book: Book, bankrollCents: number, m
     const match = strategyWeekMatch(strategy, { id: f.matchId, odds: f.prices }, pick(f));
     return match ? [match] : [];
   });
-  return decideWeekBets({ bankrollCents, matches, ...strategyDecisionSettings(strategy, settings.staking, null) }).map((d) => {
+  return decideWeekBets({ bankrollCents, matches, ...strategyDecisionSettings(strategy, settings.staking, input.probabilityErrorSd ?? null) }).map((d) => {
     const fields = {
       week: week.index,
       book,

@@ -72,7 +72,7 @@ export function Dashboard(props: { view: DashboardView; onOpenWeek?: (week: numb
       </div>
 
       <p className="sentence muted" data-testid="strategy-line">
-        Strategy {props.view.strategy.name}: probabilities {props.view.strategy.probabilities}. {props.view.strategy.price} CLV against the {props.view.strategy.closeForClv}.
+        Strategy {props.view.strategy.name}: probabilities {props.view.strategy.probabilities}. {props.view.strategy.price} Staking {props.view.strategy.staking}. CLV against the {props.view.strategy.closeForClv}.
       </p>
       <RiskLine view={props.view} />
       {props.view.search !== null && (

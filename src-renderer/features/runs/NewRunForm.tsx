@@ -3,11 +3,11 @@ import type { AppError, DataStatus, RunSettings, RunSummary } from '../../../src
 import { useApi } from '../../api/use-api';
 import { formatSeason, leagueName } from '../../format/season';
 import { ErrorBox } from '../../ui/ErrorBox';
-import { fieldTextOf, firstBadField, NUMBER_FIELDS, parseField, validateRunForm, type NumberKey } from './run-form-fields';
+import { fieldTextOf, firstBadField, NUMBER_FIELDS, parseField, parsePoolWeight, POOL_WEIGHT_FIELD, validateRunForm, type FormFieldKey, type NumberKey, type PoolWeightInput } from './run-form-fields';
 import { NAMED_STRATEGY_IDS, namedStrategySettings, type NamedStrategyId } from '../../../src-main/ipc/renderer-contract';
 import { MARGIN_METHOD_LABELS, MODEL_KIND_LABELS, optionsOf, PRICE_SOURCE_LABELS, STAKING_MODE_LABELS } from './settings-labels';
 
-type FieldKey = NumberKey | 'name';
+type FieldKey = FormFieldKey;
 
 /** "Ensemble · 2023-24": the model and the season, until the user names the run. */
 export function defaultRunName(settings: Pick<RunSettings, 'modelKind' | 'holdoutSeason'>): string {
@@ -15,7 +15,11 @@ export function defaultRunName(settings: Pick<RunSettings, 'modelKind' | 'holdou
 }
 
 const textsOf = (settings: RunSettings): Record<NumberKey, string> =>
-  Object.fromEntries(Object.values(NUMBER_FIELDS).map((rule) => [rule.key, fieldTextOf(rule, settings[rule.key])])) as Record<NumberKey, string>;
+  Object.fromEntries(Object.values(NUMBER_FIELDS).map((rule) => [rule.key, fieldTextOf(rule, settings[rule.key as NumberKey])])) as Record<NumberKey, string>;
+
+/** The form's pool weight for stored settings: fitted, or the fixed weight as text (0.1 is offered when the user turns fitting off). */
+const poolWeightInputOf = (settings: RunSettings): PoolWeightInput =>
+  settings.poolWeight === 'fitted' ? { fitted: true, text: '0.1' } : { fitted: false, text: String(settings.poolWeight) };
 
 /** The run configuration form; defaults come from settings:defaults (the schema's defaults for the data present). */
 export function NewRunForm(props: { status: DataStatus; onCreated: (run: RunSummary) => void }) {
@@ -40,6 +44,7 @@ export function NewRunForm(props: { status: DataStatus; onCreated: (run: RunSumm
   const [texts, setTexts] = useState<Record<NumberKey, string> | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldKey, string>>>({});
   const [nameEdited, setNameEdited] = useState(false);
+  const [poolWeight, setPoolWeight] = useState<PoolWeightInput>({ fitted: true, text: '0.1' });
   const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
@@ -49,6 +54,7 @@ export function NewRunForm(props: { status: DataStatus; onCreated: (run: RunSumm
       if (result.ok) {
         setSettings({ ...result.value, name: defaultRunName(result.value) });
         setTexts(textsOf(result.value));
+        setPoolWeight(poolWeightInputOf(result.value));
         setFieldErrors({});
       } else setError(result.error);
     });
@@ -107,7 +113,7 @@ export function NewRunForm(props: { status: DataStatus; onCreated: (run: RunSumm
       </label>
     );
   };
-  const checkbox = (key: 'retrainOnDegradation' | 'oneOutcomePerMatch', label: string) => (
+  const checkbox = (key: 'retrainOnDegradation' | 'oneOutcomePerMatch' | 'shrinkKellyByCalibration', label: string) => (
     <label className="field" style={{ flexDirection: 'row', alignItems: 'center', gap: 8 }}>
       <input type="checkbox" checked={settings[key]} onChange={(e) => set(key, e.target.checked)} data-testid={`settings-${key}`} />
       {label}
@@ -134,7 +140,7 @@ export function NewRunForm(props: { status: DataStatus; onCreated: (run: RunSumm
   };
 
   const create = async (): Promise<void> => {
-    const { values, errors } = validateRunForm(settings.name, texts);
+    const { values, errors } = validateRunForm(settings.name, texts, poolWeight);
     setFieldErrors(errors);
     const first = firstBadField(errors);
     if (first !== undefined) {
@@ -231,7 +237,12 @@ export function NewRunForm(props: { status: DataStatus; onCreated: (run: RunSumm
             Strategy
             <select
               value={NAMED_STRATEGY_IDS.find((id) => namedStrategySettings(id).strategyName === settings.strategyName) ?? ''}
-              onChange={(e) => setSettings({ ...settings, ...namedStrategySettings(e.target.value as NamedStrategyId) })}
+              onChange={(e) => {
+                const next = { ...settings, ...namedStrategySettings(e.target.value as NamedStrategyId) };
+                setSettings(next);
+                setPoolWeight(poolWeightInputOf(next));
+                setTexts({ ...texts, priorFitSeasons: String(next.priorFitSeasons) });
+              }}
               data-testid="settings-strategy"
             >
               {NAMED_STRATEGY_IDS.map((id) => (
@@ -244,6 +255,40 @@ export function NewRunForm(props: { status: DataStatus; onCreated: (run: RunSumm
               {settings.probabilitySource === 'model' ? 'Bets on the model\'s own probabilities.' : 'Market-informed: bets on probabilities read from the market\'s prices.'}
             </span>
           </label>
+          {settings.probabilitySource === 'model-shrunk-to-market' && (
+            <label className="field" style={{ flexDirection: 'row', alignItems: 'center', gap: 8 }}>
+              <input
+                type="checkbox"
+                checked={poolWeight.fitted}
+                onChange={(e) => setPoolWeight({ ...poolWeight, fitted: e.target.checked })}
+                data-testid="settings-poolWeight-fitted"
+              />
+              Fit the weight on the model before the holdout
+            </label>
+          )}
+          {settings.probabilitySource === 'model-shrunk-to-market' && !poolWeight.fitted && (
+            <label className="field">
+              {POOL_WEIGHT_FIELD.label}
+              <input
+                type="number"
+                step={POOL_WEIGHT_FIELD.step}
+                min={POOL_WEIGHT_FIELD.min}
+                max={POOL_WEIGHT_FIELD.max}
+                value={poolWeight.text}
+                aria-invalid={fieldErrors.poolWeight !== undefined}
+                aria-describedby={fieldErrors.poolWeight === undefined ? undefined : errorId('poolWeight')}
+                onChange={(e) => setPoolWeight({ ...poolWeight, text: e.target.value })}
+                onBlur={() => {
+                  const parsed = parsePoolWeight(poolWeight);
+                  setFieldErrors((current) => ({ ...current, poolWeight: parsed.ok ? undefined : parsed.message }));
+                }}
+                data-testid="settings-poolWeight"
+              />
+              {fieldError('poolWeight')}
+              <span className="hint">{POOL_WEIGHT_FIELD.hint}</span>
+            </label>
+          )}
+          {((settings.probabilitySource === 'model-shrunk-to-market' && poolWeight.fitted) || settings.shrinkKellyByCalibration) && numberField('priorFitSeasons')}
         </div>
       </fieldset>
       <fieldset>
@@ -302,6 +347,7 @@ export function NewRunForm(props: { status: DataStatus; onCreated: (run: RunSumm
           {numberField('maxWeeklyExposureFraction')}
           {numberField('startingBankrollCents')}
           {checkbox('oneOutcomePerMatch', 'At most one bet per match')}
+          {settings.flatStakeFraction === null && checkbox('shrinkKellyByCalibration', "Shrink Kelly by the calibration error of the strategy's past forecasts")}
         </div>
       </fieldset>
       <fieldset>

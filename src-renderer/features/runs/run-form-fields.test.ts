@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fieldTextOf, firstBadField, NUMBER_FIELDS, parseField, validateRunForm, type NumberKey } from './run-form-fields';
+import { fieldTextOf, firstBadField, NUMBER_FIELDS, parseField, parsePoolWeight, validateRunForm, type NumberKey } from './run-form-fields';
 
 const defaults: Record<NumberKey, string> = {
   seed: '42', retrainEveryWeeks: '4', retrainMinMatches: '40', kellyMultiplier: '0.25', minEdge: '5', minOdds: '1.25', maxOdds: '10',
-  maxStakeFraction: '5', maxWeeklyExposureFraction: '25', startingBankrollCents: '10000', alertBrierGap: '0.02', alertWindowMatches: '50', alertDrawdown: '20', poolWeight: '0.1',
+  maxStakeFraction: '5', maxWeeklyExposureFraction: '25', startingBankrollCents: '10000', alertBrierGap: '0.02', alertWindowMatches: '50', alertDrawdown: '20', priorFitSeasons: '3',
 };
 
 describe('parseField', () => {
@@ -43,5 +43,20 @@ describe('validateRunForm', () => {
     });
     expect(firstBadField(errors)).toBe('name');
     expect(firstBadField({ maxOdds: 'x', minEdge: 'y' })).toBe('minEdge');
+  });
+
+  it('sends a fitted pool weight as "fitted" and a fixed one as the number typed, checked in its own terms', () => {
+    expect(validateRunForm('r', defaults).values.poolWeight).toBe('fitted');
+    expect(validateRunForm('r', defaults, { fitted: false, text: '0.25' }).values.poolWeight).toBe(0.25);
+    expect(parsePoolWeight({ fitted: true, text: 'anything' })).toEqual({ ok: true, value: 'fitted' });
+    const { errors } = validateRunForm('r', { ...defaults, priorFitSeasons: '0', kellyMultiplier: '0' }, { fitted: false, text: '1.5' });
+    expect(errors).toEqual({
+      poolWeight: 'Weight on the model (shrunk to market) must be 1 or less',
+      priorFitSeasons: 'Seasons before the holdout to fit on must be 1 or more',
+      kellyMultiplier: 'Kelly multiplier must be more than 0',
+    });
+    expect(firstBadField(errors)).toBe('poolWeight');
+    expect(validateRunForm('r', defaults, { fitted: false, text: '' }).errors.poolWeight).toBe('Weight on the model (shrunk to market) is empty: enter a number');
+    expect(validateRunForm('r', { ...defaults, priorFitSeasons: '2.5' }).errors.priorFitSeasons).toBe('Seasons before the holdout to fit on must be a whole number');
   });
 });

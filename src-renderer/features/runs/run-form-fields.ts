@@ -8,7 +8,7 @@ export type NumberKey = { [K in keyof RunSettings]-?: RunSettings[K] extends num
  * "Minimum edge must be 0% or more" next to the field before anything is sent).
  */
 export interface NumberFieldRule {
-  readonly key: NumberKey;
+  readonly key: NumberKey | 'poolWeight';
   readonly label: string;
   /** How the field is shown: a percentage (schema stores 0.05 for 5%), pounds (schema stores cents) or a plain number. */
   readonly unit: 'percent' | 'pounds' | 'plain';
@@ -35,13 +35,30 @@ export const NUMBER_FIELDS: Record<NumberKey, NumberFieldRule> = {
   alertBrierGap: { key: 'alertBrierGap', label: 'Brier gap vs market', unit: 'plain', min: 0, step: 0.005 },
   alertWindowMatches: { key: 'alertWindowMatches', label: 'Rolling window (matches)', unit: 'plain', min: 10, integer: true, step: 1 },
   alertDrawdown: { key: 'alertDrawdown', label: 'Drawdown alert', unit: 'percent', min: 0, minExclusive: true, max: 100, step: 1 },
-  poolWeight: { key: 'poolWeight', label: 'Weight on the model (shrunk to market)', unit: 'plain', min: 0, max: 1, step: 0.05, hint: '0 = the market, 1 = the model' },
+  priorFitSeasons: {
+    key: 'priorFitSeasons', label: 'Seasons before the holdout to fit on', unit: 'plain', min: 1, max: 10, integer: true, step: 1,
+    hint: 'fitted pool weight and calibration error; each season costs one model fit',
+  },
 };
 
+/** A fixed pool weight, typed when the user turns "fitted" off (the setting is "fitted" or this number). */
+export const POOL_WEIGHT_FIELD: NumberFieldRule = { key: 'poolWeight', label: 'Weight on the model (shrunk to market)', unit: 'plain', min: 0, max: 1, step: 0.05, hint: '0 = the market, 1 = the model' };
+
+/** The pool weight as the form holds it: fitted per run, or a fixed weight as typed. */
+export interface PoolWeightInput {
+  readonly fitted: boolean;
+  readonly text: string;
+}
+
+/** The stored setting for the form's pool weight, or the message to show next to it. */
+export function parsePoolWeight(input: PoolWeightInput): { ok: true; value: 'fitted' | number } | { ok: false; message: string } {
+  return input.fitted ? { ok: true, value: 'fitted' } : parseField(POOL_WEIGHT_FIELD, input.text);
+}
+
 /** The order the form shows the fields in, so "the first bad field" is the first on screen. */
-export const FIELD_ORDER: readonly (NumberKey | 'name')[] = [
-  'name', 'seed', 'retrainEveryWeeks', 'retrainMinMatches', 'kellyMultiplier', 'minEdge', 'minOdds', 'maxOdds',
-  'maxStakeFraction', 'maxWeeklyExposureFraction', 'startingBankrollCents', 'alertBrierGap', 'alertWindowMatches', 'alertDrawdown', 'poolWeight',
+export const FIELD_ORDER: readonly FormFieldKey[] = [
+  'name', 'seed', 'poolWeight', 'priorFitSeasons', 'retrainEveryWeeks', 'retrainMinMatches', 'kellyMultiplier', 'minEdge', 'minOdds', 'maxOdds',
+  'maxStakeFraction', 'maxWeeklyExposureFraction', 'startingBankrollCents', 'alertBrierGap', 'alertWindowMatches', 'alertDrawdown',
 ];
 
 const unitText = (rule: NumberFieldRule, value: number): string => (rule.unit === 'percent' ? `${value}%` : rule.unit === 'pounds' ? `£${value}` : String(value));
@@ -69,16 +86,26 @@ export function parseField(rule: NumberFieldRule, text: string): { ok: true; val
   return { ok: true, value };
 }
 
+export type FormFieldKey = NumberKey | 'name' | 'poolWeight';
+
 /** All field messages for a form, including the rules that tie two fields together. */
-export function validateRunForm(name: string, texts: Readonly<Record<NumberKey, string>>): { values: Partial<Record<NumberKey, number>>; errors: Partial<Record<NumberKey | 'name', string>> } {
-  const values: Partial<Record<NumberKey, number>> = {};
-  const errors: Partial<Record<NumberKey | 'name', string>> = {};
+export function validateRunForm(
+  name: string,
+  texts: Readonly<Record<NumberKey, string>>,
+  poolWeight: PoolWeightInput = { fitted: true, text: '' },
+): { values: Partial<Record<NumberKey, number>> & { poolWeight?: 'fitted' | number }; errors: Partial<Record<FormFieldKey, string>> } {
+  const values: Partial<Record<NumberKey, number>> & { poolWeight?: 'fitted' | number } = {};
+  const errors: Partial<Record<FormFieldKey, string>> = {};
+  const pool = parsePoolWeight(poolWeight);
+  if (pool.ok) values.poolWeight = pool.value;
+  else errors.poolWeight = pool.message;
   if (name.trim() === '') errors.name = 'Name is empty: give the run a name';
   else if (name.trim().length > 80) errors.name = 'Name must be 80 characters or fewer';
   for (const rule of Object.values(NUMBER_FIELDS)) {
-    const parsed = parseField(rule, texts[rule.key]);
-    if (parsed.ok) values[rule.key] = parsed.value;
-    else errors[rule.key] = parsed.message;
+    const key = rule.key as NumberKey;
+    const parsed = parseField(rule, texts[key]);
+    if (parsed.ok) values[key] = parsed.value;
+    else errors[key] = parsed.message;
   }
   if (values.minOdds !== undefined && values.maxOdds !== undefined && values.minOdds >= values.maxOdds) {
     errors.maxOdds = `Maximum odds must be above the minimum odds (${values.minOdds})`;
@@ -86,6 +113,6 @@ export function validateRunForm(name: string, texts: Readonly<Record<NumberKey, 
   return { values, errors };
 }
 
-export function firstBadField(errors: Partial<Record<NumberKey | 'name', string>>): NumberKey | 'name' | undefined {
+export function firstBadField(errors: Partial<Record<FormFieldKey, string>>): FormFieldKey | undefined {
   return FIELD_ORDER.find((key) => errors[key] !== undefined);
 }

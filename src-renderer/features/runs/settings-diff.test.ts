@@ -6,7 +6,7 @@ const base: RunSettings = {
   name: 'A', div: 'E0', holdoutSeason: '2324', trainingSeasons: [], modelKind: 'ensemble', marginMethod: 'power', priceSource: 'b365', stakingMode: 'independent',
   kellyMultiplier: 0.25, minEdge: 0.05, minOdds: 1.25, maxOdds: 10, maxStakeFraction: 0.05, maxWeeklyExposureFraction: 0.25, oneOutcomePerMatch: true,
   startingBankrollCents: 1_000_000, retrainEveryWeeks: 4, retrainOnDegradation: true, retrainMinMatches: 40, alertBrierGap: 0.02, alertWindowMatches: 50, alertDrawdown: 0.2, seed: 42,
-  strategyName: 'Model', probabilitySource: 'model', referenceBook: 'pinnacle', poolWeight: 0.1, maxCredibleEdge: null, flatStakeFraction: null,
+  strategyName: 'Model', probabilitySource: 'model', referenceBook: 'pinnacle', poolWeight: 'fitted', priorFitSeasons: 3, shrinkKellyByCalibration: false, maxCredibleEdge: null, flatStakeFraction: null,
 };
 
 describe('settingsDiff', () => {

@@ -33,7 +33,19 @@ export const SETTING_DESCRIPTIONS: { readonly [K in keyof RunSettings]-?: { read
   strategyName: { label: 'Strategy', show: (v) => v },
   probabilitySource: { label: 'Probabilities from', show: (v) => (v === 'model' ? 'the model' : v === 'market-consensus' ? 'the market consensus (market-informed)' : 'the model shrunk to the market (market-informed)') },
   referenceBook: { label: 'Reference book', show: (v) => (v === 'pinnacle' ? 'Pinnacle pre-match' : 'Average of the books') },
-  poolWeight: { label: 'Weight on the model', show: String },
+  poolWeight: { label: 'Weight on the model', show: (v) => (v === 'fitted' ? 'fitted on the seasons before the holdout' : String(v)) },
+  priorFitSeasons: { label: 'Seasons before the holdout fitted on', show: String },
+  shrinkKellyByCalibration: { label: 'Kelly shrunk by calibration error', show: yesNo },
+  priorSeasonFit: {
+    label: 'Measured before the first week',
+    show: (v) =>
+      v === undefined
+        ? 'not yet'
+        : [
+            `${v.seasons.map(formatSeason).join(', ')} (${v.matches} matches)`,
+            ...(v.poolWeight === null ? [] : [`pool weight ${v.poolWeight.weight.toFixed(3)} ± ${v.poolWeight.standardError.toFixed(3)}`]),
+          ].join(': '),
+  },
   maxCredibleEdge: { label: 'Maximum credible edge', show: (v) => (v === null ? 'none' : pct(v)) },
   flatStakeFraction: { label: 'Flat stake', show: (v) => (v === null ? 'Kelly' : `${pct(v)} of the bankroll`) },
   externalModel: {
