@@ -205,8 +205,20 @@ function rowOf(match: Match): ColumnRow {
 }
 
 function matchOf(row: ColumnRow): Match {
+  // Written out field by field, not `{ ...identityOf(row), ... }`: objects built by a spread and
+  // then extended get a layout that V8 reads ~40x slower, and every model loop reads these
+  // fields (a season's initial fit went from 4.6 to 9.8 s CPU with the spread).
+  const identity = identityOf(row);
   return {
-    ...identityOf(row),
+    id: identity.id,
+    div: identity.div,
+    season: identity.season,
+    date: identity.date,
+    kickoff: identity.kickoff,
+    homeTeam: identity.homeTeam,
+    awayTeam: identity.awayTeam,
+    homeTeamId: identity.homeTeamId,
+    awayTeamId: identity.awayTeamId,
     homeGoals: row.home_goals as number,
     awayGoals: row.away_goals as number,
     result: row.result as Outcome,
