@@ -140,6 +140,7 @@ export type DashboardKpis = Pick<
   | 'wins'
   | 'winRate'
   | 'averageOdds'
+  | 'breakEvenWinRate'
   | 'valueBetsFound'
   | 'valueBetsPlaced'
   | 'maxDrawdown'
