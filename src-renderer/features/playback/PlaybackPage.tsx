@@ -16,6 +16,12 @@ const SPEEDS = [0.5, 1, 2, 4] as const;
 const SLIP_MS = 1200;
 /** How long the results stay before the next week when playing, at speed 1. */
 const RESULTS_MS = 1200;
+/**
+ * While Run to end plays, the counter and the week panel follow every committed week, the
+ * dashboard at most this often: redrawing its five charts takes longer than a built-in model's
+ * week, and a redraw per week would hold the page (and the Cancel button) behind it.
+ */
+const DASHBOARD_CATCH_UP_MS = 2000;
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -46,6 +52,7 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
   /** Weeks shown on screen; run-to-end catches up to the ledger as weeks commit. */
   const shownPlayedRef = useRef(0);
   const catchingUpRef = useRef(false);
+  const dashboardShownAtRef = useRef(0);
   const [cancelling, setCancelling] = useState(false);
   const cancellingRef = useRef(false);
   const playingRef = useRef(false);
@@ -100,7 +107,19 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
     setTimeout(() => noticeRef.current?.focus(), 0);
   }, []);
 
-  /** While run-to-end works, shows each week as soon as the ledger has it. */
+  /**
+   * Says what a cancel kept as soon as the job has stopped: the week count is one cheap call,
+   * the dashboard's rebuild after it is not what the user is waiting for.
+   */
+  const reportCancelledNow = useCallback(async (): Promise<void> => {
+    const summary = await api.invoke('runs:get', { runId });
+    reportCancelled(summary.ok ? summary.value.weeksPlayed : shownPlayedRef.current);
+  }, [api, runId, reportCancelled]);
+
+  /**
+   * While run-to-end works, shows each week as soon as the ledger has it: the counter and the
+   * week panel first (two cheap calls), then the dashboard, whose rebuild takes longer than a week.
+   */
   const catchUp = useCallback(async (): Promise<void> => {
     // A pending cancel wants the job's answer, not another dashboard build in the same process.
     if (catchingUpRef.current || cancellingRef.current) return;
@@ -108,13 +127,18 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
     try {
       const summary = await api.invoke('runs:get', { runId });
       if (summary.ok && summary.value.weeksPlayed > shownPlayedRef.current) {
-        const latest = await refresh();
-        if (latest !== null && latest.weeksPlayed > 0) await showWeek(latest.weeksPlayed);
+        shownPlayedRef.current = summary.value.weeksPlayed;
+        setRun(summary.value);
+        await showWeek(summary.value.weeksPlayed);
+        if (cancellingRef.current || Date.now() - dashboardShownAtRef.current < DASHBOARD_CATCH_UP_MS) return;
+        const board = await api.invoke('dashboard:get', { runId });
+        dashboardShownAtRef.current = Date.now();
+        if (board.ok) setDashboard(board.value);
       }
     } finally {
       catchingUpRef.current = false;
     }
-  }, [api, runId, refresh, showWeek]);
+  }, [api, runId, showWeek]);
 
   // Run to end disables itself: the next thing the user may want is Cancel.
   const runningToEnd = job?.kind === 'run-to-end';
@@ -136,8 +160,8 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
     setJob(null);
     if (!result.ok) {
       if (result.error.code === 'cancelled') {
-        const summary = await refresh();
-        reportCancelled(summary?.weeksPlayed ?? 0);
+        await reportCancelledNow();
+        await refresh();
       } else setError(result.error);
       return false;
     }
@@ -148,7 +172,7 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
     setPhase('results');
     const summary = await refresh();
     return summary !== null && summary.weeksPlayed < summary.weekCount;
-  }, [api, runId, refresh, reportCancelled]);
+  }, [api, runId, refresh, reportCancelledNow]);
 
   const play = useCallback(async (): Promise<void> => {
     if (playingRef.current) return;
@@ -187,11 +211,12 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
       void catchUp();
     });
     setJob(null);
-    if (!result.ok && result.error.code !== 'cancelled') setError(result.error);
+    const cancelled = !result.ok && result.error.code === 'cancelled';
+    if (!result.ok && !cancelled) setError(result.error);
+    if (cancelled) await reportCancelledNow();
     const summary = await refresh();
     if (summary !== null && summary.weeksPlayed > 0) await showWeek(summary.weeksPlayed);
-    if (!result.ok && result.error.code === 'cancelled') reportCancelled(summary?.weeksPlayed ?? 0);
-    else refocus();
+    if (!cancelled) refocus();
   };
 
   const cancel = async (): Promise<void> => {
@@ -310,7 +335,7 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
           </button>
           {busy && (
             <button type="button" ref={cancelButtonRef} onClick={() => void cancel()} disabled={cancelling} data-testid="cancel-button">
-              {cancelling ? 'Cancelling… (finishing the week in progress)' : 'Cancel'}
+              {cancelling ? 'Cancelling…' : 'Cancel'}
             </button>
           )}
           <button type="button" className="danger" onClick={() => void reset()} disabled={busy || playing || run.weeksPlayed === 0} data-testid="reset-button">
