@@ -150,6 +150,8 @@ describe('parseFootballDataCsv rejects broken files with a message naming file, 
   it('a header with no rows', () => {
     expect(rejection(csv(HEADER))).toBe('E0.csv: expected at least one match row after the header, found none');
     expect(rejection(csv(HEADER, ',,,,'))).toBe('E0.csv: expected at least one match row after the header, found none');
+    // Also when the name gives no season (a header-only file has no first date to take it from).
+    expect(rejection(csv(HEADER), { file: 'header-only.csv' })).toBe('header-only.csv: expected at least one match row after the header, found none');
   });
 
   it('a semicolon or tab delimiter', () => {

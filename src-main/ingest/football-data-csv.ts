@@ -107,6 +107,10 @@ export function parseFootballDataCsv(bytes: Uint8Array, origin: CsvOrigin, limit
   // Cells past the last named column (a trailing comma in the header) are not data.
   const width = header.reduce((last, name, i) => (name === '' ? last : i + 1), 0);
 
+  // Said before the season is looked for: a header-only file has no date to take it from.
+  if (rows.slice(1).every((row) => row.cells.every((c) => c.trim() === ''))) {
+    fail({ line: null, column: null, expected: 'at least one match row after the header', found: 'none', foundIsValue: false });
+  }
   const pathSeason = origin.season === undefined ? seasonFromPath(file) : undefined;
   const season =
     origin.season ??

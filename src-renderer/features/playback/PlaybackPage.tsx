@@ -49,6 +49,7 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
     setTimeout(() => focusIfLost(stepButtonRef.current?.disabled === false ? stepButtonRef.current : titleRef.current), 0);
   };
   const noticeRef = useRef<HTMLDivElement>(null);
+  const focusNoticeRef = useRef(false);
   /** Weeks shown on screen; run-to-end catches up to the ledger as weeks commit. */
   const shownPlayedRef = useRef(0);
   const catchingUpRef = useRef(false);
@@ -104,8 +105,15 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
         ? 'Cancelled before the first week was committed. Nothing was played; the run is unchanged.'
         : `Cancelled. Weeks 1–${weeksPlayed} are saved in the ledger; the week in progress was discarded and can be played again.`,
     );
-    setTimeout(() => noticeRef.current?.focus(), 0);
+    focusNoticeRef.current = true;
   }, []);
+
+  // After the notice has rendered: a timer set with it can fire before React commits the element.
+  useEffect(() => {
+    if (notice === null || !focusNoticeRef.current) return;
+    focusNoticeRef.current = false;
+    noticeRef.current?.focus();
+  }, [notice]);
 
   /**
    * Says what a cancel kept as soon as the job has stopped: the week count is one cheap call,
