@@ -54,6 +54,7 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
   const shownPlayedRef = useRef(0);
   const catchingUpRef = useRef(false);
   const dashboardShownAtRef = useRef(0);
+  const dashboardLoadingRef = useRef(false);
   const [cancelling, setCancelling] = useState(false);
   const cancellingRef = useRef(false);
   const playingRef = useRef(false);
@@ -138,13 +139,18 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
         shownPlayedRef.current = summary.value.weeksPlayed;
         setRun(summary.value);
         await showWeek(summary.value.weeksPlayed);
-        if (cancellingRef.current || Date.now() - dashboardShownAtRef.current < DASHBOARD_CATCH_UP_MS) return;
-        const board = await api.invoke('dashboard:get', { runId });
-        dashboardShownAtRef.current = Date.now();
-        if (board.ok) setDashboard(board.value);
       }
     } finally {
       catchingUpRef.current = false;
+    }
+    // Not awaited: the next week's counter must not wait for this dashboard.
+    if (!cancellingRef.current && !dashboardLoadingRef.current && Date.now() - dashboardShownAtRef.current >= DASHBOARD_CATCH_UP_MS) {
+      dashboardLoadingRef.current = true;
+      void api.invoke('dashboard:get', { runId }).then((board) => {
+        dashboardShownAtRef.current = Date.now();
+        dashboardLoadingRef.current = false;
+        if (board.ok && !cancellingRef.current) setDashboard(board.value);
+      });
     }
   }, [api, runId, showWeek]);
 
