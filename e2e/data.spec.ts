@@ -75,7 +75,7 @@ test('a download that stalls can be cancelled, and the seasons that arrived befo
   }
 });
 
-test('a file with 25 bad rows is refused as a whole with 20 listed, re-importing a changed season says what changed, and empty or header-only files say so', async ({ edgeline }, testInfo) => {
+test('a file with 26 bad rows is refused as a whole with 20 listed, re-importing a changed season says what changed, and empty or header-only files say so', async ({ edgeline }, testInfo) => {
   test.skip(edgeline.mode === 'desktop', 'Desktop import goes through the native open dialog');
   const { page } = edgeline;
   const app = new EdgelinePage(page);
@@ -106,7 +106,7 @@ test('a file with 25 bad rows is refused as a whole with 20 listed, re-importing
   expect(goalsOf()).toBe(1);
   await edgeline.screenshot('data-reimport-changes');
 
-  // 25 bad rows of several kinds: nothing of the file is imported, 20 are listed, the rest counted.
+  // 26 bad rows of several kinds: nothing of the file is imported, 20 are listed, the rest counted.
   const lines = real.split(/\r?\n/);
   const header = (lines[0] ?? '').split(',');
   const setCell = (line: number, column: string, value: string): void => {
