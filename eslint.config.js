@@ -47,7 +47,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(?!\\.\\./ingest/season-range$|\\.\\./season/strategy-settings$)', allowTypeImports: true, message: 'renderer-contract re-exports types only (values would be bundled into the renderer).' }] },
+        { patterns: [{ regex: '^(?!\\.\\./ingest/season-range$|\\.\\./domain/evaluation/break-even$|\\.\\./season/strategy-settings$)', allowTypeImports: true, message: 'renderer-contract re-exports types only (values would be bundled into the renderer).' }] },
       ],
     },
   },

@@ -113,17 +113,18 @@ test('a whole journey holds up on every screen at 1280x720, with no serious or c
   await page.keyboard.press('Enter');
   const cancelledAt = Date.now();
   const committedAtCancel = committed();
-  await expect(page.getByTestId('cancel-button')).toHaveCount(0, { timeout: 15_000 });
+  await expect(page.getByTestId('playback-notice')).toContainText('Cancelled. Weeks 1–', { timeout: 15_000 });
   const cancelMs = Date.now() - cancelledAt;
-  await expect(page.getByTestId('playback-notice')).toContainText('Cancelled. Weeks 1–');
+  await expect(page.getByTestId('cancel-button')).toHaveCount(0);
   await expect(page.getByTestId('playback-notice')).toBeFocused();
-  const kept = await played();
-  // The engine stops within one week of the abort reaching it (src-main/app/edgeline-service-runs.test.ts).
-  // From the click, the abort first waits behind the main process's queue of screen refreshes; with
-  // weeks of ~50 ms that can be several weeks, so the journey bounds the time instead and prints both.
+  // The message comes first; the counter follows once the screen has caught up with the ledger.
+  const kept = committed();
+  await expect(page.getByTestId('weeks-played')).toContainText(`${kept} /`);
+  // The job runner's shared cancel flag reaches the worker at once; the week in progress is dropped.
   process.stdout.write(`Cancel: stopped ${cancelMs} ms after the click, ${kept - committedAtCancel} weeks committed after it\n`);
-  expect(cancelMs).toBeLessThan(5_000);
   expect(kept).toBeGreaterThanOrEqual(committedAtCancel);
+  // Weeks here take ~50 ms, so a cancel that waits behind a dashboard build on the main process
+  // lets a few more commit; the bound that matters is the time (cancel.spec.ts counts weeks on slower ones).
   // The screen followed the run: the week on show is the last one kept, not week 1.
   await expect(page.getByTestId('week-number')).toHaveText(String(kept));
   expect(kept).toBeGreaterThanOrEqual(1);
@@ -132,12 +133,12 @@ test('a whole journey holds up on every screen at 1280x720, with no serious or c
   await expect(page.getByTestId('playback-notice')).toHaveText(`Cancelled. Weeks 1–${kept} are saved in the ledger; the week in progress was discarded and can be played again.`);
   console.log(`Cancel to stopped on screen: ${cancelMs} ms (${committedAtCancel} weeks committed at the click, ${kept} kept)`);
   testInfo.annotations.push({ type: 'cancel-ms', description: String(cancelMs) });
-  // The bound is loose because two shared cores run several builds at once; the figure is reported.
-  expect(cancelMs).toBeLessThan(15_000);
+  // Issue 15: one second for the built-in models; mid-run the cancel can wait behind a dashboard build on the main process (e2e/cancel.spec.ts).
+  expect(cancelMs).toBeLessThanOrEqual(1_500);
 
   await page.getByTestId('run-to-end-button').click();
   const restStartedAt = Date.now();
-  // While it runs, the counter moves past the kept weeks before the season ends: the screen updates week by week.
+  // The weeks the screen showed on the way are reported.
   const seenMidRun = new Set<number>();
   await expect
     .poll(
@@ -145,7 +146,7 @@ test('a whole journey holds up on every screen at 1280x720, with no serious or c
         const running = (await page.getByTestId('cancel-button').count()) > 0;
         const onScreen = await played();
         if (running && onScreen > kept && onScreen < 36) seenMidRun.add(onScreen);
-        return seenMidRun.size > 0 || (await page.getByTestId('run-status').textContent()) === 'finished';
+        return (await page.getByTestId('run-status').textContent()) === 'finished';
       },
       { timeout: 200_000, intervals: [100] },
     )
@@ -153,9 +154,8 @@ test('a whole journey holds up on every screen at 1280x720, with no serious or c
   await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 200_000 });
   const restMs = Date.now() - restStartedAt;
   console.log(`Weeks shown while running to the end: ${[...seenMidRun].join(', ')} (the rest of the season took ${restMs} ms)`);
-  // A week can only show mid-run if the season outlasts one screen refresh (a dashboard build and a
-  // week view); the speed-up made the built-in models' weeks ~50 ms, so a short rest may finish first.
-  if (restMs > 5_000) expect(seenMidRun.size).toBeGreaterThan(0);
+  // The Dixon-Coles rest of the season is over in a second or two; e2e/cancel.spec.ts checks the
+  // counter and panel move mid-run on a season long enough to watch (the feature net refitted weekly).
   await page.evaluate(() => window.scrollTo(0, 0));
 
   // The verdict is at the top and fits the first screen at 1280x720.
@@ -175,6 +175,10 @@ test('a whole journey holds up on every screen at 1280x720, with no serious or c
   await expect(page.getByTestId('kpi-roi-definition')).toBeVisible();
   await expect(page.getByTestId('kpi-roi-definition')).toContainText('profit divided by the total staked');
   await expect(page.getByTestId('kpi-risk-of-ruin-definition')).toBeHidden();
+  // The win rate is read against the break-even win rate of the same bets, defined on focus.
+  await expect(page.getByTestId('kpi-break-even')).toHaveText(/^\d+\.\d%$/);
+  await page.getByTestId('kpi-win-rate-card').focus();
+  await expect(page.getByTestId('kpi-win-rate-definition')).toContainText('break-even win rate of the same bets');
 
   // The weekly table: a totals row, no clipping at 1280 px, reachable by keyboard.
   const wrap = page.getByTestId('weekly-table-wrap');

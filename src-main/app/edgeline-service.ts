@@ -28,6 +28,12 @@ export interface TaskProgress {
 
 export interface TaskOptions {
   readonly signal?: AbortSignal;
+  /**
+   * True once the task has been cancelled. Unlike `signal` it is current even while the thread
+   * is busy in synchronous work (the job runner sets a flag in shared memory), so a model fit can
+   * poll it between iterations and stop within one of them; it also reports an aborted `signal`.
+   */
+  readonly shouldStop?: () => boolean;
   readonly onProgress?: (progress: TaskProgress) => void;
 }
 

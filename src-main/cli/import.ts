@@ -16,7 +16,9 @@ export const IMPORT_USAGE = `Usage: npm run import -- --from <folder|url> --db <
   --manifest  JSON list of {season, div, bytes, sha256, rows} that downloads must match
   --max-file-mb  refuse a season file larger than this (default 16)
 Prints one line of JSON {"files":..,"matches":..,"added":..,"changed":..,"unchanged":..,"removed":..,
-"renameCandidates":[..],"warnings":[..],"failed":[..]}; exit code 1 if any file failed.`;
+"renameCandidates":[..],"warnings":[..],"seasons":[..],"failed":[..]} (a file refused for its rows lists
+them in "badRows" and counts them in "badRowCount"); exit code 1 if any file failed, with each failure
+and its first 20 bad rows on stderr.`;
 
 export interface ImportArgs {
   readonly from: string;
@@ -84,6 +86,26 @@ export async function runImport(args: ImportArgs): Promise<ImportSummary> {
   }
 }
 
+/** Bad rows listed per file on stderr before "…and N more bad rows", as on the Data page. */
+export const LISTED_BAD_ROWS = 20;
+
+/** The failures for a person to read: one paragraph per file, its first 20 bad rows indented, then how many more. */
+export function describeFailures(summary: ImportSummary): string {
+  return summary.failed
+    .map((failure) => {
+      const count = failure.badRowCount ?? 0;
+      if (count <= 1) return failure.error;
+      const listed = (failure.badRows ?? []).slice(0, LISTED_BAD_ROWS);
+      const more = count - listed.length;
+      return [
+        `${failure.file}: ${count} rows cannot be imported, so nothing from this file was imported; correct them and import it again:`,
+        ...listed.map((row) => `  ${row.message}`),
+        ...(more > 0 ? [`  …and ${more} more bad ${more === 1 ? 'row' : 'rows'}`] : []),
+      ].join('\n');
+    })
+    .join('\n\n');
+}
+
 async function main(): Promise<void> {
   let args: ImportArgs;
   try {
@@ -95,6 +117,7 @@ async function main(): Promise<void> {
   }
   const summary = await runImport(args);
   process.stdout.write(`${JSON.stringify(summary)}\n`);
+  if (summary.failed.length > 0) process.stderr.write(`${describeFailures(summary)}\n`);
   process.exitCode = summary.failed.length > 0 ? 1 : 0;
 }
 

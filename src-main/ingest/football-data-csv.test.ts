@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
@@ -148,6 +150,8 @@ describe('parseFootballDataCsv rejects broken files with a message naming file, 
   it('a header with no rows', () => {
     expect(rejection(csv(HEADER))).toBe('E0.csv: expected at least one match row after the header, found none');
     expect(rejection(csv(HEADER, ',,,,'))).toBe('E0.csv: expected at least one match row after the header, found none');
+    // Also when the name gives no season (a header-only file has no first date to take it from).
+    expect(rejection(csv(HEADER), { file: 'header-only.csv' })).toBe('header-only.csv: expected at least one match row after the header, found none');
   });
 
   it('a semicolon or tab delimiter', () => {
@@ -239,5 +243,96 @@ describe('parseFootballDataCsv rejects broken files with a message naming file, 
       return;
     }
     throw new Error('expected a rejection');
+  });
+});
+
+describe('parseFootballDataCsv lists every bad row of a file and refuses the file as a whole', () => {
+  // The real 2023-24 file with 25 rows broken in eight ways (lines as a text editor counts them: the header is line 1).
+  const real = readFileSync(path.resolve(process.cwd(), '../shared/data/football-data/mmz4281/2324/E0.csv'), 'latin1').split(/\r?\n/);
+  const header = real[0]!.split(',');
+  const at = (column: string): number => header.indexOf(column);
+  const setCell = (line: number, column: string, value: string): void => {
+    const cells = real[line - 1]!.split(',');
+    cells[at(column)] = value;
+    real[line - 1] = cells.join(',');
+  };
+  const goalsAsText = [3, 40, 41, 42, 43, 44, 45, 46, 47, 48];
+  for (const line of goalsAsText) setCell(line, 'FTHG', 'two');
+  for (const line of [60, 61, 62, 63]) setCell(line, 'Date', '2023-10-01');
+  for (const line of [80, 81, 82]) setCell(line, 'B365H', '0.95');
+  for (const line of [100, 101]) setCell(line, 'FTR', 'X');
+  setCell(120, 'FTAG', 'lots');
+  setCell(120, 'B365A', 'evens');
+  real[140 - 1] = real[140 - 1]!.split(',').slice(0, 10).join(',');
+  setCell(160, 'AwayTeam', real[160 - 1]!.split(',')[at('HomeTeam')]!);
+  setCell(170, 'HS', '6000');
+  setCell(171, 'Time', '8pm');
+  // Line 2 again at the end: the same home fixture twice.
+  real.splice(real.length - 1, 0, real[1]!);
+  const bytes = new TextEncoder().encode(real.join('\n'));
+  const file = 'mmz4281/2324/E0.csv';
+
+  const refusal = (): ImportError => {
+    try {
+      parseFootballDataCsv(bytes, { file });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ImportError);
+      return error as ImportError;
+    }
+    throw new Error('expected the file to be refused');
+  };
+
+  it('counts all 25 bad rows and keeps them in line order, each naming its line and columns', () => {
+    const error = refusal();
+    expect(error.badRowCount).toBe(25);
+    expect(error.badRows).toHaveLength(25);
+    expect(error.badRows.map((row) => row.line)).toEqual([...goalsAsText, 60, 61, 62, 63, 80, 81, 82, 100, 101, 120, 140, 160, 170, 171, 382]);
+    expect(error.badRows.map((row) => row.columns.join('+'))).toEqual([
+      ...goalsAsText.map(() => 'FTHG'),
+      'Date', 'Date', 'Date', 'Date',
+      'B365H', 'B365H', 'B365H',
+      'FTR', 'FTR',
+      'FTAG+B365A',
+      '',
+      'AwayTeam',
+      'HS',
+      'Time',
+      '',
+    ]);
+  });
+
+  it('says what is wrong with each row in the importer\'s words', () => {
+    const message = (line: number): string | undefined => refusal().badRows.find((row) => row.line === line)?.message;
+    expect(message(3)).toBe('line 3, column FTHG: expected a whole number of goals from 0 to 30, found "two"');
+    expect(message(60)).toBe('line 60, column Date: expected a date as dd/mm/yy or dd/mm/yyyy, found "2023-10-01"');
+    expect(message(80)).toBe('line 80, column B365H: expected decimal odds above 1 and at most 1000 or an empty cell, found "0.95"');
+    expect(message(100)).toBe('line 100, column FTR: expected H, D or A, found "X"');
+    expect(message(120)).toBe('line 120, column FTAG: expected a whole number of goals from 0 to 30, found "lots"; column B365A: expected decimal odds above 1 and at most 1000 or an empty cell, found "evens"');
+    expect(message(140)).toBe(`line 140: expected ${header.length} cells as in the header, found 10`);
+    expect(message(160)).toMatch(/^line 160, column AwayTeam: expected a team other than the home team, found ".+"$/);
+    expect(message(170)).toBe('line 170, column HS: expected a whole number of shots from 0 to 100 or an empty cell, found "6000"');
+    expect(message(171)).toBe('line 171, column Time: expected a kick-off time as HH:MM, found "8pm"');
+    expect(message(382)).toBe('line 382: expected each home fixture once in a E0 season, found Burnley v Man City on 2023-08-11 again (first on line 2, 2023-08-11)');
+  });
+
+  it('says in one line how many rows are bad and that nothing was imported, quoting the first', () => {
+    expect(refusal().message).toBe(
+      'mmz4281/2324/E0.csv: 25 rows cannot be imported, so nothing from this file was imported; correct them and import it again (first: line 3, column FTHG: expected a whole number of goals from 0 to 30, found "two")',
+    );
+  });
+
+  it('keeps the details of the first 1,000 bad rows of a hopeless file and counts the rest', () => {
+    const rows = Array.from({ length: 1500 }, (_, i) => `E0,11/08/2023,20:00,Team ${i},Other ${i},x,3,A,0,2,6,17,1,8,8.0,5.5,1.33,8.58,5.51,1.37`);
+    const error = (() => {
+      try {
+        parseFootballDataCsv(csv(HEADER, ...rows), origin);
+      } catch (e) {
+        return e as ImportError;
+      }
+      throw new Error('expected a refusal');
+    })();
+    expect(error.badRowCount).toBe(1500);
+    expect(error.badRows).toHaveLength(1000);
+    expect(error.badRows.at(-1)?.line).toBe(1001);
   });
 });

@@ -3,7 +3,7 @@ import { outcomeFromGoals, type Outcome } from '../domain/football/outcome';
 import { DEFAULT_MAX_FILE_BYTES, MAX_DECIMAL_ODDS, parseDate, parseDecimalOdds, parseKickoff, readFootballDataTable } from './football-data-table';
 import { divisionRulesOf } from './division-rules';
 import { ODDS_COLUMNS } from './football-data-odds-columns';
-import { ImportError, type ImportErrorDetails } from './import-error';
+import { ImportError, type BadRow, type ImportErrorDetails, type RowProblem } from './import-error';
 
 /** What the caller knows about a file before reading it. */
 export interface CsvOrigin {
@@ -58,6 +58,10 @@ export function parseFootballDataCsv(bytes: Uint8Array, origin: CsvOrigin, limit
 
   const { rows, index, width } = readFootballDataTable(bytes, { file, requiredColumns: REQUIRED_COLUMNS, maxFileBytes: limits.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES }, fail);
 
+  // Said before the season is looked for: a header-only file has no date to take it from.
+  if (rows.slice(1).every((row) => row.cells.every((c) => c.trim() === ''))) {
+    fail({ line: null, column: null, expected: 'at least one match row after the header', found: 'none', foundIsValue: false });
+  }
   const pathSeason = origin.season === undefined ? seasonFromPath(file) : undefined;
   const season =
     origin.season ??
@@ -81,14 +85,19 @@ export function parseFootballDataCsv(bytes: Uint8Array, origin: CsvOrigin, limit
   const teams = new Set<string>();
   const matches: Match[] = [];
 
+  /** Every bad row, in line order: the file is refused as a whole, listing them all. */
+  const badRows: BadRow[] = [];
+
   for (const row of rows.slice(1)) {
     const { line, cells } = row;
     if (cells.every((c) => c.trim() === '')) continue;
     if (cells.length < width) {
-      fail({ line, column: null, expected: `${width} cells as in the header`, found: `${cells.length}`, foundIsValue: false });
+      badRows.push({ line, problems: [{ column: null, expected: `${width} cells as in the header`, found: `${cells.length}`, foundIsValue: false }] });
+      continue;
     }
     if (cells.slice(width).some((c) => c.trim() !== '')) {
-      fail({ line, column: null, expected: `${width} cells as in the header`, found: `${cells.length} with values past the last column`, foundIsValue: false });
+      badRows.push({ line, problems: [{ column: null, expected: `${width} cells as in the header`, found: `${cells.length} with values past the last column`, foundIsValue: false }] });
+      continue;
     }
 
     const cell = (column: string): string | undefined => {
@@ -96,15 +105,20 @@ export function parseFootballDataCsv(bytes: Uint8Array, origin: CsvOrigin, limit
       return i === undefined ? undefined : (cells[i] ?? '').trim();
     };
     const required = (column: (typeof REQUIRED_COLUMNS)[number]): string => cell(column) ?? '';
-    const bad = (column: string, expected: string, found: string): never => fail({ line, column, expected, found });
+    // Each cell is checked on its own, so a row lists every cell at fault, not just the first.
+    const problems: RowProblem[] = [];
+    const bad = (column: string, expected: string, found: string): undefined => {
+      problems.push({ column, expected, found });
+      return undefined;
+    };
 
     const div = required('Div');
     if (div === '') bad('Div', 'a division code like E0', div);
-    if (fileDiv === undefined) fileDiv = { div, why: `as on line ${line} (a file holds one division)` };
+    else if (fileDiv === undefined) fileDiv = { div, why: `as on line ${line} (a file holds one division)` };
     else if (div !== fileDiv.div) bad('Div', `"${fileDiv.div}" ${fileDiv.why}`, div);
 
-    const date = parseDate(required('Date')) ?? bad('Date', 'a date as dd/mm/yy or dd/mm/yyyy', required('Date'));
-    if (!seasonYears.includes(date.slice(0, 4))) bad('Date', `a date in season ${season} (${seasonYears.join(' or ')})`, required('Date'));
+    let date = parseDate(required('Date')) ?? bad('Date', 'a date as dd/mm/yy or dd/mm/yyyy', required('Date'));
+    if (date !== undefined && !seasonYears.includes(date.slice(0, 4))) date = bad('Date', `a date in season ${season} (${seasonYears.join(' or ')})`, required('Date'));
     const timeText = cell('Time');
     const kickoff = timeText === undefined || timeText === '' ? null : (parseKickoff(timeText) ?? bad('Time', 'a kick-off time as HH:MM', timeText));
 
@@ -113,23 +127,33 @@ export function parseFootballDataCsv(bytes: Uint8Array, origin: CsvOrigin, limit
     const homeTeamId = teamIdOf(homeTeam);
     const awayTeamId = teamIdOf(awayTeam);
     if (homeTeamId === '') bad('HomeTeam', 'a team name', homeTeam);
+    else if (CONTROL_CHARACTER.test(homeTeam)) bad('HomeTeam', 'a team name without control characters', homeTeam);
     if (awayTeamId === '') bad('AwayTeam', 'a team name', awayTeam);
-    if (CONTROL_CHARACTER.test(homeTeam)) bad('HomeTeam', 'a team name without control characters', homeTeam);
-    if (CONTROL_CHARACTER.test(awayTeam)) bad('AwayTeam', 'a team name without control characters', awayTeam);
-    if (homeTeamId === awayTeamId) bad('AwayTeam', 'a team other than the home team', awayTeam);
+    else if (CONTROL_CHARACTER.test(awayTeam)) bad('AwayTeam', 'a team name without control characters', awayTeam);
+    else if (homeTeamId === awayTeamId) bad('AwayTeam', 'a team other than the home team', awayTeam);
 
-    const goals = (column: 'FTHG' | 'FTAG'): number => parseWholeNumber(required(column), MAX_GOALS) ?? bad(column, `a whole number of goals from 0 to ${MAX_GOALS}`, required(column));
+    const goals = (column: 'FTHG' | 'FTAG'): number | undefined => parseWholeNumber(required(column), MAX_GOALS) ?? bad(column, `a whole number of goals from 0 to ${MAX_GOALS}`, required(column));
     const homeGoals = goals('FTHG');
     const awayGoals = goals('FTAG');
     const result = parseOutcome(required('FTR')) ?? bad('FTR', 'H, D or A', required('FTR'));
-    const scored = outcomeFromGoals(homeGoals, awayGoals);
-    if (result !== scored) bad('FTR', `${scored} to agree with the score ${homeGoals}-${awayGoals}`, required('FTR'));
+    if (homeGoals !== undefined && awayGoals !== undefined && result !== undefined) {
+      const scored = outcomeFromGoals(homeGoals, awayGoals);
+      if (result !== scored) bad('FTR', `${scored} to agree with the score ${homeGoals}-${awayGoals}`, required('FTR'));
+    }
 
     const optionalCount = (column: string, what: 'goals' | 'shots'): number | null => {
       const value = cell(column);
       if (value === undefined || value === '') return null;
       const max = what === 'goals' ? MAX_GOALS : MAX_SHOTS;
-      return parseWholeNumber(value, max) ?? bad(column, `a whole number of ${what} from 0 to ${max} or an empty cell`, value);
+      return parseWholeNumber(value, max) ?? bad(column, `a whole number of ${what} from 0 to ${max} or an empty cell`, value) ?? null;
+    };
+    const counts = {
+      halfTimeHomeGoals: optionalCount('HTHG', 'goals'),
+      halfTimeAwayGoals: optionalCount('HTAG', 'goals'),
+      homeShots: optionalCount('HS', 'shots'),
+      awayShots: optionalCount('AS', 'shots'),
+      homeShotsOnTarget: optionalCount('HST', 'shots'),
+      awayShotsOnTarget: optionalCount('AST', 'shots'),
     };
 
     const odds: Partial<Record<OddsSource, DecimalOdds1x2>> = {};
@@ -139,10 +163,15 @@ export function parseFootballDataCsv(bytes: Uint8Array, origin: CsvOrigin, limit
       const prices = columns.map((column) => {
         const value = cell(column) ?? '';
         if (value === '') return null;
-        return parseDecimalOdds(value) ?? bad(column, `decimal odds above 1 and at most ${MAX_DECIMAL_ODDS} or an empty cell`, value);
+        return parseDecimalOdds(value) ?? bad(column, `decimal odds above 1 and at most ${MAX_DECIMAL_ODDS} or an empty cell`, value) ?? null;
       });
       const [home, draw, away] = prices;
       if (home != null && draw != null && away != null) odds[source] = [home, draw, away];
+    }
+
+    if (problems.length > 0 || date === undefined || kickoff === undefined || homeGoals === undefined || awayGoals === undefined || result === undefined) {
+      badRows.push({ line, problems });
+      continue;
     }
 
     const fixture = `${homeTeamId}|${awayTeamId}`;
@@ -151,59 +180,23 @@ export function parseFootballDataCsv(bytes: Uint8Array, origin: CsvOrigin, limit
     meetingsOf.set(fixture, meetings);
     teams.add(homeTeamId).add(awayTeamId);
 
-    matches.push({
-      id: '',
-      div,
-      season,
-      date,
-      homeTeamId,
-      awayTeamId,
-      kickoff,
-      homeTeam,
-      awayTeam,
-      homeGoals,
-      awayGoals,
-      result,
-      halfTimeHomeGoals: optionalCount('HTHG', 'goals'),
-      halfTimeAwayGoals: optionalCount('HTAG', 'goals'),
-      homeShots: optionalCount('HS', 'shots'),
-      awayShots: optionalCount('AS', 'shots'),
-      homeShotsOnTarget: optionalCount('HST', 'shots'),
-      awayShotsOnTarget: optionalCount('AST', 'shots'),
-      odds,
-    });
+    matches.push({ id: '', div, season, date, homeTeamId, awayTeamId, kickoff, homeTeam, awayTeam, homeGoals, awayGoals, result, ...counts, odds });
   }
 
-  if (matches.length === 0) {
-    fail({ line: null, column: null, expected: 'at least one match row after the header', found: 'none', foundIsValue: false });
-  }
-  const div = matches[0]!.div;
-  const rules = divisionRulesOf(div);
-  if (teams.size > rules.maxTeams) {
-    const most = rules.maxTeams * (rules.maxTeams - 1) * rules.meetingsPerGround;
-    fail({
-      line: null,
-      column: null,
-      expected: `at most ${rules.maxTeams} teams (${most} matches) in a ${div} season`,
-      found: `${teams.size} teams (${matches.length} matches)`,
-      foundIsValue: false,
-    });
-  }
+  const div = matches[0]?.div ?? fileDiv?.div;
+  const rules = div === undefined ? undefined : divisionRulesOf(div);
   // Identity is the home fixture and its order among the pair's meetings at that ground, not the
   // date: a corrected date or score must update the match, never add a second one.
-  for (const meetings of meetingsOf.values()) {
+  for (const meetings of rules === undefined ? [] : meetingsOf.values()) {
     meetings.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.line - b.line));
-    const extra = meetings[rules.meetingsPerGround];
-    if (extra !== undefined) {
-      const first = meetings[0]!;
+    const first = meetings[0]!;
+    for (const extra of meetings.slice(rules!.meetingsPerGround)) {
       const m = matches[extra.index]!;
-      const times = rules.meetingsPerGround === 1 ? 'once' : `at most ${rules.meetingsPerGround} times`;
-      fail({
-        line: Math.max(extra.line, first.line),
-        column: null,
-        expected: `each home fixture ${times} in a ${div} season`,
-        found: `${m.homeTeam} v ${m.awayTeam} on ${(extra.line > first.line ? extra : first).date} again (first on line ${Math.min(extra.line, first.line)}, ${(extra.line > first.line ? first : extra).date})`,
-        foundIsValue: false,
+      const times = rules!.meetingsPerGround === 1 ? 'once' : `at most ${rules!.meetingsPerGround} times`;
+      const [earlier, later] = extra.line > first.line ? [first, extra] : [extra, first];
+      badRows.push({
+        line: later.line,
+        problems: [{ column: null, expected: `each home fixture ${times} in a ${div} season`, found: `${m.homeTeam} v ${m.awayTeam} on ${later.date} again (first on line ${earlier.line}, ${earlier.date})`, foundIsValue: false }],
       });
     }
     meetings.forEach((meeting, i) => {
@@ -211,7 +204,29 @@ export function parseFootballDataCsv(bytes: Uint8Array, origin: CsvOrigin, limit
       matches[meeting.index] = { ...m, id: matchIdOf(m, i + 1) };
     });
   }
+  if (badRows.length > 0) throw ImportError.forBadRows(file, mergeBadRows(badRows));
+
+  if (matches.length === 0 || div === undefined || rules === undefined) {
+    fail({ line: null, column: null, expected: 'at least one match row after the header', found: 'none', foundIsValue: false });
+  }
+  if (teams.size > rules!.maxTeams) {
+    const most = rules!.maxTeams * (rules!.maxTeams - 1) * rules!.meetingsPerGround;
+    fail({
+      line: null,
+      column: null,
+      expected: `at most ${rules!.maxTeams} teams (${most} matches) in a ${div} season`,
+      found: `${teams.size} teams (${matches.length} matches)`,
+      foundIsValue: false,
+    });
+  }
   return matches;
+}
+
+/** Bad rows in line order, the problems of one line (a cell and a repeated fixture) as one row. */
+function mergeBadRows(rows: readonly BadRow[]): BadRow[] {
+  const byLine = new Map<number, RowProblem[]>();
+  for (const row of rows) byLine.set(row.line, [...(byLine.get(row.line) ?? []), ...row.problems]);
+  return [...byLine].sort(([a], [b]) => a - b).map(([line, problems]) => ({ line, problems }));
 }
 
 // Control characters are exactly what this pattern is for.

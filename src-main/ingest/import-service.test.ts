@@ -9,7 +9,9 @@ import { matchesOf, seasonsAvailable } from '../ledger/match-repository';
 import { importFolder } from './import-folder';
 import { EMPTY_IMPORT_SUMMARY, importFiles, type ImportSummary } from './import-service';
 
-const summaryOf = (partial: Partial<ImportSummary>): ImportSummary => ({ ...EMPTY_IMPORT_SUMMARY, ...partial });
+const summaryOf = (partial: Partial<ImportSummary>): Omit<ImportSummary, 'seasons'> => totals({ ...EMPTY_IMPORT_SUMMARY, ...partial });
+/** The batch totals; what each file did to its season is checked on its own where it is the point. */
+const totals = ({ seasons: _seasons, ...rest }: ImportSummary): Omit<ImportSummary, 'seasons'> => rest;
 
 const SHARED_DATA = path.resolve(process.cwd(), '../shared/data/football-data');
 const manifest = JSON.parse(readFileSync(path.join(SHARED_DATA, 'manifest-E0.json'), 'utf8')) as { season: string; div: string; bytes: number; sha256: string; rows: number }[];
@@ -33,7 +35,7 @@ afterEach(() => {
 describe('importFolder on the 19 real EPL seasons', () => {
   it('imports 7,220 matches, 380 per season, recording each file as in the manifest', async () => {
     const summary = await importFolder(db, path.join(SHARED_DATA, 'mmz4281'), { div: 'E0' });
-    expect(summary).toEqual(summaryOf({ files: 19, matches: 7220, added: 7220 }));
+    expect(totals(summary)).toEqual(summaryOf({ files: 19, matches: 7220, added: 7220 }));
     expect(seasonsAvailable(db)).toEqual(manifest.map((f) => ({ div: 'E0', season: f.season, count: 380 })));
     const recorded = importedFiles(db).map((f) => ({ season: path.basename(path.dirname(f.source)), sha256: f.sha256, rows: f.rows }));
     expect(recorded.sort((a, b) => a.season.localeCompare(b.season))).toEqual(manifest.map((f) => ({ season: f.season, sha256: f.sha256, rows: f.rows })));
@@ -48,7 +50,7 @@ describe('importFolder on the 19 real EPL seasons', () => {
     // The same folder again changes nothing.
     const changes = db.prepare('SELECT total_changes()').pluck();
     const before = changes.get();
-    expect(await importFolder(db, path.join(SHARED_DATA, 'mmz4281'), { div: 'E0' })).toEqual(summaryOf({ files: 19, matches: 7220, unchanged: 7220 }));
+    expect(totals(await importFolder(db, path.join(SHARED_DATA, 'mmz4281'), { div: 'E0' }))).toEqual(summaryOf({ files: 19, matches: 7220, unchanged: 7220 }));
     expect(changes.get()).toBe(before);
     expect(importedFiles(db)).toHaveLength(19);
   });
@@ -57,9 +59,12 @@ describe('importFolder on the 19 real EPL seasons', () => {
 describe('importFiles', () => {
   it('updates the rows a corrected file changes and records both contents', () => {
     const file = path.join(folder, '2324', 'E1.csv');
-    expect(importFiles(db, [{ path: file, bytes: good }])).toEqual(summaryOf({ files: 1, matches: 2, added: 2 }));
+    expect(totals(importFiles(db, [{ path: file, bytes: good }]))).toEqual(summaryOf({ files: 1, matches: 2, added: 2 }));
     const corrected = csv(HEADER, 'E1,05/08/2023,15:00,Leeds,Cardiff,2,1,H,1.8,3.8,4.2', 'E1,05/08/2023,15:00,Hull,Sheffield Weds,4,2,H,2.1,3.4,3.4');
-    expect(importFiles(db, [{ path: file, bytes: corrected }])).toEqual(summaryOf({ files: 1, matches: 2, changed: 1, unchanged: 1 }));
+    const second = importFiles(db, [{ path: file, bytes: corrected }]);
+    expect(totals(second)).toEqual(summaryOf({ files: 1, matches: 2, changed: 1, unchanged: 1 }));
+    // Each file says which season it replaced and what changed in it.
+    expect(second.seasons).toEqual([{ file, div: 'E1', season: '2324', replaced: true, added: 0, changed: 1, unchanged: 1, removed: 0 }]);
     expect(matchesOf(db, { div: 'E1' }).map((m) => `${m.homeTeam} ${m.homeGoals}-${m.awayGoals} ${m.result}`)).toEqual(['Hull 4-2 H', 'Leeds 2-1 H']);
     expect(importedFiles(db).map((f) => [f.source, f.rows])).toEqual([
       [file, 2],
@@ -73,12 +78,19 @@ describe('importFiles', () => {
       { url: 'http://127.0.0.1/mmz4281/2223/E1.csv', bytes: broken },
       { path: path.join(folder, '2324', 'E1.csv'), bytes: good },
     ]);
-    expect(summary).toEqual({
-      ...EMPTY_IMPORT_SUMMARY,
+    expect(totals(summary)).toEqual({
+      ...summaryOf({}),
       files: 1,
       matches: 2,
       added: 2,
-      failed: [{ file: 'http://127.0.0.1/mmz4281/2223/E1.csv', error: 'http://127.0.0.1/mmz4281/2223/E1.csv line 2, column FTHG: expected a whole number of goals from 0 to 30, found "two"' }],
+      failed: [
+        {
+          file: 'http://127.0.0.1/mmz4281/2223/E1.csv',
+          error: 'http://127.0.0.1/mmz4281/2223/E1.csv line 2, column FTHG: expected a whole number of goals from 0 to 30, found "two"',
+          badRows: [{ line: 2, columns: ['FTHG'], message: 'line 2, column FTHG: expected a whole number of goals from 0 to 30, found "two"' }],
+          badRowCount: 1,
+        },
+      ],
     });
     expect(countMatches(db)).toBe(2);
   });
@@ -92,14 +104,49 @@ describe('importFiles', () => {
       { path: poisonedFile, bytes: poisoned },
       { path: path.join(folder, '2223', 'E1.csv'), season: '2324', bytes: good },
     ]);
-    expect(summary).toEqual(summaryOf({ files: 1, matches: 2, added: 2, failed: [{ file: poisonedFile, error: `${poisonedFile}: poisoned row` }] }));
+    expect(totals(summary)).toEqual(summaryOf({ files: 1, matches: 2, added: 2, failed: [{ file: poisonedFile, error: `${poisonedFile}: poisoned row` }] }));
     expect(matchesOf(db, { div: 'E1' }).map((m) => m.homeTeam)).toEqual(['Hull', 'Leeds']);
     expect(importedFiles(db).map((f) => f.source)).toEqual([path.join(folder, '2223', 'E1.csv')]);
   });
 
+  it('says a season was new when the ledger did not hold it', () => {
+    const file = path.join(folder, '2324', 'E1.csv');
+    expect(importFiles(db, [{ path: file, bytes: good }]).seasons).toEqual([{ file, div: 'E1', season: '2324', replaced: false, added: 2, changed: 0, unchanged: 0, removed: 0 }]);
+  });
+
+  it('refuses a file with bad rows as a whole, listing every one, and still imports the rest of the batch', () => {
+    const badFile = path.join(folder, '2223', 'E1.csv');
+    const rows = [
+      'E1,06/08/2022,15:00,Leeds,Cardiff,two,2,D,1.8,3.8,4.2',
+      'E1,06/08/2022,15:00,Hull,Sheffield Weds,4,2,H,2.1,3.4,3.4',
+      'E1,2022-08-07,15:00,Derby,Stoke,1,0,H,2.1,3.4,3.4',
+      'E1,07/08/2022,15:00,Luton,Luton,1,0,H,2.1,3.4,3.4',
+    ];
+    const summary = importFiles(db, [
+      { path: badFile, bytes: csv(HEADER, ...rows) },
+      { path: path.join(folder, '2324', 'E1.csv'), bytes: good },
+    ]);
+    expect(summary.files).toBe(1);
+    expect(summary.failed).toEqual([
+      {
+        file: badFile,
+        error: `${badFile}: 3 rows cannot be imported, so nothing from this file was imported; correct them and import it again (first: line 2, column FTHG: expected a whole number of goals from 0 to 30, found "two")`,
+        badRowCount: 3,
+        badRows: [
+          { line: 2, columns: ['FTHG'], message: 'line 2, column FTHG: expected a whole number of goals from 0 to 30, found "two"' },
+          { line: 4, columns: ['Date'], message: 'line 4, column Date: expected a date as dd/mm/yy or dd/mm/yyyy, found "2022-08-07"' },
+          { line: 5, columns: ['AwayTeam'], message: 'line 5, column AwayTeam: expected a team other than the home team, found "Luton"' },
+        ],
+      },
+    ]);
+    // Not even the good row of the refused file is stored.
+    expect(seasonsAvailable(db)).toEqual([{ div: 'E1', season: '2324', count: 2 }]);
+    expect(importedFiles(db).map((f) => f.source)).toEqual([path.join(folder, '2324', 'E1.csv')]);
+  });
+
   it('takes the season from the caller, or from the first match date when the path has none', () => {
-    expect(importFiles(db, [{ path: 'E1.csv', season: '2324', bytes: good }])).toEqual(summaryOf({ files: 1, matches: 2, added: 2 }));
-    expect(importFiles(db, [{ path: 'E1 copy.csv', bytes: good }])).toEqual(summaryOf({ files: 1, matches: 2, unchanged: 2 }));
+    expect(totals(importFiles(db, [{ path: 'E1.csv', season: '2324', bytes: good }]))).toEqual(summaryOf({ files: 1, matches: 2, added: 2 }));
+    expect(totals(importFiles(db, [{ path: 'E1 copy.csv', bytes: good }]))).toEqual(summaryOf({ files: 1, matches: 2, unchanged: 2 }));
     expect(matchesOf(db, { div: 'E1' }).map((m) => m.season)).toEqual(['2324', '2324']);
   });
 });
@@ -112,8 +159,8 @@ describe('importFolder', () => {
     writeFileSync(path.join(tree, '2324', 'E1.csv'), good);
     writeFileSync(path.join(tree, '2223', 'E1.csv'), csv(HEADER));
     writeFileSync(path.join(tree, '2324', 'notes.txt'), 'not data');
-    expect(await importFolder(db, tree)).toEqual({
-      ...EMPTY_IMPORT_SUMMARY,
+    expect(totals(await importFolder(db, tree))).toEqual({
+      ...summaryOf({}),
       files: 1,
       matches: 2,
       added: 2,
@@ -136,13 +183,13 @@ describe('a corrected or renamed season file', () => {
   it('moves a match to its corrected date instead of keeping the stale one (Sheffield United v Everton)', () => {
     importFiles(db, [{ path: file(), bytes: season('E0,02/09/2023,15:00,Sheffield United,Everton,2,2,D,2.9,3.4,2.4', 'E0,02/09/2023,15:00,Arsenal,Man United,3,1,H,1.6,4.2,5.0') }]);
     const corrected = season('E0,03/09/2023,15:00,Sheffield United,Everton,2,2,D,2.9,3.4,2.4', 'E0,02/09/2023,15:00,Arsenal,Man United,3,1,H,1.6,4.2,5.0');
-    expect(importFiles(db, [{ path: file(), bytes: corrected }])).toEqual(summaryOf({ files: 1, matches: 2, changed: 1, unchanged: 1 }));
+    expect(totals(importFiles(db, [{ path: file(), bytes: corrected }]))).toEqual(summaryOf({ files: 1, matches: 2, changed: 1, unchanged: 1 }));
     expect(fixtures()).toEqual(['E0-2324-arsenal-man-united-1 2023-09-02 3-1', 'E0-2324-sheffield-united-everton-1 2023-09-03 2-2']);
   });
 
   it('removes the matches a re-imported season no longer has, and says so', () => {
     importFiles(db, [{ path: file(), bytes: season('E0,02/09/2023,15:00,Sheffield United,Everton,2,2,D,2.9,3.4,2.4', 'E0,02/09/2023,15:00,Arsenal,Man United,3,1,H,1.6,4.2,5.0') }]);
-    expect(importFiles(db, [{ path: file(), bytes: season('E0,02/09/2023,15:00,Arsenal,Man United,3,1,H,1.6,4.2,5.0') }])).toEqual(
+    expect(totals(importFiles(db, [{ path: file(), bytes: season('E0,02/09/2023,15:00,Arsenal,Man United,3,1,H,1.6,4.2,5.0') }]))).toEqual(
       summaryOf({ files: 1, matches: 1, unchanged: 1, removed: 1 }),
     );
     expect(fixtures()).toEqual(['E0-2324-arsenal-man-united-1 2023-09-02 3-1']);
@@ -152,7 +199,7 @@ describe('a corrected or renamed season file', () => {
     const rows = (forest: string) => [`E0,12/08/2023,12:30,Arsenal,${forest},2,1,H,1.18,7.5,15`, `E0,18/08/2023,20:00,${forest},Sheffield United,2,1,H,2.0,3.4,3.8`, 'E0,19/08/2023,15:00,Arsenal,Everton,1,0,H,1.3,5.0,9.0'];
     importFiles(db, [{ path: file(), bytes: season(...rows('Nottingham Forest')) }]);
     const summary = importFiles(db, [{ path: file(), bytes: season(...rows("Nott'm Forest")) }]);
-    expect(summary).toEqual(summaryOf({ files: 1, matches: 3, added: 2, unchanged: 1, removed: 2, renameCandidates: [{ div: 'E0', season: '2324', from: 'Nottingham Forest', to: "Nott'm Forest" }] }));
+    expect(totals(summary)).toEqual(summaryOf({ files: 1, matches: 3, added: 2, unchanged: 1, removed: 2, renameCandidates: [{ div: 'E0', season: '2324', from: 'Nottingham Forest', to: "Nott'm Forest" }] }));
     expect(seasonsAvailable(db)).toEqual([{ div: 'E0', season: '2324', count: 3 }]);
   });
 
@@ -177,7 +224,7 @@ describe('a corrected or renamed season file', () => {
 describe('importFolder with nothing to import', () => {
   it('warns about a folder with no file in the expected layout instead of succeeding silently', async () => {
     writeFileSync(path.join(folder, 'notes.txt'), 'not data');
-    expect(await importFolder(db, folder, { div: 'E0' })).toEqual(
+    expect(totals(await importFolder(db, folder, { div: 'E0' }))).toEqual(
       summaryOf({ warnings: [`${folder}: no E0.csv files found (expected the football-data layout <folder>/mmz4281/<season>/<div>.csv); nothing was imported`] }),
     );
   });

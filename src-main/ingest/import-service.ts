@@ -5,7 +5,7 @@ import { recordImportedFile } from '../ledger/imported-file-repository';
 import { replaceSeasonMatches, type RenameCandidate } from '../ledger/match-repository';
 import { writeTransaction } from '../ledger/write-transaction';
 import { parseFootballDataCsv, type CsvLimits } from './football-data-csv';
-import { ImportError } from './import-error';
+import { ImportError, type BadRowReport } from './import-error';
 
 /** The bytes of one football-data file and where they came from (a local path or a URL). */
 export type ImportFile = (
@@ -16,6 +16,27 @@ export type ImportFile = (
   /** Season code when the path/URL does not end in `<season>/<div>.csv`. */
   readonly season?: string;
 };
+
+/** What one imported file did to its season: whether the season was already stored, and the row counts. */
+export interface SeasonImport {
+  readonly file: string;
+  readonly div: string;
+  readonly season: string;
+  /** True when the ledger already held this season, which the file then replaced. */
+  readonly replaced: boolean;
+  readonly added: number;
+  readonly changed: number;
+  readonly unchanged: number;
+  readonly removed: number;
+}
+
+/** A file that was not imported. A file refused for its rows lists them (the first MAX_KEPT_BAD_ROWS) and counts them all. */
+export interface ImportFailure {
+  readonly file: string;
+  readonly error: string;
+  readonly badRows?: readonly BadRowReport[];
+  readonly badRowCount?: number;
+}
 
 /**
  * Outcome of a batch: files and match rows imported, what that did to the ledger (matches added,
@@ -32,10 +53,12 @@ export interface ImportSummary {
   readonly removed: number;
   readonly renameCandidates: readonly RenameCandidate[];
   readonly warnings: readonly string[];
-  readonly failed: readonly { readonly file: string; readonly error: string }[];
+  /** One entry per imported file, in import order. */
+  readonly seasons: readonly SeasonImport[];
+  readonly failed: readonly ImportFailure[];
 }
 
-export const EMPTY_IMPORT_SUMMARY: ImportSummary = { files: 0, matches: 0, added: 0, changed: 0, unchanged: 0, removed: 0, renameCandidates: [], warnings: [], failed: [] };
+export const EMPTY_IMPORT_SUMMARY: ImportSummary = { files: 0, matches: 0, added: 0, changed: 0, unchanged: 0, removed: 0, renameCandidates: [], warnings: [], seasons: [], failed: [] };
 
 /** Two summaries as one, in order (batches of a download, a folder's unreadable files first). */
 export function mergeImportSummaries(a: ImportSummary, b: ImportSummary): ImportSummary {
@@ -48,6 +71,7 @@ export function mergeImportSummaries(a: ImportSummary, b: ImportSummary): Import
     removed: a.removed + b.removed,
     renameCandidates: [...a.renameCandidates, ...b.renameCandidates],
     warnings: [...a.warnings, ...b.warnings],
+    seasons: [...a.seasons, ...b.seasons],
     failed: [...a.failed, ...b.failed],
   };
 }
@@ -73,13 +97,20 @@ export function importFiles(db: LedgerDatabase, files: readonly ImportFile[], li
         recordImportedFile(db, { source, sha256, rows: parsed.length });
         return replaced;
       });
-      summary = mergeImportSummaries(summary, { ...EMPTY_IMPORT_SUMMARY, files: 1, matches: parsed.length, ...stored });
+      const { div, season } = parsed[0]!;
+      const counts = { added: stored.added, changed: stored.changed, unchanged: stored.unchanged, removed: stored.removed };
+      const replaced = stored.changed + stored.unchanged + stored.removed > 0;
+      summary = mergeImportSummaries(summary, { ...EMPTY_IMPORT_SUMMARY, files: 1, matches: parsed.length, ...stored, seasons: [{ file: source, div, season, replaced, ...counts }] });
     } catch (error) {
       const corrupt = ledgerCorruptionOf(db.name, error);
       if (corrupt) throw corrupt;
       const message = (error as Error).message;
       // ImportError messages already start with the file; others (storage) get it here.
-      summary = mergeImportSummaries(summary, { ...EMPTY_IMPORT_SUMMARY, failed: [{ file: source, error: error instanceof ImportError ? message : `${source}: ${message}` }] });
+      const failure =
+        error instanceof ImportError
+          ? { file: source, error: message, ...(error.badRowCount > 0 ? { badRows: error.badRows, badRowCount: error.badRowCount } : {}) }
+          : { file: source, error: `${source}: ${message}` };
+      summary = mergeImportSummaries(summary, { ...EMPTY_IMPORT_SUMMARY, failed: [failure] });
     }
   }
   return summary;

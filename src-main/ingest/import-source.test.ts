@@ -40,6 +40,7 @@ describe('importFromSource', () => {
       files: 2,
       matches: 760,
       added: 760,
+      seasons: ['2223', '2324'].map((season) => ({ file: `${base}/mmz4281/${season}/E0.csv`, div: 'E0', season, replaced: false, added: 380, changed: 0, unchanged: 0, removed: 0 })),
       failed: [{ file: `${base}/mmz4281/9394/E0.csv`, error: `${base}/mmz4281/9394/E0.csv: HTTP 404 Not Found: the server has no such file (check the season and division)` }],
     });
     expect(seasonsAvailable(db).map((s) => s.season)).toEqual(['2223', '2324']);

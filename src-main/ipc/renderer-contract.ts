@@ -34,4 +34,5 @@ export type {
 export type { Outcome, Triple } from '../domain/football/outcome';
 export type { Verdict } from '../domain/evaluation/verdict';
 export { seasonRange } from '../ingest/season-range';
+export { breakEvenWinRate } from '../domain/evaluation/break-even';
 export { NAMED_STRATEGY_IDS, namedStrategySettings, type NamedStrategyId } from '../season/strategy-settings';

@@ -4,8 +4,9 @@ import { errorToAppError } from '../ipc/error-to-app-error';
 import type { FromWorkerMessage, ToWorkerMessage } from './job-protocol';
 
 /**
- * Runs inside a worker thread: receives tasks from the JobRunner, runs each with an AbortSignal
- * and a progress callback, and posts the outcome back. Several tasks may be in flight at once;
+ * Runs inside a worker thread: receives tasks from the JobRunner, runs each with an AbortSignal,
+ * a `shouldStop` poll of the runner's shared cancel flag and a progress callback, and posts the
+ * outcome back. Several tasks may be in flight at once;
  * the runner's locks decide which may overlap.
  */
 export function hostTasks<TTask>(runTask: (task: TTask, options: TaskOptions) => Promise<unknown>): void {
@@ -20,20 +21,26 @@ export function hostTasks<TTask>(runTask: (task: TTask, options: TaskOptions) =>
         controllers.get(message.jobId)?.abort();
         return;
       case 'start': {
-        const { jobId, task } = message;
+        const { jobId, task, cancelFlag } = message;
         const controller = new AbortController();
         controllers.set(jobId, controller);
+        // Read between iterations of synchronous work, where the cancel message cannot arrive;
+        // the first read that sees the flag aborts the signal too, so both say the same.
+        const shouldStop = (): boolean => {
+          if (!controller.signal.aborted && Atomics.load(cancelFlag, 0) === 1) controller.abort();
+          return controller.signal.aborted;
+        };
         const onProgress = (progress: { fraction: number; message: string }): void =>
           post({ type: 'progress', jobId, progress: { fraction: progress.fraction, message: progress.message } });
         Promise.resolve()
-          .then(() => runTask(task, { signal: controller.signal, onProgress }))
+          .then(() => runTask(task, { signal: controller.signal, shouldStop, onProgress }))
           .then(
             (value) => post({ type: 'done', jobId, value }),
             (error: unknown) =>
               post({
                 type: 'failed',
                 jobId,
-                error: controller.signal.aborted ? { code: 'cancelled', message: 'Cancelled' } : errorToAppError(error),
+                error: shouldStop() ? { code: 'cancelled', message: 'Cancelled' } : errorToAppError(error),
               }),
           )
           .finally(() => controllers.delete(jobId));

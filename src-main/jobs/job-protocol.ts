@@ -3,7 +3,8 @@ import type { AppError } from '../ipc/result';
 
 /** Messages between the JobRunner (parent) and the worker thread hosting the tasks. */
 export type ToWorkerMessage<TTask> =
-  | { readonly type: 'start'; readonly jobId: string; readonly task: TTask }
+  /** `cancelFlag` is an Int32Array over a SharedArrayBuffer: the runner stores 1 in it on cancel. */
+  | { readonly type: 'start'; readonly jobId: string; readonly task: TTask; readonly cancelFlag: Int32Array }
   | { readonly type: 'cancel'; readonly jobId: string };
 
 export type FromWorkerMessage =

@@ -70,6 +70,19 @@ describe('JobRunner', () => {
     expect(status?.state).toBe('cancelled');
   });
 
+  it('stops a task busy in synchronous work at its next poll, without waiting for it to yield or terminating the worker', async () => {
+    // The grace period is longer than the test: only the shared flag can stop the spin in time.
+    const runner = makeRunner(60_000);
+    const jobId = jobIdOf(runner.start({ kind: 'spin', ms: 30_000 }, 'run-1'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const cancelledAt = Date.now();
+    runner.cancel(jobId);
+    expect((await runner.wait(jobId, 20_000))?.state).toBe('cancelled');
+    expect(Date.now() - cancelledAt).toBeLessThan(5_000);
+    const echo = jobIdOf(runner.start({ kind: 'echo-worker-data' }, 'data'));
+    expect((await runner.wait(echo, 20_000))?.state).toBe('succeeded');
+  });
+
   it('stops the worker when a cancelled task ignores its signal, and starts a fresh one for the next job', async () => {
     const runner = makeRunner(200);
     const jobId = jobIdOf(runner.start({ kind: 'ignore-abort', ms: 60_000 }, 'run-1'));

@@ -20,6 +20,8 @@ export interface JobRunnerOptions {
 interface JobRecord {
   status: JobStatus;
   readonly lockKey: string;
+  /** Shared with the worker: a cancel is visible to a task in the middle of synchronous work. */
+  readonly cancelFlag: Int32Array;
   readonly waiters: Set<() => void>;
   cancelTimer?: NodeJS.Timeout;
 }
@@ -53,12 +55,14 @@ export class JobRunner<TTask extends { readonly kind: string }> {
       }
     }
     const jobId = randomUUID();
+    const cancelFlag = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
     this.jobs.set(jobId, {
       status: { jobId, kind: task.kind, state: 'running', progress: STARTING },
       lockKey,
+      cancelFlag,
       waiters: new Set(),
     });
-    this.post({ type: 'start', jobId, task });
+    this.post({ type: 'start', jobId, task, cancelFlag });
     return ok({ jobId });
   }
 
@@ -93,6 +97,9 @@ export class JobRunner<TTask extends { readonly kind: string }> {
   cancel(jobId: string): JobStatus | undefined {
     const record = this.jobs.get(jobId);
     if (record === undefined || record.status.state !== 'running') return record?.status;
+    // The flag reaches a task busy in a model fit at once; the message (which waits for the
+    // worker's event loop) aborts the task's AbortSignal for work that awaits, like a download.
+    Atomics.store(record.cancelFlag, 0, 1);
     this.post({ type: 'cancel', jobId });
     record.cancelTimer ??= setTimeout(() => {
       if (record.status.state !== 'running') return;

@@ -5,6 +5,7 @@ import type { ModelConfig } from './outcome-model';
 import { buildFeatureRows, featureTrainingTargets } from './match-features';
 import { MIN_TRAINING_ROWS, predictFeatureNet, type FeatureNetWeights } from './feature-net';
 import { firstAtOrAfter, historyIndexOf, windowKey } from './history-index';
+import type { FitControl } from './fit-control';
 
 /** How the ensemble's blend weight was chosen, kept in the snapshot as a diagnostic. */
 export interface EnsembleWeightFit {
@@ -48,6 +49,7 @@ export async function fitEnsembleWeight(
   sorted: readonly Match[],
   cutoff: string,
   trainNet: (config: ModelConfig, history: readonly Match[], cutoff: string) => Promise<FeatureNetWeights>,
+  control: FitControl = {},
 ): Promise<EnsembleWeightFit> {
   const fixed = { fittedOn: [], matches: 0, logLossNet: null, logLossDixonColes: null, logLossBlend: null };
   if (config.ensembleWeight !== null) return { weight: config.ensembleWeight, ...fixed };
@@ -59,7 +61,7 @@ export async function fitEnsembleWeight(
   const pairs: ValidationPair[] = [];
   const fittedOn: string[] = [];
   for (const season of complete.slice(-config.ensembleValidationSeasons)) {
-    const seasonPairs = await validationPairs(config, sorted, season, trainNet);
+    const seasonPairs = await validationPairs(config, sorted, season, trainNet, control);
     if (seasonPairs === null) continue;
     pairs.push(...seasonPairs);
     fittedOn.push(season);
@@ -84,6 +86,7 @@ async function validationPairs(
   sorted: readonly Match[],
   season: string,
   trainNet: (config: ModelConfig, history: readonly Match[], cutoff: string) => Promise<FeatureNetWeights>,
+  control: FitControl,
 ): Promise<ValidationPair[] | null> {
   const seasonMatches = sorted.filter((m) => m.season === season);
   const validationCutoff = bettingWeekStart(seasonMatches[0]!.date);
@@ -96,7 +99,7 @@ async function validationPairs(
   const cached = memo.get(key);
   if (cached !== undefined) return cached;
   const net = await trainNet(config, before, validationCutoff);
-  const rows = buildFeatureRows(upToSeasonEnd, seasonMatches, { dixonColes: config.dixonColes, form: config.form });
+  const rows = buildFeatureRows(upToSeasonEnd, seasonMatches, { dixonColes: config.dixonColes, form: config.form }, control);
   const resultOf = new Map(seasonMatches.map((m) => [m.id, outcomeIndex(m.result)]));
   const pairs = rows.map((r) => ({ net: predictFeatureNet(net, r.features), dc: r.dixonColesProbabilities, k: resultOf.get(r.matchId)! }));
   memo.set(key, pairs);

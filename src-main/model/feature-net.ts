@@ -2,6 +2,7 @@ import type { Scalar, Tensor2D } from '@tensorflow/tfjs';
 import { loadTf, type TfBackendName } from './tf-runtime';
 import type { Triple } from '../domain/football/outcome';
 import { fitOrderedLogit, orderedLogitProbabilities } from './ordered-logit';
+import { FitCancelledError } from './fit-control';
 
 /** Fewer rows than this cannot support even the logistic regression's 3 x (features + 1) weights. */
 export const MIN_TRAINING_ROWS = 50;
@@ -50,7 +51,7 @@ export async function trainFeatureNet(
   labels: readonly (0 | 1 | 2)[],
   settings: FeatureNetSettings,
   seed: number,
-  options: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {},
+  options: { signal?: AbortSignal; shouldStop?: () => boolean; onProgress?: (fraction: number) => void } = {},
 ): Promise<FeatureNetWeights> {
   if (inputs.length === 0) throw new Error('trainFeatureNet: no training rows');
   if (inputs.length !== labels.length) throw new Error(`trainFeatureNet: ${inputs.length} rows but ${labels.length} labels`);
@@ -97,7 +98,7 @@ export async function trainFeatureNet(
   let finalLoss = Number.NaN;
   try {
     for (let epoch = 0; epoch < settings.epochs; epoch++) {
-      if (options.signal?.aborted) throw new Error('Feature-net training aborted');
+      if (options.signal?.aborted === true || options.shouldStop?.() === true) throw new FitCancelledError();
       const lossTensor = optimizer.minimize(
         () => {
           const crossEntropy = tf.losses.softmaxCrossEntropy(y, forward(x), undefined, 0, tf.Reduction.MEAN);

@@ -7,6 +7,7 @@ import { TeamFormTracker, type TeamFormSettings } from './team-form-tracker';
 import { fitShotRateOnIndex, predictShotRates, type ShotRateRatings } from './shot-rate-ratings';
 import { firstAtOrAfter, historyIndexOf, windowKey, type HistoryIndex } from './history-index';
 import { countModelWork } from './model-work';
+import { stopIfAsked, type FitControl } from './fit-control';
 
 /**
  * Names of the feature columns, in order. Every value is computed only from matches that kicked
@@ -68,8 +69,9 @@ const rowMemo = new Map<string, Map<string, FeatureRow>>();
  * memoised on exactly that (the prefix identified by its content, see HistoryIndex): the week's
  * rows are built once and shared by the active, static and champion models, and a refit finds
  * the rows of every earlier week it trains on instead of rebuilding ~230 weeks of them.
+ * `control` is polled before each price day's fits and told how many price days are done.
  */
-export function buildFeatureRows(history: readonly Match[], targets: readonly Fixture[], settings: FeatureSettings): FeatureRow[] {
+export function buildFeatureRows(history: readonly Match[], targets: readonly Fixture[], settings: FeatureSettings, control: FitControl = {}): FeatureRow[] {
   const index = historyIndexOf(history);
   const sorted = index.matches;
   const byPriceDay = new Map<string, Fixture[]>();
@@ -91,7 +93,10 @@ export function buildFeatureRows(history: readonly Match[], targets: readonly Fi
     return resumed?.tracker ?? new TeamFormTracker(settings.form);
   };
   const rows: FeatureRow[] = [];
-  for (const priceDay of [...byPriceDay.keys()].sort()) {
+  const priceDays = [...byPriceDay.keys()].sort();
+  for (const [done, priceDay] of priceDays.entries()) {
+    stopIfAsked(control);
+    control.onIterations?.(done, priceDays.length);
     const next = firstAtOrAfter(index, dayNumberOf(priceDay));
     const memoKey = `${settingsKey}|${priceDay}|${windowKey(index, 0, next)}`;
     let weekRows = rowMemo.get(memoKey);

@@ -9,6 +9,7 @@ import { buildFeatureRows, FEATURE_NAMES, featureTrainingTargets, MIN_HISTORY_DA
 import type { TeamFormSettings } from './team-form-tracker';
 import { MIN_TRAINING_ROWS, predictFeatureNet, trainFeatureNet, type FeatureNetSettings, type FeatureNetWeights } from './feature-net';
 import { blendProbabilities, fitEnsembleWeight, type EnsembleWeightFit } from './ensemble-weight';
+import type { FitControl } from './fit-control';
 
 export type { Fixture } from './fixture';
 
@@ -115,7 +116,10 @@ export interface TrainOptions {
   /** ISO date of the week start: only matches with date < cutoff may be used. */
   readonly cutoff: string;
   readonly signal?: AbortSignal;
-  readonly onProgress?: (fraction: number) => void;
+  /** Polled between iterations of the fit (see fit-control.ts): true stops it with a FitCancelledError. */
+  readonly shouldStop?: () => boolean;
+  /** `detail` says what the fraction counts ("120 of 233 weeks of features"). */
+  readonly onProgress?: (fraction: number, detail?: string) => void;
 }
 
 /**
@@ -146,16 +150,27 @@ export async function trainOutcomeModel(config: ModelConfig, history: readonly M
     }
     case 'feature-net':
     case 'ensemble': {
+      // The net's feature rows are most of an ensemble's fit; its blend weight reuses most of them.
       const { net, window } = await trainNetAsOf(config, sorted, options.cutoff, {
         signal: options.signal,
-        onProgress: (f) => options.onProgress?.(kind === 'ensemble' ? 0.5 * f : f),
+        shouldStop: options.shouldStop,
+        onProgress: (f, detail) => options.onProgress?.(kind === 'ensemble' ? 0.8 * f : f, detail),
       });
       const common = { ...base, trainedThrough: window.to, trainingWindow: window, net, featureNames: [...FEATURE_NAMES] };
       if (kind === 'feature-net') {
         options.onProgress?.(1);
         return restoreOutcomeModel({ ...common, kind });
       }
-      const ensemble = await fitEnsembleWeight(config, sorted, options.cutoff, (c, h, cutoff) => trainNetAsOf(c, h, cutoff, { signal: options.signal }).then((r) => r.net));
+      const ensemble = await fitEnsembleWeight(
+        config,
+        sorted,
+        options.cutoff,
+        (c, h, cutoff) => trainNetAsOf(c, h, cutoff, { signal: options.signal, shouldStop: options.shouldStop }).then((r) => r.net),
+        {
+          shouldStop: options.shouldStop,
+          onIterations: (done, needed) => options.onProgress?.(0.8 + (0.2 * done) / needed, `blend weight: ${done} of ${needed} validation weeks`),
+        },
+      );
       options.onProgress?.(1);
       return restoreOutcomeModel({ ...common, kind, ensemble });
     }
@@ -228,13 +243,17 @@ export async function trainNetAsOf(
   config: ModelConfig,
   sorted: readonly Match[],
   cutoff: string,
-  options: { signal?: AbortSignal; onProgress?: (fraction: number) => void },
+  options: { signal?: AbortSignal; shouldStop?: () => boolean; onProgress?: (fraction: number, detail?: string) => void },
 ): Promise<{ net: FeatureNetWeights; window: TrainingWindow }> {
   const targets = featureTrainingTargets(sorted, cutoff, config.net.trainingSeasons);
   if (targets.length < MIN_TRAINING_ROWS) {
     throw new Error(`The feature net needs at least ${MIN_TRAINING_ROWS} matches with ${MIN_HISTORY_DAYS_FOR_FEATURES} days of earlier history before ${cutoff}; found ${targets.length}`);
   }
-  const rows = buildFeatureRows(sorted, targets, featureSettingsOf(config));
+  const control: FitControl = {
+    shouldStop: options.shouldStop,
+    onIterations: (done, needed) => options.onProgress?.((0.8 * done) / needed, `${done} of ${needed} weeks of features`),
+  };
+  const rows = buildFeatureRows(sorted, targets, featureSettingsOf(config), control);
   const resultOf = new Map(targets.map((m) => [m.id, outcomeIndex(m.result)]));
   const labels = rows.map((r) => resultOf.get(r.matchId)!);
   countModelWork('netTrainings');
@@ -243,7 +262,7 @@ export async function trainNetAsOf(
     labels,
     config.net,
     config.seed,
-    options,
+    { signal: options.signal, shouldStop: options.shouldStop, onProgress: (f) => options.onProgress?.(0.8 + 0.2 * f, 'fitting the outcome head') },
   );
   return { net, window: { from: targets[0]!.date, to: sorted.at(-1)!.date, matches: targets.length } };
 }

@@ -11,7 +11,8 @@ export function ledgerModelStore(db: LedgerDatabase, runId: string): ModelStore<
       return trainOutcomeModel(modelConfigOf(settings), history, {
         cutoff,
         signal: options.signal,
-        onProgress: (fraction) => options.onProgress?.({ fraction, message: `Training the ${settings.modelKind} model` }),
+        shouldStop: options.shouldStop,
+        onProgress: (fraction, detail) => options.onProgress?.({ fraction, message: `Training the ${settings.modelKind} model${detail === undefined ? '' : `: ${detail}`}` }),
       });
     },
     save(model) {

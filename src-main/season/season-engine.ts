@@ -158,7 +158,7 @@ export class SeasonEngine {
       // Lets a cancel that arrived during the fit in before the week is priced.
       await yieldToEventLoop();
     }
-    options.signal?.throwIfAborted();
+    stopIfCancelled(options);
 
     // The registry id of a new model is known only once the week commits (below).
     const pricing: readonly LoadedModel[] = trained ? [...this.models, { row: { ...trained.row, modelId: Number.NaN }, model: trained.model }] : this.models;
@@ -193,11 +193,12 @@ export class SeasonEngine {
   async runToEnd(options: TaskOptions = {}): Promise<void> {
     while (!this.finished) {
       await yieldToEventLoop();
-      options.signal?.throwIfAborted();
+      stopIfCancelled(options);
       // Forward the week's own progress (the model fit) so a long fit does not look frozen.
       const before = this.played;
       const week = await this.step({
         signal: options.signal,
+        shouldStop: options.shouldStop,
         onProgress: (p) => options.onProgress?.({ fraction: (before + p.fraction) / this.weeks.length, message: `Week ${before + 1} of ${this.weeks.length}: ${p.message.replace(/^Week \d+: /, '')}` }),
       });
       options.onProgress?.({ fraction: week / this.weeks.length, message: `Played week ${week} of ${this.weeks.length}` });
@@ -285,6 +286,12 @@ export function fixtureOf(m: Match): Fixture {
     id: m.id, div: m.div, season: m.season, date: m.date, kickoff: m.kickoff,
     homeTeam: m.homeTeam, awayTeam: m.awayTeam, homeTeamId: m.homeTeamId, awayTeamId: m.awayTeamId,
   };
+}
+
+/** A cancel seen through the job runner's shared flag stops the run like an aborted signal. */
+function stopIfCancelled(options: TaskOptions): void {
+  if (options.shouldStop?.() === true && options.signal?.aborted !== true) throw new DOMException('Cancelled', 'AbortError');
+  options.signal?.throwIfAborted();
 }
 
 /**

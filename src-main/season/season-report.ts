@@ -380,6 +380,7 @@ export function dashboardOf(
       wins: metrics.wins,
       winRate: metrics.winRate,
       averageOdds: metrics.averageOdds,
+      breakEvenWinRate: metrics.breakEvenWinRate,
       valueBetsFound: metrics.valueBetsFound,
       valueBetsPlaced: metrics.valueBetsPlaced,
       maxDrawdown: metrics.maxDrawdown,

@@ -150,6 +150,7 @@ export type DashboardKpis = Pick<
   | 'wins'
   | 'winRate'
   | 'averageOdds'
+  | 'breakEvenWinRate'
   | 'valueBetsFound'
   | 'valueBetsPlaced'
   | 'maxDrawdown'

@@ -1,3 +1,4 @@
+import { breakEvenWinRate } from './break-even';
 import { assertBootstrapOptions, quantileOfSorted, type BootstrapOptions } from './paired-bootstrap';
 import { mulberry32, randomIndex } from './seeded-random';
 
@@ -60,6 +61,8 @@ export interface PerformanceSummary {
   readonly winRate: number | null;
   /** Mean decimal odds of the bets; null without bets. */
   readonly averageOdds: number | null;
+  /** Mean of 1 / odds over the bets (break-even.ts): the win rate the prices needed; null without bets. */
+  readonly breakEvenWinRate: number | null;
   readonly valueBetsFound: number;
   readonly valueBetsPlaced: number;
   /** Largest fall from a running peak, as a fraction of that peak (0..1). */
@@ -113,6 +116,7 @@ export function summarisePerformance(input: PerformanceInput): PerformanceSummar
     wins,
     winRate: placed.length > 0 ? wins / placed.length : null,
     averageOdds: placed.length > 0 ? placed.reduce((sum, bet) => sum + bet.decimalOdds, 0) / placed.length : null,
+    breakEvenWinRate: breakEvenWinRate(placed.map((bet) => bet.decimalOdds)),
     valueBetsFound: input.valueBetsFound ?? placed.length,
     valueBetsPlaced: placed.length,
     maxDrawdown: drawdown.fraction,

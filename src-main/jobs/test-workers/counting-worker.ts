@@ -11,10 +11,12 @@ export type CountingTask =
   | { readonly kind: 'count'; readonly to: number; readonly delayMs: number }
   | { readonly kind: 'fail'; readonly message: string }
   | { readonly kind: 'ignore-abort'; readonly ms: number }
+  /** Synchronous work (like a model fit) that polls shouldStop between iterations. */
+  | { readonly kind: 'spin'; readonly ms: number }
   | { readonly kind: 'crash' }
   | { readonly kind: 'echo-worker-data' };
 
-hostTasks<CountingTask>(async (task, { signal, onProgress }) => {
+hostTasks<CountingTask>(async (task, { signal, shouldStop, onProgress }) => {
   switch (task.kind) {
     case 'count': {
       for (let i = 1; i <= task.to; i += 1) {
@@ -28,6 +30,15 @@ hostTasks<CountingTask>(async (task, { signal, onProgress }) => {
     case 'ignore-abort':
       await sleep(task.ms);
       return 'finished anyway';
+    case 'spin': {
+      const until = Date.now() + task.ms;
+      let iterations = 0;
+      while (Date.now() < until) {
+        if (shouldStop?.() === true) throw new Error(`stopped after ${iterations} iterations`);
+        iterations += 1;
+      }
+      return { iterations };
+    }
     case 'crash':
       setImmediate(() => {
         throw new Error('worker blew up');

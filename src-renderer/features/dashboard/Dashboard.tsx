@@ -51,7 +51,17 @@ export function Dashboard(props: { view: DashboardView; onOpenWeek?: (week: numb
           tone={toneOf(kpis.roi)}
           detail={kpis.roiInterval === null ? 'no interval yet' : `95% CI ${formatPercent(kpis.roiInterval[0], { signed: true })} to ${formatPercent(kpis.roiInterval[1], { signed: true })}`}
         />
-        <Kpi label="Win rate" testId="kpi-win-rate" value={formatPercent(kpis.winRate)} detail={<><span data-testid="kpi-bets">{kpis.bets}</span> bets · {kpis.wins} won · avg odds {formatOdds(kpis.averageOdds)}</>} />
+        <Kpi
+          label="Win rate"
+          testId="kpi-win-rate"
+          value={formatPercent(kpis.winRate)}
+          detail={
+            <>
+              break-even <span data-testid="kpi-break-even">{formatPercent(kpis.breakEvenWinRate)}</span> · <span data-testid="kpi-bets">{kpis.bets}</span> bets · {kpis.wins} won · avg odds{' '}
+              {formatOdds(kpis.averageOdds)}
+            </>
+          }
+        />
         <Kpi
           label="Closing-line value"
           testId="kpi-clv"

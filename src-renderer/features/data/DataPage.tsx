@@ -8,7 +8,7 @@ import { waitForJob } from '../../api/wait-for-job';
 import { formatSeason, LEAGUES, leagueName } from '../../format/season';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { ProgressBar } from '../../ui/ProgressBar';
-import { importHeadline, precheckFile, problemList } from './import-report';
+import { importHeadline, moreRowsText, precheckFile, problemList, seasonChangeLines } from './import-report';
 
 const ALL_SEASONS = seasonRange('0506-2425');
 
@@ -25,6 +25,12 @@ export function DataPage(props: { menuCommand: { command: MenuCommand; at: numbe
   const fileInput = useRef<HTMLInputElement>(null);
   const downloadPanel = useRef<HTMLDivElement>(null);
   const importPanel = useRef<HTMLDivElement>(null);
+  const summaryPanel = useRef<HTMLDivElement>(null);
+
+  // After an import the result takes the focus, so a screen reader reads it and a keyboard user is there.
+  useEffect(() => {
+    if (summary !== null) summaryPanel.current?.focus();
+  }, [summary]);
 
   useEffect(() => {
     if (status.data !== null && baseUrl === '') setBaseUrl(status.data.defaultBaseUrl);
@@ -74,7 +80,7 @@ export function DataPage(props: { menuCommand: { command: MenuCommand; at: numbe
     });
     const sendable = [...files].filter((file) => precheckFile(file) === null);
     const payload = await Promise.all(sendable.map(async (file) => ({ name: file.name, bytesBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) })));
-    const result = payload.length === 0 ? { ok: true as const, value: { files: 0, matches: 0, added: 0, changed: 0, unchanged: 0, removed: 0, renameCandidates: [], warnings: [], failed: [] } } : await api.invoke('data:import-files', { files: payload });
+    const result = payload.length === 0 ? { ok: true as const, value: { files: 0, matches: 0, added: 0, changed: 0, unchanged: 0, removed: 0, renameCandidates: [], warnings: [], seasons: [], failed: [] } } : await api.invoke('data:import-files', { files: payload });
     finish(result.ok ? { ok: true, value: { ...result.value, failed: [...refused, ...result.value.failed] } } : result);
     if (fileInput.current !== null) fileInput.current.value = '';
   };
@@ -111,7 +117,13 @@ export function DataPage(props: { menuCommand: { command: MenuCommand; at: numbe
       <ErrorBox error={status.error ?? error} testId="data-error" />
 
       {summary !== null && (
-        <div className={`panel ${importHeadline(summary).failed ? 'import-failed' : ''}`} data-testid="import-summary" role={importHeadline(summary).failed ? 'alert' : 'status'}>
+        <div
+          className={`panel ${importHeadline(summary).failed ? 'import-failed' : ''}`}
+          data-testid="import-summary"
+          role={importHeadline(summary).failed ? 'alert' : 'status'}
+          tabIndex={-1}
+          ref={summaryPanel}
+        >
           <h2>{importHeadline(summary).failed ? 'Last import: problems' : 'Last import'}</h2>
           <p style={{ margin: 0 }} data-testid="import-headline">
             {importHeadline(summary).text}
@@ -119,10 +131,14 @@ export function DataPage(props: { menuCommand: { command: MenuCommand; at: numbe
           <p className="muted" style={{ margin: '4px 0 0', fontSize: 12 }}>
             Imported: <span data-testid="import-summary-files">{summary.files}</span> {summary.files === 1 ? 'file' : 'files'}, <span data-testid="import-summary-matches">{summary.matches}</span> matches.
           </p>
-          {(summary.changed > 0 || summary.removed > 0) && (
-            <p data-testid="import-summary-changes">
-              {summary.added} new, {summary.changed} corrected in place, {summary.removed} no longer in their season file (removed).
-            </p>
+          {summary.seasons.length > 0 && (
+            <ul className="season-changes" data-testid="import-season-changes">
+              {seasonChangeLines(summary.seasons).map((line, i) => (
+                <li key={i} data-testid="import-season-change">
+                  {line}
+                </li>
+              ))}
+            </ul>
           )}
           {[...summary.warnings, ...summary.renameCandidates.map((r) => `${r.div} ${r.season}: "${r.from}" was replaced by "${r.to}", which plays the same fixtures (a renamed team?). Models treat different spellings as different teams, so check other seasons spell it the same way.`)].map(
             (warning) => (
@@ -133,10 +149,10 @@ export function DataPage(props: { menuCommand: { command: MenuCommand; at: numbe
           )}
           {summary.failed.length > 0 && (
             <ul data-testid="import-failures" className="failures">
-              {summary.failed.map((failure) => {
-                const problems = problemList(failure.error);
+              {summary.failed.map((failure, i) => {
+                const problems = problemList(failure);
                 return (
-                  <li key={failure.file}>
+                  <li key={`${failure.file}-${i}`} data-testid="import-failure">
                     <strong>{failure.file}</strong>: {problems.headline}
                     {problems.rows.length > 0 && (
                       <ol className="bad-rows" data-testid="import-bad-rows">
@@ -145,7 +161,11 @@ export function DataPage(props: { menuCommand: { command: MenuCommand; at: numbe
                         ))}
                       </ol>
                     )}
-                    {problems.more > 0 && <div className="muted" data-testid="import-more-rows">and {problems.more} more bad {problems.more === 1 ? 'row' : 'rows'}</div>}
+                    {problems.more > 0 && (
+                      <div className="muted" data-testid="import-more-rows">
+                        {moreRowsText(problems.more)}
+                      </div>
+                    )}
                   </li>
                 );
               })}

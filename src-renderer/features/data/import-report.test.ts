@@ -1,18 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { importHeadline, precheckFile, problemList } from './import-report';
+import { importHeadline, moreRowsText, precheckFile, problemList, seasonChangeLines } from './import-report';
 
 describe('problemList', () => {
+  const badRows = Array.from({ length: 57 }, (_, i) => ({ line: i + 2, columns: ['FTHG'], message: `line ${i + 2}, column FTHG: expected a whole number of goals from 0 to 30, found "x"` }));
+
   it('lists the first 20 bad rows and counts the rest', () => {
-    const rows = Array.from({ length: 23 }, (_, i) => `line ${i + 2}: FTHG is "x", expected a whole number`);
-    const list = problemList(['23 rows cannot be read:', ...rows].join('\n'));
-    expect(list.headline).toBe('23 rows cannot be read:');
+    const list = problemList({ file: 'E0.csv', error: 'E0.csv: 57 rows cannot be imported, ...', badRows, badRowCount: 57 });
+    expect(list.headline).toBe('57 rows cannot be imported, so nothing from this file was imported. Correct them and import the file again:');
     expect(list.rows).toHaveLength(20);
-    expect(list.rows[0]).toBe('line 2: FTHG is "x", expected a whole number');
-    expect(list.more).toBe(3);
+    expect(list.rows[0]).toBe('line 2, column FTHG: expected a whole number of goals from 0 to 30, found "x"');
+    expect(list.rows[19]).toBe('line 21, column FTHG: expected a whole number of goals from 0 to 30, found "x"');
+    expect(list.more).toBe(37);
+    expect(moreRowsText(list.more)).toBe('…and 37 more bad rows');
+    expect(moreRowsText(1)).toBe('…and 1 more bad row');
   });
 
-  it('keeps a one-line error as the headline', () => {
-    expect(problemList('line 1: expected a header with Date, HomeTeam, AwayTeam')).toEqual({ headline: 'line 1: expected a header with Date, HomeTeam, AwayTeam', rows: [], more: 0 });
+  it('counts rows the importer counted but did not keep', () => {
+    expect(problemList({ file: 'E0.csv', error: '', badRows: badRows.slice(0, 30), badRowCount: 5000 }).more).toBe(4980);
+  });
+
+  it('shows a one-row or whole-file failure as its message, without repeating the file name', () => {
+    expect(problemList({ file: 'E0.csv', error: 'E0.csv line 17, column FTHG: expected a whole number of goals from 0 to 30, found "two"', badRows: badRows.slice(0, 1), badRowCount: 1 })).toEqual({
+      headline: 'line 17, column FTHG: expected a whole number of goals from 0 to 30, found "two"',
+      rows: [],
+      more: 0,
+    });
+    expect(problemList({ file: 'E0.csv', error: 'E0.csv: expected at least one match row after the header, found none' })).toEqual({ headline: 'expected at least one match row after the header, found none', rows: [], more: 0 });
+    expect(problemList({ file: 'E0.xlsx', error: 'not a CSV file' })).toEqual({ headline: 'not a CSV file', rows: [], more: 0 });
+  });
+});
+
+describe('seasonChangeLines', () => {
+  const season = { file: 'E0.csv', div: 'E0', season: '2324', unchanged: 0 };
+  it('names the season replaced and what changed in it', () => {
+    expect(seasonChangeLines([{ ...season, replaced: true, added: 0, changed: 2, unchanged: 378, removed: 0 }])).toEqual(['Replaced E0 2023-24: 2 rows changed, 0 added, 0 removed']);
+    expect(seasonChangeLines([{ ...season, replaced: true, added: 1, changed: 1, unchanged: 377, removed: 1 }])).toEqual(['Replaced E0 2023-24: 1 row changed, 1 added, 1 removed']);
+    expect(seasonChangeLines([{ ...season, replaced: true, added: 0, changed: 0, unchanged: 380, removed: 0 }])).toEqual(['Re-imported E0 2023-24: no changes (380 rows identical)']);
+    expect(seasonChangeLines([{ ...season, season: '9900', replaced: false, added: 380, changed: 0, removed: 0 }])).toEqual(['Added E0 1999-00: 380 matches']);
   });
 });
 

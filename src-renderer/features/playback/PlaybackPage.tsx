@@ -17,6 +17,12 @@ const SPEEDS = [0.5, 1, 2, 4] as const;
 const SLIP_MS = 1200;
 /** How long the results stay before the next week when playing, at speed 1. */
 const RESULTS_MS = 1200;
+/**
+ * While Run to end plays, the counter and the week panel follow every committed week, the
+ * dashboard at most this often: redrawing its five charts takes longer than a built-in model's
+ * week, and a redraw per week would hold the page (and the Cancel button) behind it.
+ */
+const DASHBOARD_CATCH_UP_MS = 2000;
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -44,9 +50,12 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
     setTimeout(() => focusIfLost(stepButtonRef.current?.disabled === false ? stepButtonRef.current : titleRef.current), 0);
   };
   const noticeRef = useRef<HTMLDivElement>(null);
+  const focusNoticeRef = useRef(false);
   /** Weeks shown on screen; run-to-end catches up to the ledger as weeks commit. */
   const shownPlayedRef = useRef(0);
   const catchingUpRef = useRef(false);
+  const dashboardShownAtRef = useRef(0);
+  const dashboardLoadingRef = useRef(false);
   const [cancelling, setCancelling] = useState(false);
   const cancellingRef = useRef(false);
   const playingRef = useRef(false);
@@ -98,10 +107,29 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
         ? 'Cancelled before the first week was committed. Nothing was played; the run is unchanged.'
         : `Cancelled. Weeks 1–${weeksPlayed} are saved in the ledger; the week in progress was discarded and can be played again.`,
     );
-    setTimeout(() => noticeRef.current?.focus(), 0);
+    focusNoticeRef.current = true;
   }, []);
 
-  /** While run-to-end works, shows each week as soon as the ledger has it. */
+  // After the notice has rendered: a timer set with it can fire before React commits the element.
+  useEffect(() => {
+    if (notice === null || !focusNoticeRef.current) return;
+    focusNoticeRef.current = false;
+    noticeRef.current?.focus();
+  }, [notice]);
+
+  /**
+   * Says what a cancel kept as soon as the job has stopped: the week count is one cheap call,
+   * the dashboard's rebuild after it is not what the user is waiting for.
+   */
+  const reportCancelledNow = useCallback(async (): Promise<void> => {
+    const summary = await api.invoke('runs:get', { runId });
+    reportCancelled(summary.ok ? summary.value.weeksPlayed : shownPlayedRef.current);
+  }, [api, runId, reportCancelled]);
+
+  /**
+   * While run-to-end works, shows each week as soon as the ledger has it: the counter and the
+   * week panel first (two cheap calls), then the dashboard, whose rebuild takes longer than a week.
+   */
   const catchUp = useCallback(async (): Promise<void> => {
     // A pending cancel wants the job's answer, not another dashboard build in the same process.
     if (catchingUpRef.current || cancellingRef.current) return;
@@ -109,13 +137,23 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
     try {
       const summary = await api.invoke('runs:get', { runId });
       if (summary.ok && summary.value.weeksPlayed > shownPlayedRef.current) {
-        const latest = await refresh();
-        if (latest !== null && latest.weeksPlayed > 0) await showWeek(latest.weeksPlayed);
+        shownPlayedRef.current = summary.value.weeksPlayed;
+        setRun(summary.value);
+        await showWeek(summary.value.weeksPlayed);
       }
     } finally {
       catchingUpRef.current = false;
     }
-  }, [api, runId, refresh, showWeek]);
+    // Not awaited: the next week's counter must not wait for this dashboard.
+    if (!cancellingRef.current && !dashboardLoadingRef.current && Date.now() - dashboardShownAtRef.current >= DASHBOARD_CATCH_UP_MS) {
+      dashboardLoadingRef.current = true;
+      void api.invoke('dashboard:get', { runId }).then((board) => {
+        dashboardShownAtRef.current = Date.now();
+        dashboardLoadingRef.current = false;
+        if (board.ok && !cancellingRef.current) setDashboard(board.value);
+      });
+    }
+  }, [api, runId, showWeek]);
 
   // Run to end disables itself: the next thing the user may want is Cancel.
   const runningToEnd = job?.kind === 'run-to-end';
@@ -137,8 +175,8 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
     setJob(null);
     if (!result.ok) {
       if (result.error.code === 'cancelled') {
-        const summary = await refresh();
-        reportCancelled(summary?.weeksPlayed ?? 0);
+        await reportCancelledNow();
+        await refresh();
       } else setError(result.error);
       return false;
     }
@@ -149,7 +187,7 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
     setPhase('results');
     const summary = await refresh();
     return summary !== null && summary.weeksPlayed < summary.weekCount;
-  }, [api, runId, refresh, reportCancelled]);
+  }, [api, runId, refresh, reportCancelledNow]);
 
   const play = useCallback(async (): Promise<void> => {
     if (playingRef.current) return;
@@ -188,11 +226,12 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
       void catchUp();
     });
     setJob(null);
-    if (!result.ok && result.error.code !== 'cancelled') setError(result.error);
+    const cancelled = !result.ok && result.error.code === 'cancelled';
+    if (!result.ok && !cancelled) setError(result.error);
+    if (cancelled) await reportCancelledNow();
     const summary = await refresh();
     if (summary !== null && summary.weeksPlayed > 0) await showWeek(summary.weeksPlayed);
-    if (!result.ok && result.error.code === 'cancelled') reportCancelled(summary?.weeksPlayed ?? 0);
-    else refocus();
+    if (!cancelled) refocus();
   };
 
   const cancel = async (): Promise<void> => {
@@ -316,7 +355,7 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
           </button>
           {busy && (
             <button type="button" ref={cancelButtonRef} onClick={() => void cancel()} disabled={cancelling} data-testid="cancel-button">
-              {cancelling ? 'Cancelling… (finishing the week in progress)' : 'Cancel'}
+              {cancelling ? 'Cancelling…' : 'Cancel'}
             </button>
           )}
           <button type="button" className="danger" onClick={() => void reset()} disabled={busy || playing || run.weeksPlayed === 0} data-testid="reset-button">

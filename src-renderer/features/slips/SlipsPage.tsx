@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { AppError, BetCandidateView, WeekView } from '../../../src-main/ipc/renderer-contract';
+import { breakEvenWinRate } from '../../../src-main/ipc/renderer-contract';
 import { useApi } from '../../api/use-api';
 import { useQuery } from '../../api/use-query';
 import { formatMoney } from '../../format/money';
@@ -57,10 +58,10 @@ export function SlipsPage(props: { runId: string; exportRequest: number | null }
       staked: sum.staked + r.candidate.stakeCents,
       profit: sum.profit + (r.candidate.status === 'settled' ? r.candidate.profitCents : 0),
       wins: sum.wins + (r.candidate.status === 'settled' && r.candidate.won ? 1 : 0),
-      breakEven: sum.breakEven + 1 / r.candidate.decimalOdds,
     }),
-    { staked: 0, profit: 0, wins: 0, breakEven: 0 },
+    { staked: 0, profit: 0, wins: 0 },
   );
+  const breakEven = breakEvenWinRate(rows.map((r) => r.candidate.decimalOdds));
 
   const exportCsv = async (): Promise<void> => {
     setError(null);
@@ -141,7 +142,7 @@ export function SlipsPage(props: { runId: string; exportRequest: number | null }
               <>
                 {' '}
                 · won <span data-testid="slips-win-rate">{formatPercent(totals.wins / rows.length)}</span> against a break-even win rate of{' '}
-                <span data-testid="slips-break-even">{formatPercent(totals.breakEven / rows.length)}</span>
+                <span data-testid="slips-break-even">{formatPercent(breakEven)}</span>
               </>
             )}
           </span>
