@@ -98,7 +98,6 @@ test('a whole journey holds up on every screen at 1280x720, with no serious or c
   await expect(page.getByTestId('cancel-button')).toBeVisible();
   await expect(page.getByTestId('cancel-button')).toBeFocused();
   await expect(page.getByTestId('step-progress-elapsed')).toBeVisible();
-  const played = async (): Promise<number> => Number.parseInt((await page.getByTestId('weeks-played').textContent()) ?? '', 10);
   const committed = (): number => {
     const db = edgeline.ledger();
     try {
@@ -139,18 +138,7 @@ test('a whole journey holds up on every screen at 1280x720, with no serious or c
   await page.getByTestId('run-to-end-button').click();
   const restStartedAt = Date.now();
   // The weeks the screen showed on the way are reported.
-  const seenMidRun = new Set<number>();
-  await expect
-    .poll(
-      async () => {
-        const running = (await page.getByTestId('cancel-button').count()) > 0;
-        const onScreen = await played();
-        if (running && onScreen > kept && onScreen < 36) seenMidRun.add(onScreen);
-        return (await page.getByTestId('run-status').textContent()) === 'finished';
-      },
-      { timeout: 200_000, intervals: [100] },
-    )
-    .toBe(true);
+  const seenMidRun = await app.weeksShownUntilFinished(kept, 36, 200_000);
   await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 200_000 });
   const restMs = Date.now() - restStartedAt;
   console.log(`Weeks shown while running to the end: ${[...seenMidRun].join(', ')} (the rest of the season took ${restMs} ms)`);

@@ -21,6 +21,31 @@ export class EdgelinePage {
     await expect(this.page.getByTestId('run-title')).toHaveText(name);
   }
 
+  /** The weeks-played counter, as a number. */
+  async weeksPlayed(): Promise<number> {
+    return Number.parseInt((await this.page.getByTestId('weeks-played').textContent()) ?? '', 10);
+  }
+
+  /**
+   * Waits until the run reads finished and returns every counter value the screen showed while
+   * it was still running, after week `after` and before the last of `weekCount`.
+   */
+  async weeksShownUntilFinished(after: number, weekCount: number, timeout: number): Promise<Set<number>> {
+    const shown = new Set<number>();
+    await expect
+      .poll(
+        async () => {
+          const running = (await this.page.getByTestId('cancel-button').count()) > 0;
+          const n = await this.weeksPlayed();
+          if (running && n > after && n < weekCount) shown.add(n);
+          return (await this.page.getByTestId('run-status').textContent()) === 'finished';
+        },
+        { timeout, intervals: [100] },
+      )
+      .toBe(true);
+    return shown;
+  }
+
   /** Steps one week and waits until its results are revealed. */
   async stepWeek(expectedWeek: number): Promise<void> {
     await this.page.getByTestId('step-button').click();
