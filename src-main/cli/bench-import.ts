@@ -8,7 +8,8 @@ import { openLedger } from '../ledger/ledger-database';
 /**
  * Benchmark: import all 19 EPL seasons of ../shared/data/football-data into a fresh ledger file
  * (open + migrate + read + parse + store, one transaction per file), several times, and print
- * one line of JSON with the median time, the match count and the database size. Target: < 2 s.
+ * one line of JSON with the median time, the match count and the database size. Target: < 0.5 s
+ * (issue 10; the first run of a process is slower: it also warms the parser and SQLite).
  */
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, from: { type: 'string', default: '../shared/data/football-data/mmz4281' } } });
 const runs = Number(values.runs);
@@ -43,5 +44,5 @@ const sorted = [...seconds].sort((a, b) => a - b);
 const median = sorted[Math.floor(sorted.length / 2)]!;
 const round = (s: number): number => Math.round(s * 1000) / 1000;
 process.stdout.write(
-  `${JSON.stringify({ seconds: round(median), runs: seconds.map(round), matches, files, databaseBytes, databaseMiB: Math.round((databaseBytes / 2 ** 20) * 100) / 100, targetSeconds: 2 })}\n`,
+  `${JSON.stringify({ seconds: round(median), runs: seconds.map(round), matches, files, databaseBytes, databaseMiB: Math.round((databaseBytes / 2 ** 20) * 100) / 100, targetSeconds: 0.5 })}\n`,
 );
