@@ -138,10 +138,13 @@ describe('npm run weekly as a child process', () => {
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const db = join(dir, `killed-${attempt}.sqlite`);
       const child = spawn(process.execPath, argsFor(db), { stdio: 'ignore' });
+      // Listened for from the start: a call faster than the reference (whose first run paid a cold
+      // start) may end before the kill, and an exit heard only afterwards would never come.
+      const exited = new Promise((resolve) => child.once('exit', resolve));
       const delay = Math.floor(Math.random() * referenceMs);
       await new Promise((resolve) => setTimeout(resolve, delay));
       child.kill('SIGKILL');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await exited;
       const again = await weekly(db);
       expect([EXIT.newBets, EXIT.alert, EXIT.nothingNew], `attempt ${attempt} killed after ${delay} ms: ${again.stderr}`).toContain(again.code);
       expect(ledgerContent(db), `killed after ${delay} ms`).toBe(reference);
