@@ -1,6 +1,6 @@
-import { ODDS_SOURCES, matchIdOf, teamIdOf, type DecimalOdds1x2, type Match, type OddsSource } from '../domain/football/match';
+import { ODDS_SOURCES, matchIdOf, type DecimalOdds1x2, type Match, type OddsSource } from '../domain/football/match';
 import { outcomeFromGoals, type Outcome } from '../domain/football/outcome';
-import { DEFAULT_MAX_FILE_BYTES, MAX_DECIMAL_ODDS, parseDate, parseDecimalOdds, parseKickoff, readFootballDataTable } from './football-data-table';
+import { DEFAULT_MAX_FILE_BYTES, MAX_DECIMAL_ODDS, parseDate, parseDecimalOdds, readFootballDataTable, readIdentityCells } from './football-data-table';
 import { divisionRulesOf } from './division-rules';
 import { ODDS_COLUMNS } from './football-data-odds-columns';
 import { ImportError, type BadRow, type ImportErrorDetails, type RowProblem } from './import-error';
@@ -117,20 +117,10 @@ export function parseFootballDataCsv(bytes: Uint8Array, origin: CsvOrigin, limit
     else if (fileDiv === undefined) fileDiv = { div, why: `as on line ${line} (a file holds one division)` };
     else if (div !== fileDiv.div) bad('Div', `"${fileDiv.div}" ${fileDiv.why}`, div);
 
-    let date = parseDate(required('Date')) ?? bad('Date', 'a date as dd/mm/yy or dd/mm/yyyy', required('Date'));
-    if (date !== undefined && !seasonYears.includes(date.slice(0, 4))) date = bad('Date', `a date in season ${season} (${seasonYears.join(' or ')})`, required('Date'));
-    const timeText = cell('Time');
-    const kickoff = timeText === undefined || timeText === '' ? null : (parseKickoff(timeText) ?? bad('Time', 'a kick-off time as HH:MM', timeText));
-
-    const homeTeam = required('HomeTeam');
-    const awayTeam = required('AwayTeam');
-    const homeTeamId = teamIdOf(homeTeam);
-    const awayTeamId = teamIdOf(awayTeam);
-    if (homeTeamId === '') bad('HomeTeam', 'a team name', homeTeam);
-    else if (CONTROL_CHARACTER.test(homeTeam)) bad('HomeTeam', 'a team name without control characters', homeTeam);
-    if (awayTeamId === '') bad('AwayTeam', 'a team name', awayTeam);
-    else if (CONTROL_CHARACTER.test(awayTeam)) bad('AwayTeam', 'a team name without control characters', awayTeam);
-    else if (homeTeamId === awayTeamId) bad('AwayTeam', 'a team other than the home team', awayTeam);
+    const { date, kickoff, homeTeam, awayTeam, homeTeamId, awayTeamId } = readIdentityCells(cell, bad, {
+      expected: `a date in season ${season} (${seasonYears.join(' or ')})`,
+      holds: (d) => seasonYears.includes(d.slice(0, 4)),
+    });
 
     const goals = (column: 'FTHG' | 'FTAG'): number | undefined => parseWholeNumber(required(column), MAX_GOALS) ?? bad(column, `a whole number of goals from 0 to ${MAX_GOALS}`, required(column));
     const homeGoals = goals('FTHG');
@@ -229,9 +219,6 @@ function mergeBadRows(rows: readonly BadRow[]): BadRow[] {
   return [...byLine].sort(([a], [b]) => a - b).map(([line, problems]) => ({ line, problems }));
 }
 
-// Control characters are exactly what this pattern is for.
-// eslint-disable-next-line no-control-regex
-export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
 /** The division a football-data file name states: `E0.csv`, `SP1.csv`, a browser's `E0 (2).csv`. */
 function divisionFromName(file: string): string | undefined {

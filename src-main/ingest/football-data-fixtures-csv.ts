@@ -1,7 +1,7 @@
-import { matchIdOf, teamIdOf, type DecimalOdds1x2 } from '../domain/football/match';
+import { matchIdOf, type DecimalOdds1x2 } from '../domain/football/match';
 import { PRE_MATCH_SOURCES, seasonOfDate, type PreMatchSource, type UpcomingFixture } from '../domain/football/upcoming-fixture';
-import { CONTROL_CHARACTER, resolveOddsColumns } from './football-data-csv';
-import { DECIMAL_ODDS_EXPECTED, DEFAULT_MAX_FILE_BYTES, parseDate, parseDecimalOdds, parseKickoff, readFootballDataTable } from './football-data-table';
+import { resolveOddsColumns } from './football-data-csv';
+import { DECIMAL_ODDS_EXPECTED, DEFAULT_MAX_FILE_BYTES, parseDecimalOdds, readFootballDataTable, readIdentityCells } from './football-data-table';
 import { ImportError, type ImportErrorDetails } from './import-error';
 
 /** Columns without which a row is not a fixture. */
@@ -46,18 +46,7 @@ export function parseFixturesCsv(bytes: Uint8Array, origin: { readonly file: str
 
     const div = required('Div');
     if (div === '') bad('Div', 'a division code like E0', div);
-    const date = parseDate(required('Date')) ?? bad('Date', 'a date as dd/mm/yy or dd/mm/yyyy', required('Date'));
-    const timeText = cell('Time');
-    const kickoff = timeText === undefined || timeText === '' ? null : (parseKickoff(timeText) ?? bad('Time', 'a kick-off time as HH:MM', timeText));
-    const homeTeam = required('HomeTeam');
-    const awayTeam = required('AwayTeam');
-    const homeTeamId = teamIdOf(homeTeam);
-    const awayTeamId = teamIdOf(awayTeam);
-    if (homeTeamId === '') bad('HomeTeam', 'a team name', homeTeam);
-    if (awayTeamId === '') bad('AwayTeam', 'a team name', awayTeam);
-    if (CONTROL_CHARACTER.test(homeTeam)) bad('HomeTeam', 'a team name without control characters', homeTeam);
-    if (CONTROL_CHARACTER.test(awayTeam)) bad('AwayTeam', 'a team name without control characters', awayTeam);
-    if (homeTeamId === awayTeamId) bad('AwayTeam', 'a team other than the home team', awayTeam);
+    const { date, kickoff, homeTeam, awayTeam, homeTeamId, awayTeamId } = readIdentityCells(cell, bad);
     for (const column of RESULT_COLUMNS) {
       const value = cell(column);
       if (value !== undefined && value !== '') bad(column, 'an empty cell (a fixture has no result yet; a played match is imported from its season results file)', value);

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { teamIdOf } from '../domain/football/match';
 import { decodeCsvText, notCsvReason } from './decode-csv-text';
 import { ImportError, type ImportErrorDetails } from './import-error';
 
@@ -158,6 +159,48 @@ export function parseKickoff(text: string): string | undefined {
   const m = /^(\d{1,2}):(\d{2})$/.exec(text);
   if (m === null || Number(m[1]) > 23 || Number(m[2]) > 59) return undefined;
   return `${m[1]!.padStart(2, '0')}:${m[2]}`;
+}
+
+// Control characters are exactly what this pattern is for.
+// eslint-disable-next-line no-control-regex
+export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
+/** A row's date, kick-off and teams as read by readIdentityCells; `Bad` (what `bad` returns) where the cell was bad. */
+export interface IdentityCells<Bad extends undefined> {
+  readonly date: string | Bad;
+  readonly kickoff: string | null | Bad;
+  readonly homeTeam: string;
+  readonly awayTeam: string;
+  readonly homeTeamId: string;
+  readonly awayTeamId: string;
+}
+
+/**
+ * The cells every football-data row names its match by (results and fixtures files alike),
+ * each checked with the same reason in the same order. `bad` reports a cell and returns
+ * undefined, or throws (its type `never` then leaves no undefined in the result);
+ * `dateRule` is a further test of a valid date, e.g. that it falls in the file's season.
+ */
+export function readIdentityCells<Bad extends undefined>(
+  cell: (column: string) => string | undefined,
+  bad: (column: string, expected: string, found: string) => Bad,
+  dateRule?: { readonly expected: string; readonly holds: (date: string) => boolean },
+): IdentityCells<Bad> {
+  const dateText = cell('Date') ?? '';
+  let date: string | Bad = parseDate(dateText) ?? bad('Date', 'a date as dd/mm/yy or dd/mm/yyyy', dateText);
+  if (date !== undefined && dateRule !== undefined && !dateRule.holds(date)) date = bad('Date', dateRule.expected, dateText);
+  const timeText = cell('Time');
+  const kickoff = timeText === undefined || timeText === '' ? null : (parseKickoff(timeText) ?? bad('Time', 'a kick-off time as HH:MM', timeText));
+  const homeTeam = cell('HomeTeam') ?? '';
+  const awayTeam = cell('AwayTeam') ?? '';
+  const homeTeamId = teamIdOf(homeTeam);
+  const awayTeamId = teamIdOf(awayTeam);
+  if (homeTeamId === '') bad('HomeTeam', 'a team name', homeTeam);
+  else if (CONTROL_CHARACTER.test(homeTeam)) bad('HomeTeam', 'a team name without control characters', homeTeam);
+  if (awayTeamId === '') bad('AwayTeam', 'a team name', awayTeam);
+  else if (CONTROL_CHARACTER.test(awayTeam)) bad('AwayTeam', 'a team name without control characters', awayTeam);
+  else if (homeTeamId === awayTeamId) bad('AwayTeam', 'a team other than the home team', awayTeam);
+  return { date, kickoff, homeTeam, awayTeam, homeTeamId, awayTeamId };
 }
 
 /** The same bound run settings put on odds (see run-settings.ts). */
