@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Outcome, Triple } from '../football/outcome';
-import { mulberry32, type SeededRandom } from '../evaluation/seeded-random';
+import type { Triple } from '../football/outcome';
+import { mulberry32 } from '../evaluation/seeded-random';
 import { fitPoolWeight, poolProbabilities, type PoolObservation } from './logistic-pool';
+import { draw, gaussian, softmax } from '../evaluation/testing/synthetic-outcomes';
 
 const model: Triple = [0.5, 0.3, 0.2];
 const market: Triple = [0.4, 0.3, 0.3];
@@ -35,17 +36,6 @@ describe('poolProbabilities', () => {
 });
 
 /** A synthetic league: a true H/D/A per match, results drawn from it. */
-function softmax(z: readonly number[]): Triple {
-  const e = z.map((x) => Math.exp(x));
-  const t = e[0]! + e[1]! + e[2]!;
-  return [e[0]! / t, e[1]! / t, e[2]! / t];
-}
-function gaussian(random: SeededRandom): number {
-  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-}
-function draw(p: Triple, u: number): Outcome {
-  return u < p[0] ? 'H' : u < p[0] + p[1] ? 'D' : 'A';
-}
 function synthetic(n: number, seed: number, noiseModel: number, noiseMarket: number): PoolObservation[] {
   const random = mulberry32(seed);
   return Array.from({ length: n }, () => {

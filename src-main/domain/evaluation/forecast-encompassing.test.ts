@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Outcome, Triple } from '../football/outcome';
-import { mulberry32, type SeededRandom } from './seeded-random';
+import type { Triple } from '../football/outcome';
+import { mulberry32 } from './seeded-random';
 import { testForecastEncompassing, type EncompassingObservation } from './forecast-encompassing';
+import { draw, gaussian, softmax } from './testing/synthetic-outcomes';
 
-function softmax(z: readonly number[]): Triple {
-  const e = z.map((x) => Math.exp(x));
-  const t = e[0]! + e[1]! + e[2]!;
-  return [e[0]! / t, e[1]! / t, e[2]! / t];
-}
-function gaussian(random: SeededRandom): number {
-  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-}
-function draw(p: Triple, u: number): Outcome {
-  return u < p[0] ? 'H' : u < p[0] + p[1] ? 'D' : 'A';
-}
 
 /**
  * A synthetic league: the truth is a public strength s plus a private signal t. The market
