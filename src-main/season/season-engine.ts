@@ -199,10 +199,7 @@ export class SeasonEngine {
       const week = await this.step({
         signal: options.signal,
         shouldStop: options.shouldStop,
-        onProgress: (p) => {
-          const message = p.message.replace(/^Week \d+: /, '');
-          options.onProgress?.({ fraction: (before + p.fraction) / this.weeks.length, message: `Week ${before + 1} of ${this.weeks.length}: ${message}`, stage: { fraction: p.fraction, message } });
-        },
+        onProgress: (p) => options.onProgress?.({ fraction: (before + p.fraction) / this.weeks.length, message: `Week ${before + 1} of ${this.weeks.length}: ${p.message.replace(/^Week \d+: /, '')}` }),
       });
       options.onProgress?.({ fraction: week / this.weeks.length, message: `Played week ${week} of ${this.weeks.length}` });
     }
@@ -223,10 +220,7 @@ export class SeasonEngine {
       trainingSeasonsOf(this.settings, this.pool),
       {
         train: (history, cutoff, trainOptions) => this.store.train(this.settings, history, cutoff, trainOptions),
-        priceWeek: async (model, played, week) => {
-          const lastPriceDay = lastPriceDayOf(played, week);
-          return model.predict(played.map(fixtureOf), this.pool.filter((m) => m.date < lastPriceDay));
-        },
+        priceWeek: async (model, played, week) => model.predict(played.map(fixtureOf), this.pool.filter((m) => m.date < lastPriceDayOf(played, week))),
       },
       options,
     );
