@@ -220,7 +220,10 @@ export class SeasonEngine {
       trainingSeasonsOf(this.settings, this.pool),
       {
         train: (history, cutoff, trainOptions) => this.store.train(this.settings, history, cutoff, trainOptions),
-        priceWeek: async (model, played, week) => model.predict(played.map(fixtureOf), this.pool.filter((m) => m.date < lastPriceDayOf(played, week))),
+        priceWeek: async (model, played, week) => {
+          const lastPriceDay = lastPriceDayOf(played, week);
+          return model.predict(played.map(fixtureOf), this.pool.filter((m) => m.date < lastPriceDay));
+        },
       },
       options,
     );
