@@ -104,7 +104,7 @@ export async function trainFeatureNet(
           const crossEntropy = tf.losses.softmaxCrossEntropy(y, forward(x), undefined, 0, tf.Reduction.MEAN);
           // Summed from the first kernel's term, not from a zero scalar: 0 + x is x in float32,
           // so the loss and its gradients are the same bits, with one op and its gradient fewer.
-          const squares = kernels.map((k) => tf.sum(tf.square(k)));
+          const squares = kernels.map((k) => tf.sum<Scalar>(tf.square(k)));
           const penalty = squares.slice(1).reduce<Scalar>((s, term) => s.add(term), squares[0]!);
           return crossEntropy.add(penalty.mul(settings.l2)) as Scalar;
         },
