@@ -76,7 +76,8 @@ export async function trainFeatureNet(
     };
   }
 
-  const { tf, backend } = await loadTf();
+  const stopRequested = (): boolean => options.signal?.aborted === true || options.shouldStop?.() === true;
+  const { tf, backend } = await loadTf({ shouldStop: stopRequested });
   const x = tf.tensor2d(standardised, [inputs.length, width], 'float32');
   const y = tf.oneHot(tf.tensor1d([...labels], 'int32'), 3).toFloat();
   const shapes = settings.hiddenUnits > 0 ? [[width, settings.hiddenUnits], [settings.hiddenUnits, 3]] : [[width, 3]];
@@ -98,7 +99,7 @@ export async function trainFeatureNet(
   let finalLoss = Number.NaN;
   try {
     for (let epoch = 0; epoch < settings.epochs; epoch++) {
-      if (options.signal?.aborted === true || options.shouldStop?.() === true) throw new FitCancelledError();
+      if (stopRequested()) throw new FitCancelledError();
       const lossTensor = optimizer.minimize(
         () => {
           const crossEntropy = tf.losses.softmaxCrossEntropy(y, forward(x), undefined, 0, tf.Reduction.MEAN);
