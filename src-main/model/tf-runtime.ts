@@ -15,10 +15,9 @@ export interface TfRuntime {
 let ready: Promise<TfRuntime> | null = null;
 
 /**
- * The CommonJS packages `@tensorflow/tfjs` requires, in its own order. Loading the whole bundle
- * is one synchronous block of 0.5-0.8 s in the job worker (measured: a Cancel clicked at the end
- * of the feature-net's feature rows waited 285 ms to 1.3 s for it); required one at a time first,
- * the longest block left is the bundle's own file, about 0.3 s, and a fit can stop between them.
+ * The CommonJS packages `@tensorflow/tfjs` requires, in its own order, resolved from where it is
+ * installed. Required one at a time before it, they let a fit poll its cancel flag between them
+ * (the longest, tfjs-core, is 80-190 ms); all at once they were one block.
  */
 const TF_PARTS = [
   '@tensorflow/tfjs-core',
@@ -33,11 +32,15 @@ const TF_PARTS = [
  * Loads TensorFlow.js on first use and picks the fastest backend available in this Node process,
  * once: the native `@tensorflow/tfjs-node` binding if it happens to be installed (optional), else
  * the WASM backend with its .wasm files served from the installed package, else the pure-JS 'cpu'
- * backend. The import is dynamic because loading TF.js costs most of a second of start-up, and
- * only training the multinomial feature net uses it: restoring and pricing with any model is
- * plain TypeScript, so `weekly` with a Dixon-Coles or ensemble run never loads it.
+ * backend. Only training the multinomial feature net uses it: restoring and pricing with any model
+ * is plain TypeScript, so `weekly` with a Dixon-Coles or ensemble run never loads it.
  * Results are deterministic within one backend, not across backends, so the chosen name is
  * recorded in every snapshot. EDGELINE_TF_BACKEND=cpu|wasm forces one (tests, comparisons).
+ *
+ * TF.js is CommonJS and is `require`d, not `import`ed: an `import()` of a CommonJS file makes
+ * Node scan its source for export names first, which for the 1.3 MB `tf.node.js` alone took about
+ * 0.3 s (0.5-0.8 s for the whole load in the job worker, where a Cancel clicked at the end of the
+ * feature-net's feature rows waited 285 ms to 1.3 s for it); required, the whole load is ~0.25 s.
  *
  * With `control`, the first load polls `shouldStop` between TF.js's packages and ends with a
  * FitCancelledError when asked to; what was loaded stays loaded for the next call.
@@ -59,12 +62,12 @@ export function loadTf(control: FitControl = {}): Promise<TfRuntime> {
   return ready;
 }
 
-/** A part that moved or went in a later TF.js is simply left to the bundle's own import. */
+/** A part that moved or went in a later TF.js is simply left to the bundle's own require. */
 function tryRequire(require: NodeJS.Require, id: string): void {
   try {
     require(id);
   } catch {
-    // the import of @tensorflow/tfjs that follows loads or reports it
+    // the require of @tensorflow/tfjs that follows loads or reports it
   }
 }
 
@@ -78,15 +81,15 @@ async function start(): Promise<TfRuntime> {
   if (forced !== undefined && forced !== 'cpu' && forced !== 'wasm') {
     throw new Error(`EDGELINE_TF_BACKEND must be "cpu" or "wasm", got ${JSON.stringify(forced)}`);
   }
-  const tf = await import('@tensorflow/tfjs');
-  return { tf, backend: await chooseBackend(tf, forced) };
+  const require = createRequire(import.meta.url);
+  const tf = require('@tensorflow/tfjs') as Tf;
+  return { tf, backend: await chooseBackend(tf, forced, require) };
 }
 
-async function chooseBackend(tf: Tf, forced: 'cpu' | 'wasm' | undefined): Promise<TfBackendName> {
+async function chooseBackend(tf: Tf, forced: 'cpu' | 'wasm' | undefined, require: NodeJS.Require): Promise<TfBackendName> {
   if (forced === undefined) {
     try {
-      const nodeBinding = '@tensorflow/tfjs-node';
-      await import(/* @vite-ignore */ nodeBinding);
+      require('@tensorflow/tfjs-node');
       if (await tf.setBackend('tensorflow')) return 'tensorflow';
     } catch {
       // not installed: the optional native binding is only a speed-up
@@ -94,8 +97,7 @@ async function chooseBackend(tf: Tf, forced: 'cpu' | 'wasm' | undefined): Promis
   }
   if (forced !== 'cpu') {
     try {
-      const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
-      const require = createRequire(import.meta.url);
+      const { setWasmPaths } = require('@tensorflow/tfjs-backend-wasm') as typeof import('@tensorflow/tfjs-backend-wasm');
       const packageDir = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json'));
       setWasmPaths(`${path.join(packageDir, 'dist')}${path.sep}`);
       if (await tf.setBackend('wasm')) {
