@@ -37,15 +37,19 @@ test('Cancel stops a built-in model within a second, during its initial fit and 
   };
   const played = (): Promise<number> => app.weeksPlayed();
 
-  // 1. During the initial fit: the progress bar moves (fits done of fits needed), then Cancel.
+  // 1. During the initial fit: the progress moves (fits done of fits needed), and the fit's own
+  // bar beside the season's fills up, then Cancel.
   await page.getByTestId('run-to-end-button').click();
   const labels = new Set<string>();
+  const stagePercents = new Set<string>();
   await expect
     .poll(
       async () => {
         const label = (await page.getByTestId('step-progress').getAttribute('aria-valuetext')) ?? (await page.getByTestId('step-progress').textContent()) ?? '';
         if (/weeks of features/.test(label)) labels.add(label);
-        return labels.size;
+        const stage = page.getByTestId('stage-progress');
+        if ((await stage.count()) > 0) stagePercents.add((await stage.getAttribute('aria-valuenow')) ?? '');
+        return Math.min(labels.size, stagePercents.size);
       },
       { timeout: 60_000, intervals: [100] },
     )

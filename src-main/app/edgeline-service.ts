@@ -24,6 +24,12 @@ export interface TaskProgress {
   /** 0..1 */
   readonly fraction: number;
   readonly message: string;
+  /**
+   * The part of the task under way when it has its own measure, e.g. the model fit inside week 1
+   * of a Run to end: the season's fraction hardly moves during a fit that takes most of the time,
+   * so the screen shows this one beside it.
+   */
+  readonly stage?: { readonly fraction: number; readonly message: string };
 }
 
 export interface TaskOptions {

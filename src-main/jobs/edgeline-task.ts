@@ -1,4 +1,4 @@
-import type { DownloadRequest, EdgelineService, ImportSummary, TaskOptions } from '../app/edgeline-service';
+import type { DownloadRequest, EdgelineService, ImportSummary, TaskOptions, TaskProgress } from '../app/edgeline-service';
 import type { RunSummary, WeekView } from '../season/season-views';
 import type { LiveRefreshOutcome, LiveRefreshRequest } from '../app/live-season-service';
 import type { JobStatus } from './job-status';
@@ -43,7 +43,7 @@ export type EdgelineJobStatus = { [K in EdgelineTaskKind]: JobStatus<K, Edgeline
  */
 export async function runEdgelineTask(service: EdgelineService, task: EdgelineTask, options: TaskOptions): Promise<unknown> {
   let fraction = 0;
-  const onProgress = (progress: { readonly fraction: number; readonly message: string }): void => {
+  const onProgress = (progress: TaskProgress): void => {
     fraction = progress.fraction;
     options.onProgress?.(progress);
   };

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import type { TaskOptions } from '../app/edgeline-service';
+import type { TaskOptions, TaskProgress } from '../app/edgeline-service';
 import { errorToAppError } from '../ipc/error-to-app-error';
 import type { FromWorkerMessage, ToWorkerMessage } from './job-protocol';
 
@@ -30,8 +30,9 @@ export function hostTasks<TTask>(runTask: (task: TTask, options: TaskOptions) =>
           if (!controller.signal.aborted && Atomics.load(cancelFlag, 0) === 1) controller.abort();
           return controller.signal.aborted;
         };
-        const onProgress = (progress: { fraction: number; message: string }): void =>
-          post({ type: 'progress', jobId, progress: { fraction: progress.fraction, message: progress.message } });
+        // The whole progress crosses (a fit's own stage included), as plain data.
+        const onProgress = (progress: TaskProgress): void =>
+          post({ type: 'progress', jobId, progress: { fraction: progress.fraction, message: progress.message, ...(progress.stage === undefined ? {} : { stage: { fraction: progress.stage.fraction, message: progress.stage.message } }) } });
         Promise.resolve()
           .then(() => runTask(task, { signal: controller.signal, shouldStop, onProgress }))
           .then(

@@ -45,6 +45,9 @@ describe('JobRunner', () => {
     expect(status?.state).toBe('running');
     expect(status?.progress.fraction).toBeGreaterThan(0);
     expect(status?.progress.message).toMatch(/^Counted \d+ of 40$/);
+    // The stage of the work under way crosses from the worker with the rest.
+    const counted = Number(/^Counted (\d+)/.exec(status!.progress.message)![1]);
+    expect(status?.progress.stage).toEqual({ fraction: counted % 2, message: counted % 2 === 1 ? 'odd' : 'even' });
   });
 
   it('refuses a second job on the same lock key while the first runs, but allows another key', async () => {

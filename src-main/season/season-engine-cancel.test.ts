@@ -63,4 +63,29 @@ describe('cancelling a run while its ensemble model is being fitted', () => {
     expect(resumed.candidates).toEqual(uninterrupted.candidates);
     expect(service.exportSlips(runId, { excelBom: false }).csv.split('\n').slice(1)).toEqual(service.exportSlips(fresh, { excelBom: false }).csv.split('\n').slice(1));
   });
+
+  it('in Run to end, reports the fit as a stage of its own, which moves from 0 while the season hardly does', async () => {
+    const runId = service.createRun({ ...ensemble, name: 'run to end, cancelled in the fit' }).id;
+    const staged: TaskProgress[] = [];
+    let stopAsked = false;
+    await expect(
+      service.runToEnd(runId, {
+        shouldStop: () => stopAsked,
+        onProgress: (p) => {
+          if (p.stage === undefined) return;
+          staged.push(p);
+          if (p.stage.fraction >= 0.3) stopAsked = true;
+        },
+      }),
+    ).rejects.toMatchObject({ name: 'AbortError' });
+    const weeks = service.getRun(runId).weekCount;
+    expect(new Set(staged.map((p) => p.stage!.fraction)).size).toBeGreaterThan(5);
+    expect(Math.max(...staged.map((p) => p.stage!.fraction))).toBeGreaterThanOrEqual(0.3);
+    // The season's own fraction stays inside week 1 all along.
+    expect(staged.every((p) => p.fraction < 1 / weeks)).toBe(true);
+    expect(staged.at(-1)).toMatchObject({
+      message: expect.stringMatching(/^Week 1 of \d+: Training the ensemble model: \d+ of \d+ weeks of features$/),
+      stage: { message: expect.stringMatching(/^Training the ensemble model: \d+ of \d+ weeks of features$/) },
+    });
+  });
 });

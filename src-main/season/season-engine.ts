@@ -199,7 +199,10 @@ export class SeasonEngine {
       const week = await this.step({
         signal: options.signal,
         shouldStop: options.shouldStop,
-        onProgress: (p) => options.onProgress?.({ fraction: (before + p.fraction) / this.weeks.length, message: `Week ${before + 1} of ${this.weeks.length}: ${p.message.replace(/^Week \d+: /, '')}` }),
+        onProgress: (p) => {
+          const message = p.message.replace(/^Week \d+: /, '');
+          options.onProgress?.({ fraction: (before + p.fraction) / this.weeks.length, message: `Week ${before + 1} of ${this.weeks.length}: ${message}`, stage: { fraction: p.fraction, message } });
+        },
       });
       options.onProgress?.({ fraction: week / this.weeks.length, message: `Played week ${week} of ${this.weeks.length}` });
     }

@@ -21,7 +21,7 @@ hostTasks<CountingTask>(async (task, { signal, shouldStop, onProgress }) => {
     case 'count': {
       for (let i = 1; i <= task.to; i += 1) {
         await sleep(task.delayMs, undefined, { signal });
-        onProgress?.({ fraction: i / task.to, message: `Counted ${i} of ${task.to}` });
+        onProgress?.({ fraction: i / task.to, message: `Counted ${i} of ${task.to}`, stage: { fraction: i % 2, message: i % 2 === 1 ? 'odd' : 'even' } });
       }
       return { counted: task.to };
     }

@@ -378,6 +378,11 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
         {job !== null && (
           <div style={{ marginTop: 8 }}>
             <ProgressBar fraction={job.progress.fraction} label={job.progress.message} testId="step-progress" startedAt={job.startedAt} />
+            {job.progress.stage !== undefined && (
+              <div style={{ marginTop: 6 }}>
+                <ProgressBar fraction={job.progress.stage.fraction} label={job.progress.stage.message} testId="stage-progress" />
+              </div>
+            )}
           </div>
         )}
         <p className="muted" style={{ fontSize: 12, margin: '8px 0 0' }}>
