@@ -154,6 +154,11 @@ test('a whole journey holds up on every screen at 1280x720, with no serious or c
   await expect(page.getByTestId('verdict-brier')).toContainText('95% CI');
   await expect(page.getByTestId('verdict-band')).toContainText('median');
   await visit('dashboard-1280x720');
+  // Every chart's lines, colours and marks have a key under it or a legend of its own
+  // (src-renderer/charts/options/chart-keys.test.ts checks that the keys cover what each draws).
+  await expect(page.getByTestId('bankroll-legend').locator('li')).toHaveCount(7);
+  await expect(page.getByTestId('weekly-roi-legend')).toContainText('week at a loss');
+  await expect(page.getByTestId('calibration-legend')).toContainText('perfect calibration');
   await page.setViewportSize({ width: 1440, height: 900 });
   await shoot('dashboard-1440x900');
   await page.setViewportSize({ width: 1280, height: 720 });

@@ -2,6 +2,7 @@ import type { EChartsOption } from 'echarts';
 import type { AlertView, BankrollPoint, RetrainView } from '../../../src-main/ipc/renderer-contract';
 import { formatMoney } from '../../format/money';
 import { formatPercent } from '../../format/percent';
+import type { ChartKeyItem } from '../chart-key';
 import { baseGrid, centsToPounds, chartColors, weekAxis, weekCategory } from './chart-theme';
 
 /** The tooltip of one week: its number, the bankroll, the expected band with its median, the static model and drawdown. */
@@ -14,6 +15,17 @@ export function bankrollTooltip(point: BankrollPoint): string {
     `Drawdown ${formatPercent(point.drawdown)}`,
   ].join('\n');
 }
+
+/** The bankroll chart's key (its ECharts legend toggles the series; this says what each means). */
+export const BANKROLL_KEY: readonly ChartKeyItem[] = [
+  { explains: 'Bankroll', swatch: 'line-bankroll', label: 'bankroll after each week' },
+  { explains: 'Expected p05–p95', swatch: 'band', label: "expected band: 90% of seasons if the model's probabilities were right" },
+  { explains: 'Expected median', swatch: 'line-median', label: 'median of the expected band' },
+  { explains: 'Static model', swatch: 'line-static', label: 'static model (never retrained)' },
+  { explains: 'Drawdown', swatch: 'area-drawdown', label: 'drawdown from the running peak' },
+  { explains: 'mark:Alert', swatch: 'mark-alert', label: 'alert' },
+  { explains: 'mark:Retrain', swatch: 'mark-retrain', label: 'retrain' },
+];
 
 /**
  * Bankroll by week with: the drawdown from the running peak shaded above the line, the Monte

@@ -1,6 +1,13 @@
 import type { EChartsOption } from 'echarts';
 import type { CalibrationBin } from '../../../src-main/ipc/renderer-contract';
+import type { ChartKeyItem } from '../chart-key';
 import { baseGrid, chartColors } from './chart-theme';
+
+/** The calibration chart's key: the diagonal, and what a point and its size stand for. */
+export const CALIBRATION_KEY: readonly ChartKeyItem[] = [
+  { explains: 'Perfect calibration', swatch: 'line-diagonal', label: 'perfect calibration: outcomes happen as often as forecast' },
+  { explains: 'Model', swatch: 'dot-model', label: "model: its mean forecast and the outcomes' observed share in one probability bin; bigger points hold more forecasts" },
+];
 
 /** Reliability diagram: mean forecast vs observed frequency per bin, against the diagonal; point size grows with the bin's count. */
 export function calibrationOption(bins: readonly CalibrationBin[]): EChartsOption {

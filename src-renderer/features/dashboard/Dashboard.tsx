@@ -1,11 +1,12 @@
 import { useMemo } from 'react';
 import type { DashboardView } from '../../../src-main/ipc/renderer-contract';
 import { EChart } from '../../charts/EChart';
-import { bankrollOption } from '../../charts/options/bankroll-option';
+import { ChartKey } from '../../charts/ChartKey';
+import { BANKROLL_KEY, bankrollOption } from '../../charts/options/bankroll-option';
 import { brierOption } from '../../charts/options/brier-option';
-import { calibrationOption } from '../../charts/options/calibration-option';
+import { CALIBRATION_KEY, calibrationOption } from '../../charts/options/calibration-option';
 import { valueBetsOption } from '../../charts/options/value-bets-option';
-import { weeklyRoiOption } from '../../charts/options/weekly-roi-option';
+import { WEEKLY_ROI_KEY, weeklyRoiOption } from '../../charts/options/weekly-roi-option';
 import { formatMoney } from '../../format/money';
 import { formatOdds, formatScore } from '../../format/odds';
 import { formatPercent } from '../../format/percent';
@@ -93,20 +94,13 @@ export function Dashboard(props: { view: DashboardView; onOpenWeek?: (week: numb
       <div className="panel">
         <h2>Bankroll</h2>
         <EChart option={bankrollChart} testId="chart-bankroll" height={320} ariaLabel="Bankroll by week with drawdown, expected band and its median, and the static model" />
-        <ul className="legend" data-testid="bankroll-legend" aria-label="Chart key">
-          <li><span className="swatch line-bankroll" /> bankroll after each week</li>
-          <li><span className="swatch band" /> expected band: 90% of seasons if the model's probabilities were right</li>
-          <li><span className="swatch line-median" /> median of the expected band</li>
-          <li><span className="swatch line-static" /> static model (never retrained)</li>
-          <li><span className="swatch area-drawdown" /> drawdown from the running peak</li>
-          <li><span className="swatch mark-alert" /> alert</li>
-          <li><span className="swatch mark-retrain" /> retrain</li>
-        </ul>
+        <ChartKey items={BANKROLL_KEY} testId="bankroll-legend" />
       </div>
       <div className="grid-2" style={{ marginBottom: 16 }}>
         <div className="panel">
           <h2>Weekly ROI</h2>
           <EChart option={roiChart} testId="chart-weekly-roi" height={260} ariaLabel="Weekly return on stakes" />
+          <ChartKey items={WEEKLY_ROI_KEY} testId="weekly-roi-legend" />
         </div>
         <div className="panel">
           <h2>Value bets found vs placed</h2>
@@ -125,6 +119,7 @@ export function Dashboard(props: { view: DashboardView; onOpenWeek?: (week: numb
         <div className="panel">
           <h2>Calibration</h2>
           <EChart option={calibrationChart} testId="chart-calibration" height={260} ariaLabel="Calibration of model probabilities" />
+          <ChartKey items={CALIBRATION_KEY} testId="calibration-legend" />
         </div>
       </div>
       <div className="panel">
