@@ -21,7 +21,7 @@ const CANCEL_MID_RUN_BOUND_MS = 1_500;
  * click to the message saying what was kept, in the middle of the initial fit and in the middle
  * of the run; between the two, the week counter and the week panel follow the run as it plays.
  */
-test('Cancel stops a built-in model within a second, during its initial fit and mid-run, and Run to end shows each week as it is played', async ({ edgeline }, testInfo) => {
+test('Cancel stops a built-in model within a second, during its initial fit, mid-run and during Play, and Run to end and Play show each week as it is played', async ({ edgeline }, testInfo) => {
   const { page } = edgeline;
   const app = new EdgelinePage(page);
   await seedSeasons(edgeline, ['1920', '2021', '2122', '2223', '2324']);
@@ -90,14 +90,75 @@ test('Cancel stops a built-in model within a second, during its initial fit and 
   await expect(page.getByTestId('week-number')).toHaveText(String(kept));
   expect([...panelWeeks].filter((w) => w !== '').length).toBeGreaterThanOrEqual(2);
 
-  // 3. Run to end plays the rest, the counter passing through at least two weeks before the end.
+  // 3. Play plays week by week (the counter moves), and Cancel during a week's step (the net's
+  // weekly refit, about half a second) stops it as fast. A click could land just after the step's
+  // last check, when the week commits as if no Cancel came: then the notice says Play stopped
+  // after that week, and the journey tries again (at most three times).
+  let cancelInPlayMs: number | null = null;
+  let playAttempts = 0;
+  while (cancelInPlayMs === null && playAttempts < 3) {
+    playAttempts += 1;
+    const before = await played();
+    await page.getByTestId('play-button').click();
+    await expect.poll(played, { timeout: 60_000, intervals: [100] }).toBeGreaterThan(before);
+    // The button is there only while a week's step runs (under half a second), less than the
+    // test's own round trips to the page take under load: the page clicks it as soon as it shows.
+    const playClick = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const clickWhenShown = (): boolean => {
+            const button = document.querySelector<HTMLButtonElement>('[data-testid="cancel-button"]');
+            // A week is being played while its progress bar shows.
+            if (button === null || button.disabled || document.querySelector('[data-testid="step-progress"]') === null) return false;
+            button.click();
+            resolve(Date.now());
+            return true;
+          };
+          if (clickWhenShown()) return;
+          const observer = new MutationObserver(() => {
+            if (clickWhenShown()) observer.disconnect();
+          });
+          observer.observe(document.body, { childList: true, subtree: true });
+        }),
+    );
+    const notice = await page
+      .getByTestId('playback-notice')
+      .filter({ hasText: /^(Cancelled\. Weeks 1–|Stopped after week)/ })
+      .waitFor({ timeout: 5_000 })
+      .then(() => true, () => false);
+    if (notice && (await page.getByTestId('playback-notice').innerText()).startsWith('Cancelled')) cancelInPlayMs = Date.now() - playClick;
+    await expect(page.getByTestId('play-button')).toHaveText('Play ▶');
+  }
+  expect(cancelInPlayMs, 'no Cancel reached a running week in three tries').not.toBeNull();
+  const keptAfterPlay = committed();
+  await expect(page.getByTestId('playback-notice')).toHaveText(`Cancelled. Weeks 1–${keptAfterPlay} are saved in the ledger; the week in progress was discarded and can be played again.`);
+
+  // Between two weeks of Play, Cancel (on screen all through Play) stops it and says nothing was lost.
+  await page.getByTestId('play-button').click();
+  await expect.poll(played, { timeout: 60_000, intervals: [100] }).toBeGreaterThan(keptAfterPlay);
+  const between = await page.evaluate(() => {
+    // The counter moves after a week's results, a second or more before the next week starts.
+    const button = document.querySelector<HTMLButtonElement>('[data-testid="cancel-button"]');
+    const stepping = document.querySelector('[data-testid="step-progress"]') !== null;
+    if (button === null || stepping) return null;
+    button.click();
+    return Number.parseInt(document.querySelector('[data-testid="weeks-played"]')?.textContent ?? '', 10);
+  });
+  expect(between, 'the counter moved while the next week was already being played').not.toBeNull();
+  await expect(page.getByTestId('playback-notice')).toHaveText(`Stopped after week ${between}: nothing was in progress, and every played week is saved in the ledger.`);
+  await expect(page.getByTestId('play-button')).toHaveText('Play ▶');
+  await expect(page.getByTestId('cancel-button')).toHaveCount(0);
+  expect(committed()).toBe(between);
+
+  // 4. Run to end plays the rest, the counter passing through at least two weeks before the end.
   await page.getByTestId('run-to-end-button').click();
-  const rest = await app.weeksShownUntilFinished(kept, 36, 240_000);
+  const rest = await app.weeksShownUntilFinished(between!, 36, 240_000);
   expect(rest.size).toBeGreaterThanOrEqual(2);
 
-  const figures = `Cancel to stopped message: ${cancelInFitMs} ms during the initial fit, ${cancelMidRunMs} ms mid-run (${atClick} weeks committed at the click, ${kept} kept); counter values seen mid-run: ${[...counters].join(', ')}; after: ${[...rest].join(', ')}`;
+  const figures = `Cancel to stopped message: ${cancelInFitMs} ms during the initial fit, ${cancelMidRunMs} ms mid-run (${atClick} weeks committed at the click, ${kept} kept), ${cancelInPlayMs} ms during Play (try ${playAttempts}, ${keptAfterPlay} weeks kept); counter values seen mid-run: ${[...counters].join(', ')}; after: ${[...rest].join(', ')}`;
   console.log(figures);
   testInfo.annotations.push({ type: 'cancel-ms', description: figures });
   expect(cancelInFitMs).toBeLessThanOrEqual(CANCEL_IN_FIT_BOUND_MS);
   expect(cancelMidRunMs).toBeLessThanOrEqual(CANCEL_MID_RUN_BOUND_MS);
+  expect(cancelInPlayMs).toBeLessThanOrEqual(CANCEL_MID_RUN_BOUND_MS);
 });

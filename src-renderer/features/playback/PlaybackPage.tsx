@@ -236,7 +236,12 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
 
   const cancel = async (): Promise<void> => {
     pause();
-    if (job === null) return;
+    if (job === null) {
+      // Between two weeks of Play nothing is in progress: Cancel stops the playing, as Pause does, and says so.
+      setNotice(`Stopped after week ${shownPlayedRef.current}: nothing was in progress, and every played week is saved in the ledger.`);
+      focusNoticeRef.current = true;
+      return;
+    }
     cancellingRef.current = true;
     setCancelling(true);
     await api.invoke('jobs:cancel', { jobId: job.jobId });
@@ -353,7 +358,9 @@ export function PlaybackPage(props: { runId: string; onRunMissing: () => void })
           <button type="button" onClick={() => void runToEnd()} disabled={busy || playing || finished} data-testid="run-to-end-button">
             Run to end
           </button>
-          {busy && (
+          {/* Kept on screen through Play, between its weeks too: a button there only while a week is
+              being played would come and go every second or two, moving the buttons beside it. */}
+          {(busy || playing) && (
             <button type="button" ref={cancelButtonRef} onClick={() => void cancel()} disabled={cancelling} data-testid="cancel-button">
               {cancelling ? 'Cancelling…' : 'Cancel'}
             </button>
