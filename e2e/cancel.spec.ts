@@ -38,25 +38,39 @@ test('Cancel stops a built-in model within a second, during its initial fit, mid
   const played = (): Promise<number> => app.weeksPlayed();
 
   // 1. During the initial fit: the progress moves (fits done of fits needed), and the fit's own
-  // bar beside the season's fills up, then Cancel.
+  // bar beside the season's fills up, then Cancel. The page watches the bars and clicks as soon as
+  // each has shown two values of the feature rows' phase: from the test's side, a few round trips
+  // per look under load could let the fit end, and week 1 commit, before the click.
   await page.getByTestId('run-to-end-button').click();
-  const labels = new Set<string>();
-  const stagePercents = new Set<string>();
-  await expect
-    .poll(
-      async () => {
-        const label = (await page.getByTestId('step-progress').getAttribute('aria-valuetext')) ?? (await page.getByTestId('step-progress').textContent()) ?? '';
-        if (/weeks of features/.test(label)) labels.add(label);
-        const stage = page.getByTestId('stage-progress');
-        if ((await stage.count()) > 0) stagePercents.add((await stage.getAttribute('aria-valuenow')) ?? '');
-        return Math.min(labels.size, stagePercents.size);
-      },
-      { timeout: 60_000, intervals: [100] },
-    )
-    .toBeGreaterThanOrEqual(2);
-  expect(committed()).toBe(0);
-  await page.getByTestId('cancel-button').click();
-  const fitClick = Date.now();
+  const inFit = await page.evaluate(
+    () =>
+      new Promise<{ labels: string[]; stages: string[]; clickedAt: number }>((resolve, reject) => {
+        const labels = new Set<string>();
+        const stages = new Set<string>();
+        const look = (): boolean => {
+          const label = document.querySelector('[data-testid="step-progress"]')?.getAttribute('aria-valuetext') ?? '';
+          const stage = document.querySelector('[data-testid="stage-progress"]')?.getAttribute('aria-valuenow');
+          if (!/weeks of features/.test(label)) return false;
+          labels.add(label);
+          if (stage !== null && stage !== undefined) stages.add(stage);
+          if (labels.size < 2 || stages.size < 2) return false;
+          document.querySelector<HTMLButtonElement>('[data-testid="cancel-button"]')?.click();
+          resolve({ labels: [...labels], stages: [...stages], clickedAt: Date.now() });
+          return true;
+        };
+        const observer = new MutationObserver(() => {
+          if (look()) observer.disconnect();
+        });
+        observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-valuetext', 'aria-valuenow'] });
+        setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`no two values of the feature rows' progress within 60 s: saw ${[...labels].join(' | ')}`));
+        }, 60_000);
+      }),
+  );
+  const fitClick = inFit.clickedAt;
+  expect(inFit.labels.length).toBeGreaterThanOrEqual(2);
+  expect(inFit.stages.length).toBeGreaterThanOrEqual(2);
   await expect(page.getByTestId('playback-notice')).toHaveText('Cancelled before the first week was committed. Nothing was played; the run is unchanged.', { timeout: 15_000 });
   const cancelInFitMs = Date.now() - fitClick;
   expect(committed()).toBe(0);
