@@ -107,8 +107,9 @@ test('a whole journey holds up on every screen at 1280x720, with no serious or c
     }
   };
   await expect.poll(committed, { timeout: 120_000, intervals: [50] }).toBeGreaterThanOrEqual(1);
-  // Cancel has the focus since Run to end started: Enter presses it (the keyboard path a user takes).
-  await expect(page.getByTestId('cancel-button')).toBeFocused();
+  // Cancel has had the focus since Run to end started (checked above): Enter presses it, the
+  // keyboard path a user takes, at once. These weeks take ~50 ms, and a look at the page first
+  // (a round trip while it draws the charts) could let the season end before the key arrives.
   await page.keyboard.press('Enter');
   const cancelledAt = Date.now();
   const committedAtCancel = committed();

@@ -17,7 +17,7 @@ import { bettingWeeksOf } from '../domain/football/betting-week';
 import { runSettingsSchema, type RunSettings, type RunSettingsInput } from '../season/run-settings';
 import { SeasonEngine, runMatchPool, trainingSeasonsOf } from '../season/season-engine';
 import { ledgerModelStore } from '../season/ledger-model-store';
-import { dashboardOf, runSummaryOf, weekViewOf } from '../season/season-report';
+import { dashboardOf, dashboardSlices, runSummaryOf, weekViewOf } from '../season/season-report';
 import { slipFileName } from '../season/slip-file-name';
 import { recordConfiguration, searchPositionOf } from '../ledger/search-log';
 import { strategyViewOf } from '../season/season-report';
@@ -382,6 +382,17 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
     dashboard(runId) {
       const run = runRow(runId);
       return dashboardOf(run, readRunHistory(db, run), matchesOfDiv(run.settings.div).byId, searchPositionOf(db, run.settings));
+    },
+
+    async dashboardInSlices(runId) {
+      const run = runRow(runId);
+      // Everything is read before the first slice: later slices see the same snapshot even if a week commits meanwhile.
+      const slices = dashboardSlices(run, readRunHistory(db, run), matchesOfDiv(run.settings.div).byId, searchPositionOf(db, run.settings));
+      for (;;) {
+        const next = slices.next();
+        if (next.done === true) return next.value;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
     },
 
     exportSlips(runId, exportOptions) {

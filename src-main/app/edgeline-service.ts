@@ -89,6 +89,12 @@ export interface EdgelineService extends LiveSeasonService {
   /** A played week, read back from the ledger (nothing is recomputed). */
   weekView(runId: string, week: number): WeekView;
   dashboard(runId: string): DashboardView;
+  /**
+   * The same view, built in slices with the event loop free between them (setImmediate): what the
+   * screen asks for while a run plays, so a Cancel reaching the main process meanwhile is answered
+   * between two slices instead of after the whole build.
+   */
+  dashboardInSlices(runId: string): Promise<DashboardView>;
   exportSlips(runId: string, options: { readonly excelBom: boolean; readonly week?: number }): SlipExport;
   close(): void;
 }

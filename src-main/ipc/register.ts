@@ -116,7 +116,7 @@ export function registerHandlers({ service, jobs, desktop, notifier }: HandlerDe
       return service.reset(runId);
     },
     'season:week': ({ runId, week }) => service.weekView(runId, week),
-    'dashboard:get': ({ runId }) => service.dashboard(runId),
+    'dashboard:get': ({ runId }) => service.dashboardInSlices(runId),
     'slips:export': async ({ runId, excelBom, week, saveWithDialog }) => {
       const slip = service.exportSlips(runId, { excelBom, week });
       const savedTo = saveWithDialog && desktop !== undefined ? await desktop.saveTextFile(slip.fileName, slip.csv) : null;

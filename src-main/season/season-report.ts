@@ -291,12 +291,34 @@ export function strategyViewOf(settings: RunSettings): StrategyView {
   };
 }
 
+/** The dashboard of a run's history, built in one go. */
 export function dashboardOf(
   run: RunRow,
   history: RunHistory,
   matchesById: ReadonlyMap<string, Match>,
-  searchPosition: { readonly configuration: number; readonly of: number } | null = null,
+  searchPosition: SearchPosition | null = null,
 ): DashboardView {
+  const slices = dashboardSlices(run, history, matchesById, searchPosition);
+  for (;;) {
+    const next = slices.next();
+    if (next.done === true) return next.value;
+  }
+}
+
+type SearchPosition = { readonly configuration: number; readonly of: number };
+
+/**
+ * The same dashboard, built in slices: it yields after each resampling (the two expected bands,
+ * the ROI bootstrap, the paired score bootstrap, the risk figures), 10-60 ms each on a 20-week
+ * run here, so a caller on a busy event loop can let other requests through between them (the
+ * main process answers a Cancel while it builds a dashboard for the screen).
+ */
+export function* dashboardSlices(
+  run: RunRow,
+  history: RunHistory,
+  matchesById: ReadonlyMap<string, Match>,
+  searchPosition: SearchPosition | null = null,
+): Generator<void, DashboardView, void> {
   const settings = run.settings;
   const performance = history.weeks;
   const placed = history.bets.filter(isSettled);
@@ -326,8 +348,10 @@ export function dashboardOf(
   });
   const bandOptions = { paths: BAND_PATHS, seed: settings.seed, ruinFraction: RUIN_FRACTION };
   const band = expectedBankrollBand(bandWeeks, run.startingBankrollCents, bandOptions);
+  yield;
   const everyBetHasClose = bandWeeks.every((w) => w.matches.every((m) => m.fairClosingProbabilities !== null));
   const fairCloseBand = performance.length > 0 && everyBetHasClose ? expectedBankrollBand(bandWeeks, run.startingBankrollCents, { ...bandOptions, truth: 'fair-close' }) : null;
+  yield;
 
   const bankroll: BankrollPoint[] = history.bankroll.map((b, i) => ({
     week: b.week,
@@ -348,13 +372,17 @@ export function dashboardOf(
     weeksInSeason: run.weekCount,
     bootstrap: { resamples: BOOTSTRAP_RESAMPLES, seed: settings.seed, level: 0.95 },
   });
+  yield;
 
   const results = predictions.map((p) => matchesById.get(p.matchId)!.result);
   const calibration = calibrationTable(predictions.map((p) => p.probabilities), results, 10);
   const scores = scoreComparisonOf(predictions, matchesById, settings.seed);
+  yield;
   const last = bankroll.at(-1);
 
   const risk = riskViewOf(run, history, matchesById, metrics.roiInterval, metrics.maxDrawdown, band.riskOfRuin, fairCloseBand);
+  yield;
+  const encompassing = encompassingViewOf(predictions, matchesById);
   return {
     run: runSummaryOf(run, history),
     verdict: judgeEdge({
@@ -391,7 +419,7 @@ export function dashboardOf(
       riskOfRuin: performance.length ? band.riskOfRuin : null,
     },
     risk,
-    encompassing: encompassingViewOf(predictions, matchesById),
+    encompassing,
     scores,
     weeks,
     bankroll,

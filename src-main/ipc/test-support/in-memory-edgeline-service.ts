@@ -146,6 +146,9 @@ export function createInMemoryEdgelineService(): EdgelineService {
     dashboard(runId): DashboardView {
       throw new CodedError('unsupported', `The in-memory test service has no dashboard (run ${runId})`);
     },
+    dashboardInSlices(runId): Promise<DashboardView> {
+      return Promise.reject(new CodedError('unsupported', `The in-memory test service has no dashboard (run ${runId})`));
+    },
     exportSlips(runId, { excelBom }) {
       const run = mustGet(runId);
       return { fileName: `${run.name}-bets.csv`, csv: `${excelBom ? '\uFEFF' : ''}week,match\r\n` };
