@@ -1,5 +1,5 @@
 import { EdgelinePage } from './support/edgeline-page';
-import { expect, seedSeasons, test } from './support/fixtures';
+import { expect, seedSeasons, test, weeksCommitted } from './support/fixtures';
 
 /**
  * Cancel must stop a built-in model within a second of the click (issue 15, item 5). In the fit it
@@ -27,14 +27,7 @@ test('Cancel stops a built-in model within a second, during its initial fit, mid
   await seedSeasons(edgeline, ['1920', '2021', '2122', '2223', '2324']);
   await page.reload();
   await app.createRun('Cancel timing', { modelKind: 'feature-net', strategy: 'model', retrainEveryWeeks: 1 });
-  const committed = (): number => {
-    const db = edgeline.ledger();
-    try {
-      return (db.prepare("SELECT COUNT(*) AS n FROM weekly_performance wp JOIN runs r ON r.id = wp.run_id WHERE r.name = 'Cancel timing'").get() as { n: number }).n;
-    } finally {
-      db.close();
-    }
-  };
+  const committed = (): number => weeksCommitted(edgeline, 'Cancel timing');
   const played = (): Promise<number> => app.weeksPlayed();
 
   // 1. During the initial fit: the progress moves (fits done of fits needed), and the fit's own

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SHARED_DATA_DIR, startDataServer } from './support/data-server';
 import { EdgelinePage } from './support/edgeline-page';
-import { expect, seedSeasons, test } from './support/fixtures';
+import { expect, readLedger, seedSeasons, test } from './support/fixtures';
 
 test('a new user downloads five seasons, then imports a file and sees the broken one named', async ({ edgeline }) => {
   const { page } = edgeline;
@@ -95,14 +95,8 @@ test('a file with 26 bad rows is refused as a whole with 20 listed, re-importing
   await expect(page.getByTestId('import-season-change')).toHaveText('Replaced E0 2023-24: 2 rows changed, 0 added, 0 removed');
   await expect(page.getByTestId('import-summary')).toHaveAttribute('role', 'status');
   await expect(page.getByTestId('import-summary')).toBeFocused();
-  const goalsOf = (): number => {
-    const db = edgeline.ledger();
-    try {
-      return (db.prepare("SELECT home_goals AS g FROM matches WHERE id = 'E0-2324-burnley-man-city-1'").get() as { g: number }).g;
-    } finally {
-      db.close();
-    }
-  };
+  const goalsOf = (): number =>
+    readLedger(edgeline, (db) => (db.prepare("SELECT home_goals AS g FROM matches WHERE id = 'E0-2324-burnley-man-city-1'").get() as { g: number }).g);
   expect(goalsOf()).toBe(1);
   await edgeline.screenshot('data-reimport-changes');
 

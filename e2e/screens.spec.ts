@@ -3,7 +3,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { EdgelinePage } from './support/edgeline-page';
-import { expect, seedSeasons, test } from './support/fixtures';
+import { expect, seedSeasons, test, weeksCommitted } from './support/fixtures';
 
 interface ScreenAudit {
   readonly screen: string;
@@ -98,14 +98,7 @@ test('a whole journey holds up on every screen at 1280x720, with no serious or c
   await expect(page.getByTestId('cancel-button')).toBeVisible();
   await expect(page.getByTestId('cancel-button')).toBeFocused();
   await expect(page.getByTestId('step-progress-elapsed')).toBeVisible();
-  const committed = (): number => {
-    const db = edgeline.ledger();
-    try {
-      return (db.prepare("SELECT COUNT(*) AS n FROM weekly_performance wp JOIN runs r ON r.id = wp.run_id WHERE r.name = 'Screens'").get() as { n: number }).n;
-    } finally {
-      db.close();
-    }
-  };
+  const committed = (): number => weeksCommitted(edgeline, 'Screens');
   await expect.poll(committed, { timeout: 120_000, intervals: [50] }).toBeGreaterThanOrEqual(1);
   // Cancel has had the focus since Run to end started (checked above): Enter presses it, the
   // keyboard path a user takes, at once. These weeks take ~50 ms, and a look at the page first

@@ -124,6 +124,24 @@ export const test = base.extend<{ edgeline: Edgeline }, { dataServer: DataServer
 
 export { expect };
 
+/** Opens the ledger read-only for one read and closes it again: the app goes on writing between reads. */
+export function readLedger<T>(edgeline: Edgeline, read: (db: Database.Database) => T): T {
+  const db = edgeline.ledger();
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** How many weeks the ledger holds for the run of that name (what a Cancel keeps). */
+export function weeksCommitted(edgeline: Edgeline, runName: string): number {
+  return readLedger(
+    edgeline,
+    (db) => (db.prepare('SELECT COUNT(*) AS n FROM weekly_performance wp JOIN runs r ON r.id = wp.run_id WHERE r.name = ?').get(runName) as { n: number }).n,
+  );
+}
+
 /** Downloads seasons through the API and waits for the job: setup for journeys that are not about data. */
 export async function seedSeasons(edgeline: Edgeline, seasons: readonly string[]): Promise<void> {
   const { jobId } = await edgeline.invoke('data:download', { divs: ['E0'], seasons: [...seasons] });

@@ -100,6 +100,12 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
     return run;
   }
 
+  /** What a run's dashboard is built from, read from the ledger in one go. */
+  function dashboardInputs(runId: string): Parameters<typeof dashboardSlices> {
+    const run = runRow(runId);
+    return [run, readRunHistory(db, run), matchesOfDiv(run.settings.div).byId, searchPositionOf(db, run.settings)];
+  }
+
   /** The engine for a run, reopened from the ledger if another connection (a worker) has moved it on. */
   function engineOf(runId: string): SeasonEngine {
     const run = runRow(runId);
@@ -380,14 +386,12 @@ export function createEdgelineService(options: EdgelineServiceOptions): Edgeline
     },
 
     dashboard(runId) {
-      const run = runRow(runId);
-      return dashboardOf(run, readRunHistory(db, run), matchesOfDiv(run.settings.div).byId, searchPositionOf(db, run.settings));
+      return dashboardOf(...dashboardInputs(runId));
     },
 
     async dashboardInSlices(runId) {
-      const run = runRow(runId);
       // Everything is read before the first slice: later slices see the same snapshot even if a week commits meanwhile.
-      const slices = dashboardSlices(run, readRunHistory(db, run), matchesOfDiv(run.settings.div).byId, searchPositionOf(db, run.settings));
+      const slices = dashboardSlices(...dashboardInputs(runId));
       for (;;) {
         const next = slices.next();
         if (next.done === true) return next.value;
